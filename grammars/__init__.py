@@ -1,0 +1,1 @@
+"""Grammars shipped with quotes: one folder per grammar, TOML files only."""

@@ -1,0 +1,157 @@
+"""The `quotes` command line: extract, eval, grammar check/test, models."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import QuotesError
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from . import inputs, runner
+
+    settings = runner.Settings(args.grammar, args.parser, args.stanza_dir, not args.no_gate, args.max_chars)
+    if args.dask:
+        from .cluster import extract_with_dask
+
+        return extract_with_dask(args.dask, args.paths, args.output, settings)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    errors = open(args.errors, "w", encoding="utf-8") if args.errors else None
+    counts = runner.Counts()
+    bar = None
+    if sys.stderr.isatty() and not args.quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="doc", file=sys.stderr)
+    try:
+        # Load the models before reading stdin, so a broken install fails fast.
+        pipeline = None
+        if args.workers <= 1:
+            from .pipeline import Pipeline
+
+            pipeline = Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
+        for outcome in runner.run(inputs.read(args.paths), settings, counts, args.workers, args.batch_size, pipeline):
+            for record in outcome.records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+            if outcome.failure is not None:
+                line = json.dumps(outcome.failure.to_record(), ensure_ascii=False)
+                if errors:
+                    errors.write(line + "\n")
+                    errors.flush()
+                else:
+                    print(f"quotes: {outcome.failure.level}: {line}", file=sys.stderr)
+            if outcome.notice is not None and not args.quiet:
+                print(f"quotes: {outcome.notice.source}: {outcome.notice.message}", file=sys.stderr)
+            if bar is not None and outcome.is_document:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+        if args.output:
+            out.close()
+        if errors:
+            errors.close()
+    print(f"quotes: {counts.summary()}", file=sys.stderr)
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from . import evaluate
+
+    docs = args.docs or str(Path(args.gold).parent)
+    result = evaluate.evaluate(evaluate.load_jsonl(args.gold), evaluate.load_jsonl(args.pred), evaluate.load_texts(docs))
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else evaluate.report(result))
+    return 0
+
+
+def _grammar_check(args: argparse.Namespace) -> int:
+    from . import grammar
+
+    g = grammar.load(args.grammar)
+    print(f"{g.path}: ok — {len(g.pairs)} mark pairs, {len(g.verb_class)} cue lemmas, {len(g.forms)} surface forms, "
+          f"{len(g.prepositions)} verb-less cues, {len(g.titles)} titles, {len(g.boilerplate)} boilerplate patterns")
+    return 0
+
+
+def _grammar_test(args: argparse.Namespace) -> int:
+    from .golden import run_cases
+
+    changed = run_cases(args.grammar, args.cases, update=args.update, parser=args.parser, stanza_dir=args.stanza_dir)
+    return 1 if changed and not args.update else 0
+
+
+def _models(args: argparse.Namespace) -> int:
+    from . import models
+
+    source = models.resolve(args.stanza_dir)
+    print(source.describe())
+    for name, value in sorted(source.scores.items()):
+        print(f"  {name}: {value}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotes", description="Quotations and their speakers in French news text.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="extract quotes as JSONL")
+    ex.add_argument("paths", nargs="+", help="text files, folders, .jsonl, .html, or - for stdin")
+    ex.add_argument("-o", "--output", help="write records here instead of stdout")
+    ex.add_argument("--errors", help="write error records (JSONL) here instead of stderr")
+    ex.add_argument("--grammar", default="fr", help="grammar name or folder (default: fr)")
+    ex.add_argument("--parser", default="stanza", choices=["stanza", "none"], help="'none': grammar stage only")
+    ex.add_argument("--stanza-dir", help="folder of Stanza models to use (else QUOTES_STANZA_DIR, official, shipped)")
+    ex.add_argument("--no-gate", action="store_true", help="parse every sentence, not only those with marks or cues")
+    ex.add_argument("--workers", type=int, default=1, help="worker processes, each loading the models once")
+    ex.add_argument("--batch-size", type=int, default=8, help="documents per batch sent to a worker")
+    ex.add_argument("--max-chars", type=int, default=1_000_000, help="skip (and report) longer documents")
+    ex.add_argument("--dask", metavar="SCHEDULER", help="run on a Dask cluster at this address")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or notices")
+    ex.set_defaults(func=_extract)
+
+    ev = sub.add_parser("eval", help="score predicted records against gold records")
+    ev.add_argument("gold")
+    ev.add_argument("pred")
+    ev.add_argument("--docs", help="folder of the documents (default: the gold file's folder)")
+    ev.add_argument("--json", action="store_true")
+    ev.set_defaults(func=_eval)
+
+    gr = sub.add_parser("grammar", help="check a grammar, or run its golden cases")
+    gsub = gr.add_subparsers(dest="action", required=True)
+    gc = gsub.add_parser("check", help="load and validate a grammar")
+    gc.add_argument("grammar")
+    gc.set_defaults(func=_grammar_check)
+    gt = gsub.add_parser("test", help="run golden cases and show what changed")
+    gt.add_argument("grammar")
+    gt.add_argument("cases", help="golden cases file (JSONL)")
+    gt.add_argument("--update", action="store_true", help="rewrite the expected records")
+    gt.add_argument("--parser", default="stanza", choices=["stanza", "none"])
+    gt.add_argument("--stanza-dir")
+    gt.set_defaults(func=_grammar_test)
+
+    mo = sub.add_parser("models", help="which Stanza models are in use, and their scores")
+    mo.add_argument("--stanza-dir")
+    mo.set_defaults(func=_models)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except QuotesError as exc:
+        print(f"quotes: error: {exc}", file=sys.stderr)
+        return 1
+    except (ValueError, OSError) as exc:
+        print(f"quotes: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Dates: when a document was published and when its quotes were said.
+
+Absolute and relative French expressions are read by dateparser with French
+settings, relative ones against the document date.  Precision is kept: a
+month alone stays "2024-09".  Without a document date, a relative expression
+is kept as text with no ISO value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Optional
+
+import attrs
+import regex
+
+from .model import Document
+
+MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_DATELINE = [
+    (regex.compile(r"\b(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})\b"), "minute"),
+    (regex.compile(r"\b(\d{4}-\d{2}-\d{2})\b"), "day"),
+    (regex.compile(r"\bdate\s*:?\s*(\d{4}-\d{2})\b", regex.IGNORECASE), "month"),
+    (regex.compile(rf"\b(?:publié|mis à jour|modifié)\s+le\s+(\d{{1,2}}(?:er)?\s+(?:{MONTHS})\s+\d{{4}})", regex.IGNORECASE), "text"),
+]
+_QUOTE_DATE = regex.compile(
+    rf"\b(?:(?:le\s+)?(?:(?:{DAYS})\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?"
+    rf"|(?:{DAYS})(?:\s+(?:dernier|prochain))?"
+    rf"|(?:en\s+|mi-)?(?:{MONTHS})\s+(?:dernier|prochain)"
+    rf"|avant-hier|hier|la\s+veille|ce\s+matin|cette\s+semaine)\b",
+    regex.IGNORECASE,
+)
+
+
+@attrs.frozen
+class DateValue:
+    text: str
+    iso: Optional[str]
+    precision: str = "day"
+
+    def as_datetime(self) -> Optional[dt.datetime]:
+        if not self.iso:
+            return None
+        parts = self.iso.split("T")[0].split("-")
+        year, month, day = int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1
+        return dt.datetime(year, month, day)
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    import dateparser
+
+    return dateparser
+
+
+def _parse(text: str, base: Optional[dt.datetime] = None, prefer: str = "past") -> Optional[dt.datetime]:
+    settings = {"PREFER_DATES_FROM": prefer, "DATE_ORDER": "DMY"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    try:
+        return _parser().parse(text, languages=["fr"], settings=settings)
+    except Exception:  # dateparser raises on odd input; a date is optional
+        return None
+
+
+def normalize_date(value: str) -> Optional[DateValue]:
+    """A metadata date ("2024-11-01T14:19:00+01:00", "1 novembre 2024") at its own precision."""
+    value = value.strip()
+    m = regex.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}:\d{2}))?)?)?.*", value)
+    if m:
+        year, month, day, minute = m.groups()
+        if minute:
+            return DateValue(value, f"{year}-{month}-{day}T{minute}", "minute")
+        if day:
+            return DateValue(value, f"{year}-{month}-{day}", "day")
+        if month:
+            return DateValue(value, f"{year}-{month}", "month")
+        return DateValue(value, year, "year")
+    parsed = _parse(value)
+    return DateValue(value, parsed.date().isoformat(), "day") if parsed else None
+
+
+def document_date(doc: Document, text: str) -> Optional[DateValue]:
+    if doc.date:
+        found = normalize_date(doc.date)
+        if found:
+            return found
+    for pattern, precision in _DATELINE:
+        m = pattern.search(text)
+        if not m:
+            continue
+        if precision == "minute":
+            return DateValue(m.group(0), f"{m.group(1)}T{m.group(2)}", "minute")
+        if precision in ("day", "month"):
+            return DateValue(m.group(0), m.group(1), precision)
+        parsed = _parse(m.group(1))
+        if parsed:
+            return DateValue(m.group(0), parsed.date().isoformat(), "day")
+    return None
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, pos) for ch in (".", "!", "?", "\n")) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in (".", "!", "?", "\n")) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def quote_date(text: str, event, doc_date: Optional[DateValue]) -> Optional[DateValue]:
+    """The first date expression of the attribution sentence, outside the quote itself."""
+    start, end = _sentence_bounds(text, event.cue_start)
+    for m in _QUOTE_DATE.finditer(text, start, end):
+        if event.start <= m.start() < event.end:
+            continue
+        expression = m.group(0)
+        base = doc_date.as_datetime() if doc_date else None
+        if base is None:
+            absolute = regex.search(r"\d{4}", expression)
+            parsed = _parse(expression) if absolute else None
+            return DateValue(expression, parsed.date().isoformat() if parsed else None)
+        lowered = expression.lower()
+        prefer = "future" if "prochain" in lowered else "past"
+        parsed = _parse(regex.sub(r"^le\s+", "", expression, flags=regex.IGNORECASE), base, prefer)
+        if parsed and parsed > base and prefer == "past" and not regex.search(r"\d{4}", expression):
+            parsed = parsed.replace(year=parsed.year - 1)
+        return DateValue(expression, parsed.date().isoformat() if parsed else None)
+    return None

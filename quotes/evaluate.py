@@ -1,0 +1,171 @@
+"""`quotes eval`: score predicted records against gold records.
+
+Quotes match one-to-one by character overlap |g ∩ p| / max(|g|, |p|), best
+pairs first; precision, recall and F1 are given at 0.3 and 0.8 overlap.  On
+the pairs matched at 0.3: speaker accuracy (normalised names), cue accuracy
+(lemma), type accuracy and cited-source accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Optional
+
+import attrs
+import regex
+
+THRESHOLDS = (0.3, 0.8)
+_DET = regex.compile(r"^(?:le|la|les|l['’]|un|une|des|du|de la|de l['’])\s*", regex.IGNORECASE)
+
+
+def normalise_name(name: Optional[str]) -> str:
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFC", name).replace("’", "'").strip()
+    s = _DET.sub("", s)
+    s = regex.sub(r"[^\w\s'-]", " ", s.lower())
+    return " ".join(s.replace("-", " ").split())
+
+
+def normalise_cue(cue: Optional[str]) -> str:
+    return (cue or "").replace("’", "'").strip().lower()
+
+
+@attrs.frozen
+class Item:
+    doc: str
+    start: int
+    end: int
+    record: dict
+
+
+def _locate(records: list[dict], texts: dict[str, str]) -> list[Item]:
+    out = []
+    cursor: dict[tuple[str, str], int] = defaultdict(int)
+    for r in records:
+        doc = r.get("doc", "")
+        if isinstance(r.get("start"), int) and isinstance(r.get("end"), int):
+            out.append(Item(doc, r["start"], r["end"], r))
+            continue
+        text = texts.get(doc)
+        quote = r.get("quote") or ""
+        if text is None:
+            raise ValueError(f"no text for document {doc!r}: pass --docs with the folder that holds it")
+        at = text.find(quote, cursor[(doc, quote)])
+        if at < 0:
+            at = text.find(quote)
+        if at < 0:
+            raise ValueError(f"{doc}: quote not found in the document text: {quote[:60]!r}")
+        cursor[(doc, quote)] = at + 1
+        out.append(Item(doc, at, at + len(quote), r))
+    return out
+
+
+def overlap(a: Item, b: Item) -> float:
+    inter = max(0, min(a.end, b.end) - max(a.start, b.start))
+    return inter / max(a.end - a.start, b.end - b.start, 1)
+
+
+def match(gold: list[Item], pred: list[Item], threshold: float) -> list[tuple[Item, Item]]:
+    pairs = []
+    for g in gold:
+        for p in pred:
+            if g.doc == p.doc:
+                o = overlap(g, p)
+                if o >= threshold:
+                    pairs.append((o, id(g), id(p), g, p))
+    pairs.sort(key=lambda x: -x[0])
+    used_g, used_p, out = set(), set(), []
+    for _, ig, ip, g, p in pairs:
+        if ig in used_g or ip in used_p:
+            continue
+        used_g.add(ig)
+        used_p.add(ip)
+        out.append((g, p))
+    return out
+
+
+def _prf(n_match: int, n_gold: int, n_pred: int) -> dict:
+    p = n_match / n_pred if n_pred else 0.0
+    r = n_match / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _accuracy(pairs, key) -> Optional[float]:
+    values = [key(g.record) == key(p.record) for g, p in pairs]
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def evaluate(gold_records: list[dict], pred_records: list[dict], texts: dict[str, str]) -> dict:
+    gold = _locate(gold_records, texts)
+    pred = _locate([r for r in pred_records if r.get("doc") in texts or isinstance(r.get("start"), int)], texts)
+    result: dict = {"gold": len(gold), "predicted": len(pred)}
+    for t in THRESHOLDS:
+        result[f"quote@{t}"] = _prf(len(match(gold, pred, t)), len(gold), len(pred))
+    pairs = match(gold, pred, THRESHOLDS[0])
+    result["speaker_accuracy"] = _accuracy(pairs, lambda r: normalise_name(r.get("speaker")))
+    result["cue_accuracy"] = _accuracy(pairs, lambda r: normalise_cue(r.get("cue")))
+    result["type_accuracy"] = _accuracy(pairs, lambda r: r.get("type"))
+    with_source = [(g, p) for g, p in pairs if g.record.get("cited_source")]
+    result["cited_source_accuracy"] = _accuracy(with_source, lambda r: normalise_name(r.get("cited_source")))
+    docs = sorted({i.doc for i in gold} | {i.doc for i in pred})
+    result["documents"] = {}
+    for d in docs:
+        g = [i for i in gold if i.doc == d]
+        p = [i for i in pred if i.doc == d]
+        result["documents"][d] = _prf(len(match(g, p, THRESHOLDS[0])), len(g), len(p))
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+    result["misses"] = [_context(i, texts) for i in gold if id(i) not in matched_g]
+    result["spurious"] = [_context(i, texts) for i in pred if id(i) not in matched_p]
+    result["wrong_speakers"] = [
+        {"doc": g.doc, "quote": g.record.get("quote", "")[:80], "gold": g.record.get("speaker"), "predicted": p.record.get("speaker")}
+        for g, p in pairs if normalise_name(g.record.get("speaker")) != normalise_name(p.record.get("speaker"))
+    ]
+    return result
+
+
+def _context(item: Item, texts: dict[str, str]) -> dict:
+    text = texts.get(item.doc, "")
+    return {"doc": item.doc, "quote": item.record.get("quote", "")[:100], "context": text[max(0, item.start - 60): item.start].replace("\n", " ")}
+
+
+def load_jsonl(path: str | Path) -> list[dict]:
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}:{number}: malformed JSON: {exc.msg}") from None
+    return out
+
+
+def load_texts(folder: str | Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in Path(folder).iterdir() if p.is_file() and p.suffix != ".jsonl"}
+
+
+def report(result: dict) -> str:
+    lines = [f"gold {result['gold']}  predicted {result['predicted']}"]
+    for t in THRESHOLDS:
+        m = result[f"quote@{t}"]
+        lines.append(f"quote @{t}: P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
+    for key in ("speaker_accuracy", "cue_accuracy", "type_accuracy", "cited_source_accuracy"):
+        value = result[key]
+        lines.append(f"{key.replace('_', ' ')}: {'n/a' if value is None else f'{value:.3f}'}")
+    lines.append("per document (F1 @0.3):")
+    for d, m in result["documents"].items():
+        lines.append(f"  {d}  P {m['precision']:.2f}  R {m['recall']:.2f}  F1 {m['f1']:.2f}")
+    for key in ("misses", "spurious"):
+        if result[key]:
+            lines.append(f"{key}:")
+            lines.extend(f"  {i['doc'][:3]} …{i['context'][-40:]!r} [{i['quote']}]" for i in result[key])
+    if result["wrong_speakers"]:
+        lines.append("wrong speakers:")
+        lines.extend(f"  {w['doc'][:3]} gold {w['gold']!r} predicted {w['predicted']!r}: {w['quote']}" for w in result["wrong_speakers"])
+    return "\n".join(lines)

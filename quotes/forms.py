@@ -1,0 +1,59 @@
+"""Surface forms of a French verb, so cues can be found in raw text without a parse.
+
+Covers the forms news reports use: present and imperfect, passé simple, future
+and conditional (third person), participles and the infinitive.  Regular -er
+verbs and second-group -ir verbs are derived, with the spelling changes of
+-cer, -ger, -eler/-eter, -yer and é/e + consonant stems; anything else comes
+from the grammar's list of irregular forms.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_VOWEL_AO = ("a", "o")
+
+
+def _er_forms(lemma: str) -> set[str]:
+    stem = lemma[:-2]
+    forms = {lemma}
+
+    def soft(ending: str) -> str:
+        # annonçait, jugeait: keep the soft c / g before a and o.
+        if ending.startswith(_VOWEL_AO) or ending.startswith("â"):
+            if stem.endswith("c"):
+                return stem[:-1] + "ç" + ending
+            if stem.endswith("g"):
+                return stem + "e" + ending
+        return stem + ending
+
+    for ending in ("é", "ée", "és", "ées", "ait", "aient", "a", "èrent", "ant", "erait", "eraient", "era", "eront"):
+        forms.add(soft(ending))
+    strong = stem
+    match = regex.search(r"([ée])([^aeiouyéèêë]+)$", stem)
+    if stem.endswith(("el", "et")) and not stem.endswith(("èl", "ét", "él")) and lemma not in {"acheter", "geler", "peler", "modeler"}:
+        strong = stem + stem[-1]  # appeler -> appelle, jeter -> jette
+    elif stem.endswith("y") and not stem.endswith("ey"):
+        strong = stem[:-1] + "i"  # appuyer -> appuie
+    elif match:
+        strong = stem[: match.start()] + "è" + match.group(2)  # révéler -> révèle, lever -> lève
+    for s in {stem, strong}:
+        forms.update({s + "e", s + "es", s + "ent"})
+    forms.update({strong + "era", strong + "eront", strong + "erait", strong + "eraient"})
+    return forms
+
+
+def _ir_forms(lemma: str) -> set[str]:
+    stem = lemma[:-2]
+    return {lemma} | {stem + e for e in ("it", "i", "ie", "is", "ies", "issent", "issait", "issaient", "ira", "iront", "irait", "iraient", "issant", "irent")}
+
+
+def derive_forms(lemma: str, irregular: tuple[str, ...] | list[str] = ()) -> set[str]:
+    forms = {lemma, *irregular}
+    if irregular:
+        return forms
+    if lemma.endswith("er"):
+        return forms | _er_forms(lemma)
+    if lemma.endswith("ir"):
+        return forms | _ir_forms(lemma)
+    return forms

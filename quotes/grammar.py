@@ -1,0 +1,355 @@
+"""Load a grammar folder (TOML) into a validated, compiled `Grammar`.
+
+Every problem is found at load time and raised as a `GrammarError` naming the
+file, the key and the line, so a broken grammar never fails mid-extraction.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import regex
+
+from .errors import GrammarError
+from .forms import derive_forms
+
+# The keys each file may hold, with the type each value must have.
+# A nested dict describes a table; `list[str]` a list of strings.
+SCHEMA: dict[str, dict[str, Any]] = {
+    "grammar.toml": {"name": str, "language": str, "description": str, "files": "list[str]"},
+    "marks.toml": {
+        "pair": "list[table]",
+        "dialogue": {"dashes": "list[str]"},
+        "scare": {"max_words": int},
+    },
+    "cues.toml": {
+        "verbs": "table[list[str]]",
+        "phrases": "table[table]",
+        "irregular": "table[list[str]]",
+        "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "excluded_subjects": "list[str]"},
+        "prepositions": "table[table]",
+    },
+    "mentions.toml": {
+        "honorifics": {"masculine": "list[str]", "feminine": "list[str]"},
+        "titles": {"words": "list[str]"},
+        "organisations": {"words": "list[str]", "documents": "list[str]", "media": "list[str]"},
+        "groups": {"words": "list[str]"},
+        "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
+        "places": {"words": "list[str]"},
+    },
+    "boilerplate.toml": {"lines": {"patterns": "list[str]", "drop_repeated_lines": bool}},
+}
+PAIR_KEYS = {"name": str, "open": str, "close": str, "symmetric": bool}
+PHRASE_KEYS = {"verb": str, "words": "list[str]", "class": str}
+PREPOSITION_KEYS = {"words": "list[str]", "class": str, "sentence_initial": bool}
+
+
+@attrs.frozen
+class MarkPair:
+    name: str
+    open: str
+    close: str
+    symmetric: bool = False
+
+
+@attrs.frozen
+class Phrase:
+    lemma: str
+    verb: str
+    words: tuple[str, ...]
+    cue_class: str
+
+
+@attrs.frozen
+class Preposition:
+    lemma: str
+    words: tuple[str, ...]
+    cue_class: str
+    sentence_initial: bool = False
+
+
+@attrs.frozen(eq=False)
+class Grammar:
+    name: str
+    path: Path
+    pairs: tuple[MarkPair, ...]
+    dashes: tuple[str, ...]
+    scare_max_words: int
+    verb_class: dict[str, str]            # lemma ("s'engager" included) -> class
+    forms: dict[str, tuple[str, ...]]     # lower-cased surface form -> lemmas
+    phrases: dict[str, Phrase]
+    object_infinitive: frozenset[str]
+    noun_clause: frozenset[str]
+    citing: frozenset[str]
+    excluded_subjects: frozenset[str]
+    prepositions: tuple[Preposition, ...]
+    honorifics: dict[str, str]            # word -> "m" / "f"
+    titles: frozenset[str]
+    organisations: frozenset[str]
+    documents: frozenset[str]
+    media: frozenset[str]
+    groups: frozenset[str]
+    pronouns: dict[str, str]              # word -> "m" / "f" / "p"
+    places: frozenset[str]
+    boilerplate: tuple[regex.Pattern, ...]
+    drop_repeated_lines: bool
+
+    def is_cue_lemma(self, lemma: str) -> bool:
+        return lemma in self.verb_class
+
+    @functools.cached_property
+    def reflexive_verbs(self) -> dict[str, str]:
+        """Plain verb -> reflexive lemma ("engager" -> "s'engager")."""
+        out = {}
+        for lemma in self.verb_class:
+            verb = _reflexive_base(lemma)
+            if verb:
+                out[verb] = lemma
+        return out
+
+
+def _reflexive_base(lemma: str) -> str | None:
+    for prefix in ("se ", "s'"):
+        if lemma.startswith(prefix):
+            return lemma[len(prefix):]
+    return None
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def builtin_grammars() -> dict[str, Path]:
+    root = Path(str(resources.files("quotes.grammars")))
+    return {p.name: p for p in sorted(root.iterdir()) if (p / "grammar.toml").is_file()}
+
+
+def resolve(name_or_path: str | Path) -> Path:
+    """A grammar by name ("fr") from the registry, or by folder path."""
+    path = Path(name_or_path)
+    if path.is_dir():
+        return path
+    grammars = builtin_grammars()
+    if str(name_or_path) in grammars:
+        return grammars[str(name_or_path)]
+    known = ", ".join(grammars) or "none"
+    raise GrammarError(str(name_or_path), None, None, f"no grammar folder or registered grammar of that name (registered: {known})")
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: Path) -> Grammar:
+    return _build(path)
+
+
+def load(name_or_path: str | Path = "fr") -> Grammar:
+    return _load_cached(resolve(name_or_path).resolve())
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where a dotted key is written: its table header or its assignment."""
+    parts = key.split(".")
+    lines = text.splitlines()
+    start = 0
+    if len(parts) > 1:
+        header = regex.compile(r"^\s*\[\[?\s*" + regex.escape(parts[0]) + r"\s*\]?\]")
+        for i, line in enumerate(lines):
+            if header.match(line):
+                start = i
+                break
+    last = parts[-1].strip('"')
+    assign = regex.compile(r'^\s*"?' + regex.escape(last) + r'"?\s*=')
+    table = regex.compile(r"^\s*\[\[?\s*" + regex.escape(key) + r"\s*\]?\]")
+    for i in range(start, len(lines)):
+        if assign.match(lines[i]) or table.match(lines[i]):
+            return i + 1
+    return start + 1 if len(parts) > 1 else None
+
+
+def _read(path: Path) -> tuple[dict, str]:
+    if not path.is_file():
+        raise GrammarError(str(path), None, None, "file is missing")
+    text = path.read_text(encoding="utf-8")
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        if line is None:
+            found = regex.search(r"line (\d+)", str(exc))
+            line = int(found.group(1)) if found else None
+        raise GrammarError(str(path), None, line, f"invalid TOML: {exc}") from None
+
+
+class _Checker:
+    def __init__(self, path: Path, text: str):
+        self.path, self.text = path, text
+
+    def fail(self, key: str, problem: str):
+        raise GrammarError(str(self.path), key, _line_of(self.text, key), problem)
+
+    def check(self, data: dict, schema: dict, prefix: str = "") -> None:
+        for key in data:
+            if key not in schema:
+                allowed = ", ".join(schema)
+                self.fail(prefix + key, f"unknown key (allowed: {allowed})")
+        for key, expected in schema.items():
+            if key in data:
+                self.value(data[key], expected, prefix + key)
+
+    def value(self, value: Any, expected: Any, key: str) -> None:
+        if isinstance(expected, dict):
+            if not isinstance(value, dict):
+                self.fail(key, "must be a table")
+            self.check(value, expected, key + ".")
+        elif expected == "list[str]":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                self.fail(key, "must be a list of strings")
+            if not value:
+                self.fail(key, "must not be empty")
+        elif expected == "list[table]":
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                self.fail(key, "must be an array of tables")
+        elif expected == "table[list[str]]":
+            if not isinstance(value, dict):
+                self.fail(key, "must be a table")
+            for name, item in value.items():
+                self.value(item, "list[str]", f"{key}.{name}")
+        elif expected == "table[table]":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                self.fail(key, "must be a table of tables")
+        elif not isinstance(value, expected):
+            self.fail(key, f"must be of type {expected.__name__}, got {type(value).__name__}")
+
+    def require(self, data: dict, key: str, prefix: str = "") -> Any:
+        if key not in data:
+            self.fail(prefix.rstrip(".") or key, f"missing key '{prefix}{key}'")
+        return data[key]
+
+
+def _build(path: Path) -> Grammar:
+    manifest, text = _read(path / "grammar.toml")
+    chk = _Checker(path / "grammar.toml", text)
+    chk.check(manifest, SCHEMA["grammar.toml"])
+    files = chk.require(manifest, "files")
+    for required in ("marks.toml", "cues.toml", "mentions.toml"):
+        if required not in files:
+            chk.fail("files", f"must list {required}")
+    data: dict[str, tuple[dict, _Checker]] = {}
+    for name in files:
+        if name not in SCHEMA:
+            chk.fail("files", f"unknown grammar file {name!r} (known: {', '.join(k for k in SCHEMA if k != 'grammar.toml')})")
+        content, raw = _read(path / name)
+        checker = _Checker(path / name, raw)
+        checker.check(content, SCHEMA[name])
+        data[name] = (content, checker)
+
+    marks, mchk = data["marks.toml"]
+    pairs = []
+    for i, pair in enumerate(mchk.require(marks, "pair")):
+        key = f"pair.{i}"
+        mchk.check(pair, PAIR_KEYS, key + ".")
+        for field in ("name", "open", "close"):
+            if field not in pair:
+                mchk.fail("pair", f"pair #{i + 1} has no '{field}'")
+        if len(pair["open"]) != 1 or len(pair["close"]) != 1:
+            mchk.fail("pair", f"pair {pair['name']!r}: open and close must be single characters")
+        pairs.append(MarkPair(pair["name"], pair["open"], pair["close"], pair.get("symmetric", False)))
+    dashes = tuple(marks.get("dialogue", {}).get("dashes", ()))
+    scare = marks.get("scare", {}).get("max_words", 3)
+
+    cues, cchk = data["cues.toml"]
+    verb_class: dict[str, str] = {}
+    for cls, lemmas in cchk.require(cues, "verbs").items():
+        seen = set()
+        for lemma in lemmas:
+            if lemma in seen:
+                cchk.fail(f"verbs.{cls}", f"duplicate lemma {lemma!r}")
+            seen.add(lemma)
+            verb_class.setdefault(lemma, cls)
+    irregular = cues.get("irregular", {})
+    for lemma in irregular:
+        bases = {_reflexive_base(v) or v for v in verb_class}
+        if lemma not in bases and not any(p.get("verb") == lemma for p in cues.get("phrases", {}).values()):
+            cchk.fail(f"irregular.{lemma}", f"irregular forms for {lemma!r}, which is no cue verb or phrase verb")
+    phrases = {}
+    for lemma, spec in cues.get("phrases", {}).items():
+        cchk.check(spec, PHRASE_KEYS, f"phrases.{lemma}.")
+        for field in PHRASE_KEYS:
+            if field not in spec:
+                cchk.fail(f"phrases.{lemma}", f"missing '{field}'")
+        phrases[lemma] = Phrase(lemma, spec["verb"], tuple(spec["words"]), spec["class"])
+        verb_class.setdefault(lemma, spec["class"])
+    forms: dict[str, list[str]] = {}
+
+    def add(form: str, lemma: str) -> None:
+        bucket = forms.setdefault(form.lower(), [])
+        if lemma not in bucket:
+            bucket.append(lemma)
+
+    for lemma in verb_class:
+        if lemma in phrases:
+            continue
+        verb = _reflexive_base(lemma) or lemma
+        for form in derive_forms(verb, irregular.get(verb, ())):
+            add(form, lemma)
+    for phrase in phrases.values():
+        for form in derive_forms(phrase.verb, irregular.get(phrase.verb, ())):
+            add(form, phrase.lemma)
+    frames = cues.get("frames", {})
+    prepositions = []
+    for lemma, spec in cchk.require(cues, "prepositions").items():
+        cchk.check(spec, PREPOSITION_KEYS, f"prepositions.{lemma}.")
+        if "words" not in spec or "class" not in spec:
+            cchk.fail(f"prepositions.{lemma}", "needs 'words' and 'class'")
+        prepositions.append(Preposition(lemma, tuple(spec["words"]), spec["class"], spec.get("sentence_initial", False)))
+
+    mentions, _ = data["mentions.toml"]
+    honorifics = {w: "m" for w in mentions.get("honorifics", {}).get("masculine", [])}
+    honorifics.update({w: "f" for w in mentions.get("honorifics", {}).get("feminine", [])})
+    pronouns = {}
+    for gender, key in (("m", "masculine"), ("f", "feminine"), ("p", "plural")):
+        for word in mentions.get("pronouns", {}).get(key, []):
+            pronouns[word.lower()] = gender
+    orgs = mentions.get("organisations", {})
+
+    patterns: list[regex.Pattern] = []
+    drop_repeated = False
+    if "boilerplate.toml" in data:
+        boiler, bchk = data["boilerplate.toml"]
+        lines = boiler.get("lines", {})
+        for i, pattern in enumerate(lines.get("patterns", [])):
+            try:
+                patterns.append(regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE))
+            except regex.error as exc:
+                bchk.fail("lines.patterns", f"pattern #{i + 1} {pattern!r} is not a valid regex: {exc}")
+        drop_repeated = lines.get("drop_repeated_lines", False)
+
+    lower = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+    return Grammar(
+        name=manifest.get("name", path.name),
+        path=path,
+        pairs=tuple(pairs),
+        dashes=dashes,
+        scare_max_words=scare,
+        verb_class=verb_class,
+        forms={k: tuple(v) for k, v in forms.items()},
+        phrases=phrases,
+        object_infinitive=frozenset(frames.get("object_infinitive", ())),
+        noun_clause=frozenset(frames.get("noun_clause", ())),
+        citing=frozenset(frames.get("citing", ())),
+        excluded_subjects=lower(frames.get("excluded_subjects", ())),
+        prepositions=tuple(prepositions),
+        honorifics=honorifics,
+        titles=lower(mentions.get("titles", {}).get("words", ())),
+        organisations=lower(orgs.get("words", ())),
+        documents=lower(orgs.get("documents", ())),
+        media=lower(orgs.get("media", ())),
+        groups=lower(mentions.get("groups", {}).get("words", ())),
+        pronouns=pronouns,
+        places=frozenset(mentions.get("places", {}).get("words", ())),
+        boilerplate=tuple(patterns),
+        drop_repeated_lines=drop_repeated,
+    )

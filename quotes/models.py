@@ -1,0 +1,118 @@
+"""Where the Stanza French models come from, and loading them with no network.
+
+Resolution order: a folder the user names (`--stanza-dir`, `QUOTES_STANZA_DIR`),
+then official French models already in STANZA_RESOURCES_DIR, then the models
+shipped inside this package.  Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from .errors import ModelError
+
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+# File names inside a project-made model folder (training/train.py writes them).
+FILES = {
+    "tokenize": "tokenize.pt",
+    "mwt": "mwt.pt",
+    "pos": "pos.pt",
+    "lemma": "lemma.pt",
+    "depparse": "depparse.pt",
+    "pretrain": "pretrain.pt",
+}
+
+
+@attrs.frozen
+class ModelSource:
+    origin: str            # "user", "official" or "shipped"
+    path: Path
+    scores: dict = attrs.field(factory=dict)
+
+    def describe(self) -> str:
+        return f"{self.origin} models in {self.path}"
+
+
+def shipped_dir() -> Path:
+    return Path(str(resources.files("quotes") / "resources" / "stanza" / "fr"))
+
+
+def _complete(folder: Path) -> list[str]:
+    return [name for name in FILES.values() if not (folder / name).is_file()]
+
+
+def _official_dir() -> Path | None:
+    root = Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
+    if (root / "resources.json").is_file() and (root / "fr" / "depparse").is_dir():
+        return root
+    return None
+
+
+def resolve(stanza_dir: str | os.PathLike | None = None) -> ModelSource:
+    explicit = stanza_dir or os.environ.get("QUOTES_STANZA_DIR")
+    if explicit:
+        folder = Path(explicit)
+        if not folder.is_dir():
+            raise ModelError(f"{folder}: Stanza model folder does not exist")
+        missing = _complete(folder)
+        if missing:
+            raise ModelError(f"{folder}: Stanza model folder lacks {', '.join(missing)}")
+        return ModelSource("user", folder, _scores(folder))
+    official = _official_dir()
+    if official is not None:
+        return ModelSource("official", official)
+    folder = shipped_dir()
+    missing = _complete(folder)
+    if missing:
+        raise ModelError(f"{folder}: the shipped models are missing ({', '.join(missing)}); reinstall quotes or pass --stanza-dir")
+    return ModelSource("shipped", folder, _scores(folder))
+
+
+def _scores(folder: Path) -> dict:
+    path = folder / "scores.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def load_pipeline(source: ModelSource, use_gpu: bool = False):
+    """A stanza.Pipeline over `source`, built with download_method=None."""
+    import logging
+
+    import stanza
+
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    try:
+        if source.origin == "official":
+            return stanza.Pipeline(
+                "fr", dir=str(source.path), processors=",".join(PROCESSORS),
+                download_method=None, use_gpu=use_gpu, logging_level="WARN",
+            )
+        folder = source.path
+        index = folder / "resources.json"
+        if not index.is_file():
+            index = shipped_dir() / "resources.json"
+        return stanza.Pipeline(
+            "fr",
+            dir=str(folder),
+            resources_filepath=str(index),
+            allow_unknown_language=True,
+            processors={p: "default" for p in PROCESSORS},
+            download_method=None,
+            use_gpu=use_gpu,
+            logging_level="WARN",
+            tokenize_model_path=str(folder / FILES["tokenize"]),
+            mwt_model_path=str(folder / FILES["mwt"]),
+            pos_model_path=str(folder / FILES["pos"]),
+            pos_pretrain_path=str(folder / FILES["pretrain"]),
+            lemma_model_path=str(folder / FILES["lemma"]),
+            depparse_model_path=str(folder / FILES["depparse"]),
+            depparse_pretrain_path=str(folder / FILES["pretrain"]),
+        )
+    except ModelError:
+        raise
+    except Exception as exc:  # stanza raises many kinds; name the folder
+        raise ModelError(f"{source.path}: could not load the Stanza models: {exc}") from exc

@@ -1,0 +1,136 @@
+"""The parse stage: Stanza dependency parses of the units that matter.
+
+Stanza runs on each unit's text; word offsets are shifted back into the
+document, so every later stage speaks in document offsets.  Units too long to
+parse safely are left unparsed (the grammar stage still reports their quotes).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Protocol
+
+import attrs
+
+from .model import Span
+
+MAX_UNIT_CHARS = 3000
+
+
+@attrs.frozen(slots=True)
+class Word:
+    id: int            # 1-based within its sentence
+    text: str
+    lemma: str
+    upos: str
+    feats: str
+    head: int          # 0 for the root
+    deprel: str
+    start: int         # document offsets (an MWT's words share their token's)
+    end: int
+
+    def feat(self, name: str) -> str | None:
+        for item in self.feats.split("|"):
+            key, _, value = item.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@attrs.frozen(slots=True)
+class Sentence:
+    words: tuple[Word, ...]
+    start: int
+    end: int
+
+    def word(self, id: int) -> Word:
+        return self.words[id - 1]
+
+    def children(self, id: int) -> list[Word]:
+        return [w for w in self.words if w.head == id]
+
+    def subtree(self, id: int) -> list[Word]:
+        keep = {id}
+        changed = True
+        while changed:
+            changed = False
+            for w in self.words:
+                if w.head in keep and w.id not in keep:
+                    keep.add(w.id)
+                    changed = True
+        return [w for w in self.words if w.id in keep]
+
+    def ancestors(self, id: int) -> list[Word]:
+        out, seen = [], set()
+        head = self.word(id).head
+        while head and head not in seen:
+            seen.add(head)
+            w = self.word(head)
+            out.append(w)
+            head = w.head
+        return out
+
+
+@attrs.frozen(slots=True)
+class ParsedUnit:
+    unit: Span
+    sentences: tuple[Sentence, ...]
+    index: int = 0     # the unit's position among the document's units
+
+
+class Parser(Protocol):
+    def parse(self, units: list[Span]) -> list[ParsedUnit]: ...
+
+
+class StanzaParser:
+    """Loads the pipeline once; `parse` runs Stanza in bulk over a document's units."""
+
+    name = "stanza"
+
+    def __init__(self, stanza_dir: str | None = None):
+        from . import models
+
+        self.source = models.resolve(stanza_dir)
+        self.pipeline = models.load_pipeline(self.source)
+
+    def parse(self, units: list[Span]) -> list[ParsedUnit]:
+        import stanza
+
+        todo = [u for u in units if len(u.text) <= MAX_UNIT_CHARS and u.text.strip()]
+        if not todo:
+            return []
+        docs = self.pipeline.bulk_process([stanza.Document([], text=u.text) for u in todo])
+        return [ParsedUnit(u, tuple(_sentences(doc, u.start))) for u, doc in zip(todo, docs)]
+
+
+def _sentences(doc, offset: int) -> Iterable[Sentence]:
+    for sent in doc.sentences:
+        words = []
+        for token in sent.tokens:
+            for word in token.words:
+                words.append(
+                    Word(
+                        id=word.id,
+                        text=word.text,
+                        lemma=(word.lemma or word.text),
+                        upos=word.upos or "X",
+                        feats=word.feats or "",
+                        head=word.head or 0,
+                        deprel=word.deprel or "dep",
+                        start=token.start_char + offset,
+                        end=token.end_char + offset,
+                    )
+                )
+        if words:
+            yield Sentence(tuple(words), words[0].start, words[-1].end)
+
+
+class NoParser:
+    """`--parser none`: the grammar stage alone (direct quotes and cues, no speakers)."""
+
+    name = "none"
+
+    def parse(self, units: list[Span]) -> list[ParsedUnit]:
+        return []
+
+
+PARSERS = {"stanza": StanzaParser, "none": NoParser}

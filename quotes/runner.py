@@ -1,0 +1,130 @@
+"""Streaming extraction over many documents: batches, worker processes, error records.
+
+Records are yielded per document in input order as soon as the document is
+done; nothing holds the records of the whole run.  Every input ends as
+records or as an error record: documents in = done + errors.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from typing import Iterable, Iterator, Optional
+
+import attrs
+
+from .errors import DocumentTooLongError, EmptyDocumentError
+from .inputs import InputFailure, Item, Notice
+from .model import Document
+
+
+@attrs.frozen
+class Settings:
+    grammar: str = "fr"
+    parser: str = "stanza"
+    stanza_dir: Optional[str] = None
+    gate: bool = True
+    max_chars: int = 1_000_000
+
+
+@attrs.define
+class Counts:
+    documents: int = 0
+    done: int = 0
+    errors: int = 0
+    records: int = 0
+    warnings: int = 0
+
+    def summary(self) -> str:
+        return f"{self.documents} documents in, {self.done} done, {self.errors} errors, {self.records} records out"
+
+
+@attrs.frozen
+class Outcome:
+    """One input's result: its records, or the failure that stopped it."""
+
+    records: tuple[dict, ...] = ()
+    failure: Optional[InputFailure] = None
+    notice: Optional[Notice] = None
+    is_document: bool = True
+
+
+def check(doc: Document, max_chars: int) -> None:
+    if not doc.text.strip():
+        raise EmptyDocumentError(doc.id)
+    if len(doc.text) > max_chars:
+        raise DocumentTooLongError(doc.id, len(doc.text), max_chars)
+
+
+def _run_one(pipeline, doc: Document, max_chars: int) -> Outcome:
+    try:
+        check(doc, max_chars)
+        return Outcome(tuple(q.to_record() for q in pipeline.process(doc)))
+    except Exception as exc:  # one bad document never stops the stream
+        return Outcome(failure=InputFailure(doc.id, f"{type(exc).__name__}: {exc}", doc=doc.id))
+
+
+# ---------------------------------------------------------------- worker processes
+
+_WORKER = None
+
+
+def _init_worker(settings: Settings, threads: int) -> None:
+    global _WORKER
+    import torch
+
+    torch.set_num_threads(threads)
+    from .pipeline import Pipeline
+
+    _WORKER = (Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate), settings.max_chars)
+
+
+def _work(doc: Document) -> Outcome:
+    pipeline, max_chars = _WORKER
+    return _run_one(pipeline, doc, max_chars)
+
+
+def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_size: int, pipeline=None) -> Iterator[Outcome]:
+    def classify(item: Item):
+        if isinstance(item, Notice):
+            return Outcome(notice=item, is_document=False)
+        if isinstance(item, InputFailure):
+            return Outcome(failure=item, is_document=item.level != "warning")
+        return None
+
+    if workers <= 1:
+        if pipeline is None:
+            from .pipeline import Pipeline
+
+            pipeline = Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
+        for item in items:
+            yield classify(item) or _run_one(pipeline, item, settings.max_chars)
+        return
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, threads)) as pool:
+        iterator = iter(items)
+        while True:
+            batch = list(itertools.islice(iterator, batch_size * workers))
+            if not batch:
+                break
+            docs = [item for item in batch if isinstance(item, Document)]
+            results = iter(pool.imap(_work, docs, chunksize=max(1, batch_size)))
+            for item in batch:
+                yield classify(item) or next(results)
+
+
+def run(items: Iterable[Item], settings: Settings, counts: Counts, workers: int = 1, batch_size: int = 8,
+        pipeline=None) -> Iterator[Outcome]:
+    for outcome in _outcomes(items, settings, workers, batch_size, pipeline):
+        if outcome.notice is None and outcome.is_document:
+            counts.documents += 1
+            if outcome.failure is not None:
+                counts.errors += 1
+            else:
+                counts.done += 1
+                counts.records += len(outcome.records)
+        elif outcome.failure is not None:
+            counts.warnings += 1
+        yield outcome

@@ -1,0 +1,193 @@
+"""Train the French Stanza models that `quotes` ships, with Stanza's own trainers.
+
+Every step is resumable: a step whose model already exists is skipped, and the
+tagger and parser continue from the checkpoint Stanza writes next to them.
+
+    python training/train.py all            # prepare, vectors, then every model
+    python training/train.py depparse --depparse-steps 3000   # train the parser longer
+    python training/train.py ship           # copy the models into quotes/resources
+
+Data: UD_French-Sequoia train + UD_French-GSD dev for training (GSD train is not
+available here), Sequoia dev for early stopping.  Sequoia test and GSD test stay
+held out for training/evaluate.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UD = Path(os.environ.get("QUOTES_UD_DIR", ROOT.parent / "shared" / "data" / "ud"))
+WORK = ROOT / "training" / "work"
+DATA = WORK / "data"
+MODELS = WORK / "models"
+SHIP = ROOT / "quotes" / "resources" / "stanza" / "fr"
+SHORTHAND = "fr_news"
+
+TRAIN_PARTS = [
+    "UD_French-Sequoia/fr_sequoia-ud-train.conllu",
+    "UD_French-GSD/fr_gsd-ud-dev.conllu",
+]
+DEV_PART = "UD_French-Sequoia/fr_sequoia-ud-dev.conllu"
+
+# Output names inside MODELS, shared with `ship` and with quotes.models.
+FILES = {
+    "tokenize": "tokenize.pt",
+    "mwt": "mwt.pt",
+    "lemma": "lemma.pt",
+    "pos": "pos.pt",
+    "depparse": "depparse.pt",
+    "pretrain": "pretrain.pt",
+}
+
+
+def run(module: str, *args: str) -> None:
+    cmd = [sys.executable, "-m", module, *args]
+    print("+", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, cwd=WORK)
+
+
+def data(name: str) -> str:
+    return str(DATA / f"{SHORTHAND}.{name}")
+
+
+def prepare(_: argparse.Namespace) -> None:
+    DATA.mkdir(parents=True, exist_ok=True)
+    if Path(data("train.conllu")).exists():
+        return
+    with open(data("train.conllu"), "w", encoding="utf-8") as out:
+        for part in TRAIN_PARTS:
+            out.write((UD / part).read_text(encoding="utf-8").rstrip("\n") + "\n\n")
+    shutil.copy(UD / DEV_PART, data("dev.conllu"))
+    for split in ("train", "dev"):
+        run("stanza.utils.datasets.conllu_to_text", data(f"{split}.conllu"), data(f"{split}.txt"))
+        run(
+            "stanza.utils.datasets.prepare_tokenizer_data",
+            data(f"{split}.txt"),
+            data(f"{split}.conllu"),
+            "-o", data(f"{split}.labels"),
+            "-m", data(f"{split}.mwt.json"),
+        )
+
+
+def vectors(args: argparse.Namespace) -> None:
+    target = MODELS / FILES["pretrain"]
+    if target.exists():
+        return
+    from vectors import build_pretrain  # training/vectors.py
+
+    MODELS.mkdir(parents=True, exist_ok=True)
+    build_pretrain(target, max_words=args.vocab, dim=args.dim)
+
+
+def tokenize(args: argparse.Namespace) -> None:
+    if (MODELS / FILES["tokenize"]).exists():
+        return
+    run(
+        "stanza.models.tokenizer", "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
+        "--txt_file", data("train.txt"), "--label_file", data("train.labels"),
+        "--mwt_json_file", data("dev.mwt.json"), "--dev_txt_file", data("dev.txt"), "--dev_label_file", data("dev.labels"),
+        "--dev_conll_gold", data("dev.conllu"), "--conll_file", str(WORK / "tok.dev.pred.conllu"),
+        "--steps", str(args.tokenize_steps), "--save_dir", str(MODELS),
+        "--save_name", FILES["tokenize"],
+    )
+
+
+def mwt(_: argparse.Namespace) -> None:
+    # French contractions (du, au, des, aux, duquel) form a closed class, so the
+    # dictionary expander is exact on them and costs nothing to train.
+    if (MODELS / FILES["mwt"]).exists():
+        return
+    run(
+        "stanza.models.mwt_expander", "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
+        "--dict_only", "--train_file", data("train.conllu"), "--eval_file", data("dev.conllu"),
+        "--output_file", str(WORK / "mwt.dev.pred.conllu"), "--gold_file", data("dev.conllu"),
+        "--save_dir", str(MODELS), "--save_name", FILES["mwt"],
+    )
+
+
+def lemma(args: argparse.Namespace) -> None:
+    if (MODELS / FILES["lemma"]).exists():
+        return
+    run(
+        "stanza.models.lemmatizer", "--mode", "train", "--shorthand", SHORTHAND,
+        "--train_file", data("train.conllu"), "--eval_file", data("dev.conllu"),
+        "--output_file", str(WORK / "lemma.dev.pred.conllu"),
+        "--num_epoch", str(args.lemma_epochs), "--save_dir", str(MODELS),
+        "--save_name", FILES["lemma"],
+    )
+
+
+def pos(args: argparse.Namespace) -> None:
+    run(
+        "stanza.models.tagger", "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
+        "--train_file", data("train.conllu"), "--eval_file", data("dev.conllu"),
+        "--output_file", str(WORK / "pos.dev.pred.conllu"),
+        "--wordvec_pretrain_file", str(MODELS / FILES["pretrain"]),
+        "--char_hidden_dim", "200", "--batch_size", "32",
+        "--max_steps", str(args.pos_steps), "--eval_interval", "100",
+        "--save_dir", str(MODELS), "--save_name", FILES["pos"],
+    )
+
+
+def depparse(args: argparse.Namespace) -> None:
+    # Sizes chosen for a 2-core CPU: default sizes do not finish an epoch in
+    # reasonable time, these run at a few seconds per 2,000-token batch.
+    run(
+        "stanza.models.parser", "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
+        "--train_file", data("train.conllu"), "--eval_file", data("dev.conllu"),
+        "--output_file", str(WORK / "depparse.dev.pred.conllu"),
+        "--wordvec_pretrain_file", str(MODELS / FILES["pretrain"]),
+        "--hidden_dim", "200", "--deep_biaff_hidden_dim", "200", "--char_hidden_dim", "100",
+        "--batch_size", "2000", "--max_steps", str(args.depparse_steps), "--eval_interval", "100",
+        "--save_dir", str(MODELS), "--save_name", FILES["depparse"],
+    )
+
+
+def ship(_: argparse.Namespace) -> None:
+    SHIP.mkdir(parents=True, exist_ok=True)
+    for name in FILES.values():
+        source = MODELS / name
+        if not source.exists():
+            raise SystemExit(f"ship: {source} is missing; train it first")
+        shutil.copy(source, SHIP / name)
+        print(f"shipped {name} ({source.stat().st_size / 1e6:.1f} MB)")
+
+
+STEPS = {
+    "prepare": prepare,
+    "vectors": vectors,
+    "tokenize": tokenize,
+    "mwt": mwt,
+    "lemma": lemma,
+    "pos": pos,
+    "depparse": depparse,
+    "ship": ship,
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("steps", nargs="+", choices=[*STEPS, "all"])
+    parser.add_argument("--tokenize-steps", type=int, default=2000)
+    parser.add_argument("--lemma-epochs", type=int, default=4)
+    parser.add_argument("--pos-steps", type=int, default=1500)
+    parser.add_argument("--depparse-steps", type=int, default=2000)
+    parser.add_argument("--vocab", type=int, default=60000, help="pretrained words kept")
+    parser.add_argument("--dim", type=int, default=100, help="pretrained vector size after PCA")
+    args = parser.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    steps = [s for s in STEPS if s != "ship"] if "all" in args.steps else args.steps
+    for step in steps:
+        print(f"== {step}", flush=True)
+        STEPS[step](args)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    main()
