@@ -1,0 +1,100 @@
+"""The CLI end to end: inputs of every kind, error records, counts, exit codes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SEEDS
+
+
+def run(*args, stdin=None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "quotes.cli", *args], input=stdin, capture_output=True,
+                          text=True, cwd=cwd, timeout=600)
+
+
+def records(stdout):
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_grammar_stage_emits_every_direct_gold_quote_with_exact_offsets():
+    result = run("extract", str(SEEDS), "--parser", "none")
+    assert result.returncode == 0, result.stderr
+    out = records(result.stdout)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    for r in out:
+        assert texts[r["doc"]][r["start"]:r["end"]] == r["quote"]
+        assert texts[r["doc"]][r["cue_start"]:r["cue_end"]] == r["cue_text"]
+    found = {(r["doc"], r["quote"]) for r in out}
+    gold = [json.loads(line) for line in (SEEDS / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    direct = [(g["doc"], g["quote"]) for g in gold if g["type"] == "direct"]
+    assert direct and all(d in found for d in direct), [d for d in direct if d not in found]
+    assert "5 documents in, 5 done, 0 errors" in result.stderr
+    assert "gold.jsonl: skipped" in result.stderr
+
+
+def test_jsonl_with_malformed_lines_keeps_going(tmp_path):
+    src = tmp_path / "docs.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "« Nous resterons ici jusqu\'au bout », a déclaré le ministre."}\n'
+        '{"id": "b", "text": \n'
+        '{"id": "c"}\n'
+        '{"id": "d", "text": "   "}\n'
+        '{"id": "e", "text": "Il a dit : « Nous partirons demain matin sans faute »."}\n',
+        encoding="utf-8",
+    )
+    errors = tmp_path / "errors.jsonl"
+    result = run("extract", str(src), "--parser", "none", "--errors", str(errors))
+    assert result.returncode == 0
+    assert [r["doc"] for r in records(result.stdout)] == ["a", "e"]
+    errs = records(errors.read_text(encoding="utf-8"))
+    assert [(e["line"], e["doc"]) for e in errs] == [(2, None), (3, None), (None, "d")]
+    assert "malformed JSON" in errs[0]["error"] and "no 'text'" in errs[1]["error"] and "empty document" in errs[2]["error"]
+    assert "5 documents in, 2 done, 3 errors, 2 records out" in result.stderr
+
+
+def test_invalid_utf8_binary_and_too_long(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("« Nous resterons ici jusqu'au bout », a déclaré le ministre.".encode("utf-8") + b"\xff\xfe fin.")
+    (folder / "b.bin").write_bytes(b"\x00\x01\x02binary")
+    (folder / "c.txt").write_text("« Une très longue citation de test ici », a dit X. " * 50, encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    result = run("extract", str(folder), "--parser", "none", "--errors", str(errors), "--max-chars", "1000")
+    assert result.returncode == 0
+    assert [r["doc"] for r in records(result.stdout)] == ["a.txt"]
+    errs = records(errors.read_text(encoding="utf-8"))
+    kinds = {(Path(e["source"]).name, e["level"]) for e in errs}
+    assert ("a.txt", "warning") in kinds and ("b.bin", "error") in kinds and ("c.txt", "error") in kinds
+    assert any("over the limit of 1000" in e["error"] for e in errs)
+    assert "3 documents in, 1 done, 2 errors" in result.stderr
+
+
+def test_stdin_text_and_jsonl():
+    result = run("extract", "-", "--parser", "none", stdin="« Nous resterons ici jusqu'au bout », a déclaré le ministre.")
+    assert records(result.stdout)[0]["doc"] == "stdin"
+    result = run("extract", "-", "--parser", "none", stdin='{"id": "x", "text": "« Nous resterons ici jusqu\'au bout », a dit le ministre."}\n')
+    assert records(result.stdout)[0]["doc"] == "x"
+
+
+def test_missing_path_is_an_error_record_not_a_crash(tmp_path):
+    result = run("extract", str(tmp_path / "nope.txt"), "--parser", "none")
+    assert result.returncode == 0
+    assert "no such file or folder" in result.stderr and "1 documents in, 0 done, 1 errors" in result.stderr
+
+
+def test_bad_usage_exits_2_and_broken_grammar_exits_1(tmp_path):
+    assert run("extract").returncode == 2
+    (tmp_path / "grammar.toml").write_text("name = 'x'\nfiles = ['marks.toml']\n", encoding="utf-8")
+    result = run("extract", str(SEEDS), "--parser", "none", "--grammar", str(tmp_path))
+    assert result.returncode == 1 and "grammar.toml" in result.stderr and "must list cues.toml" in result.stderr
+
+
+def test_no_progress_bar_on_a_pipe():
+    result = run("extract", str(SEEDS / "000_2e3b475c0d79dcf0.txt"), "--parser", "none")
+    assert "doc/s" not in result.stderr and "it/s" not in result.stderr
+
+
+def test_grammar_check_command():
+    result = run("grammar", "check", "fr")
+    assert result.returncode == 0 and "cue lemmas" in result.stdout
