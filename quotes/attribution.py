@@ -117,7 +117,7 @@ class Attributor:
             subj = [c for c in subj if c.deprel != "expl:subj" or c.text.lower() in self.g.pronouns]
             if subj:
                 s = subj[0]
-                if s.feat("PronType") == "Rel" and current.deprel.startswith("acl") and current.head:
+                if (s.feat("PronType") == "Rel" or s.lemma.lower() in ("qui", "lequel", "laquelle")) and current.head:
                     return sent.word(current.head)
                 return s
             if current.deprel.startswith("acl") and current.head:
@@ -130,12 +130,17 @@ class Attributor:
             return None
         return None
 
-    def mention(self, sent: Sentence, head: Word, text: str, stop: tuple[int, int] | None = None) -> Mention:
+    def mention(self, sent: Sentence, head: Word, text: str, stop: tuple[int, int] | None = None,
+                keep_clauses: bool = False) -> Mention:
         words = [x for x in sent.subtree(head.id)]
         drop: set[int] = set()
         for x in words:
-            if x.deprel in ("acl:relcl", "acl", "parataxis") and x.id != head.id:
+            if x.id == head.id:
+                continue
+            if x.deprel in ("acl:relcl", "parataxis") or (x.deprel == "acl" and not keep_clauses):
                 drop.update(y.id for y in sent.subtree(x.id))
+            if x.deprel == "case" and x.head == head.id and x.start < head.start:
+                drop.add(x.id)  # "selon X", "pour X": the preposition is the cue, not the speaker
         kept = [x for x in words if x.id not in drop]
         if stop is not None:
             kept = [x for x in kept if x.end <= stop[0] or x.start >= stop[1]]
@@ -314,8 +319,9 @@ class Attributor:
                 continue
             if cue.lemma == "pour" and not self._speaker_like(nominal):
                 continue
-            mention = self.mention(sent, nominal, text)
+            mention = self.mention(sent, nominal, text, keep_clauses=True)
             phrase_end = max(mention.end, anchor.end)
+            mention = attrs.evolve(mention, words=tuple(w for w in mention.words if w.start >= cue.end))
             if any(e.start <= cue.start < e.end for e in verb_events):
                 continue
             if verb_events:
@@ -420,6 +426,15 @@ class Attributor:
                             subject = sent.word(subject.head)
                 mention = self.mention(sent, subject, text, (q.open_start, q.close_end)) if subject is not None else None
                 return Event(q.start, q.end, "direct", lemma, w.start, w.end, mention, index, balanced=q.balanced)
+            if m.group(1) in "–—-":
+                # "« ... » – Jacques Chirac": the name after the dash speaks, verb unsaid.
+                names = [x for x in sent.words if q.close_end + m.end() <= x.start <= q.close_end + m.end() + 2 and x.upos in ("PROPN", "NOUN")]
+                if names:
+                    head = names[0]
+                    while head.head and sent.word(head.head).upos in ("PROPN", "NOUN") and sent.word(head.head).start >= names[0].start:
+                        head = sent.word(head.head)
+                    mention = self.mention(sent, head, text, (q.open_start, q.close_end))
+                    return Event(q.start, q.end, "direct", "dire", names[0].start, names[0].start, mention, index, balanced=q.balanced)
         before = text[max(0, q.open_start - 4): q.open_start]
         if ":" in before:
             cands = [w for w in sent.words if w.end <= q.open_start and self.cue_lemma(sent, w)]

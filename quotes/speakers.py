@@ -113,11 +113,13 @@ class Resolver:
         current: list = []
         words = list(mention.words)
         for i, w in enumerate(words):
-            is_name = (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ") and w.text[:1].isupper() and i > 0)) and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
+            is_name = (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)) and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
             if is_name:
-                prev = words[i - 1].text.lower() if i > 0 else ""
-                if not current and prev in ("de", "du", "des", "d'", "d’", "la", "l'", "l’") and i >= 1 and (i < 2 or words[i - 2].text.lower() in ("de", "d'", "d’") or prev in ("du", "des")):
-                    continue
+                k = i - 1
+                while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS - {"de", "d'", "d’", "du", "des"}):
+                    k -= 1
+                if not current and k >= 0 and words[k].text.lower() in ("de", "d'", "d’", "du", "des"):
+                    continue  # "ministre de la Défense", "Corée du Nord": part of a title or a place
                 current.append(w)
             elif current:
                 chains.append(current)
@@ -199,6 +201,10 @@ class Resolver:
                 name = self.canonical(chain)
                 return _Entity(name, "PER", self._gender(mention))
             return self._titled(mention) or _Entity(self._strip_det(mention), "PER", self._gender(mention))
+        if lemma in self.g.documents:
+            author = regex.search(r"\bpar\s+(?:l[ae]\s+|l['’]\s*|les\s+)?(.+)$", mention.text)
+            if author:
+                return _Entity(author.group(1).strip(" ,"), "ORG")
         if lemma in self.g.documents or lemma in self.g.media and not chain:
             org = self._antecedent(mention.start, None, want="ORG")
             if org is not None:

@@ -1,0 +1,158 @@
+"""Benchmark: documents/s and peak memory of each mode, side by side, in one run.
+
+    python benchmarks/run.py [--docs 60] [--sentences 20] [--out benchmarks/results.json]
+
+The corpus is real French text: the seed articles plus the sentences of the
+UD French treebanks in ../shared/data/ud, grouped into news-sized documents.
+Modes: parse everything (--no-gate), gated, gated with 2 workers, and the
+grammar stage alone (MB/s).  Each CLI mode runs in its own process, whose
+peak RSS (process tree) is sampled.  Gated and parse-everything outputs are
+compared record by record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UD = Path(os.environ.get("QUOTES_UD_DIR", ROOT.parent / "shared" / "data" / "ud"))
+SOURCES = [
+    "UD_French-GSD/fr_gsd-ud-test.conllu",
+    "UD_French-Sequoia/fr_sequoia-ud-test.conllu",
+    "UD_French-GSD/fr_gsd-ud-dev.conllu",
+]
+
+
+def build_corpus(n_docs: int, per_doc: int) -> list[dict]:
+    docs = [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    sentences = []
+    for source in SOURCES:
+        for line in (UD / source).read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text = "):
+                sentences.append(line[len("# text = "):])
+    i = 0
+    while len(docs) < n_docs and i < len(sentences):
+        chunk = sentences[i: i + per_doc]
+        i += per_doc
+        paragraphs = [" ".join(chunk[k: k + 4]) for k in range(0, len(chunk), 4)]
+        docs.append({"id": f"ud-{len(docs):04d}", "text": "\n\n".join(paragraphs)})
+    return docs
+
+
+def _tree_rss(pid: int) -> int:
+    try:
+        import psutil
+    except ImportError:
+        return 0
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc] + proc.children(recursive=True)
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_mode(corpus: Path, out: Path, extra: list[str]) -> dict:
+    cmd = [sys.executable, "-m", "quotes.cli", "extract", str(corpus), "-o", str(out), "-q", *extra]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    done.set()
+    sampler.join()
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
+    summary = err.strip().splitlines()[-1]
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak / 2**20, 1), "summary": summary}
+
+
+def grammar_stage_speed(docs: list[dict], target_mb: float = 8.0) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from quotes.pipeline import Pipeline
+
+    pipeline = Pipeline("fr", "none")
+    texts = [d["text"] for d in docs]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    repeat = max(1, int(target_mb * 2**20 / size))
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for t in texts:
+            pipeline.grammar_stage(t)
+    seconds = time.perf_counter() - started
+    mb = size * repeat / 2**20
+    return {"megabytes": round(mb, 2), "seconds": round(seconds, 2), "mb_per_second": round(mb / seconds, 2)}
+
+
+def compare(a: Path, b: Path) -> dict:
+    key = lambda r: (r["doc"], r["start"], r["end"], r["type"], r["cue"], r["speaker"], r["cited_source"])  # noqa: E731
+    ra = [key(json.loads(x)) for x in a.read_text(encoding="utf-8").splitlines()]
+    rb = [key(json.loads(x)) for x in b.read_text(encoding="utf-8").splitlines()]
+    only_a = sorted(set(ra) - set(rb))
+    only_b = sorted(set(rb) - set(ra))
+    return {"records_a": len(ra), "records_b": len(rb), "identical": ra == rb,
+            "only_in_everything": [list(x) for x in only_a][:20], "only_in_gated": [list(x) for x in only_b][:20]}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=60)
+    parser.add_argument("--sentences", type=int, default=20, help="sentences per treebank document")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results.json"))
+    args = parser.parse_args(argv)
+    docs = build_corpus(args.docs, args.sentences)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        corpus = tmp / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+        modes = {
+            "parse everything": ["--no-gate"],
+            "gated": [],
+            "gated, 2 workers": ["--workers", "2", "--batch-size", "4"],
+        }
+        results = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                   "documents": len(docs), "corpus_mb": round(corpus.stat().st_size / 2**20, 3), "modes": {}}
+        outputs = {}
+        for name, extra in modes.items():
+            outputs[name] = tmp / f"{len(outputs)}.jsonl"
+            r = run_mode(corpus, outputs[name], extra)
+            r["docs_per_second"] = round(len(docs) / r["seconds"], 3)
+            results["modes"][name] = r
+            print(f"{name:18s} {r['docs_per_second']:7.3f} docs/s  {r['peak_rss_mb']:7.1f} MB  ({r['summary']})", flush=True)
+        results["gated_vs_everything"] = compare(outputs["parse everything"], outputs["gated"])
+        results["workers_equal"] = compare(outputs["gated"], outputs["gated, 2 workers"])["identical"]
+        results["speedup_gated"] = round(results["modes"]["gated"]["docs_per_second"] / results["modes"]["parse everything"]["docs_per_second"], 2)
+        results["grammar_stage"] = grammar_stage_speed(docs)
+    print(f"gated / everything: {results['speedup_gated']}x; grammar stage {results['grammar_stage']['mb_per_second']} MB/s")
+    print(f"gated output identical to parse-everything: {results['gated_vs_everything']['identical']}")
+    Path(args.out).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""The shipped Stanza models load and parse with the network blocked."""
+
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from quotes import models
+from quotes.errors import ModelError
+from quotes.model import Span
+from quotes.parsing import StanzaParser
+
+SENTENCE = ("Selon RIA Novosti, le 30 novembre, le ministre russe de la Défense Andreï Belousov a déclaré que "
+            "la ratification du Traité confirme l'intérêt des deux pays.")
+
+
+@pytest.fixture
+def offline(monkeypatch, tmp_path):
+    def refuse(*args, **kwargs):
+        raise OSError("network access attempted during an offline test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.delenv("QUOTES_STANZA_DIR", raising=False)
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "no-official-models"))
+
+
+def test_shipped_pipeline_parses_a_seed_sentence_offline(offline):
+    source = models.resolve()
+    assert source.origin == "shipped"
+    parser = StanzaParser()
+    (unit,) = parser.parse([Span(0, len(SENTENCE), SENTENCE)])
+    words = [w for s in unit.sentences for w in s.words]
+    sentence = next(s for s in unit.sentences if any(w.text == "déclaré" for w in s.words))
+    verb = next(w for w in sentence.words if w.text == "déclaré")
+    assert verb.lemma == "déclarer" and verb.upos == "VERB"
+    subjects = [w for w in sentence.children(verb.id) if w.deprel == "nsubj"]
+    assert subjects, [(w.text, w.deprel, w.head) for w in words]
+    subtree = " ".join(w.text for w in sentence.subtree(subjects[0].id))
+    assert "Belousov" in subtree
+    assert all(SENTENCE[w.start:w.end] for w in words)
+
+
+def test_user_folder_missing_a_model_is_a_model_error(tmp_path):
+    (tmp_path / "tokenize.pt").write_bytes(b"")
+    with pytest.raises(ModelError, match="lacks"):
+        models.resolve(str(tmp_path))
+
+
+def test_missing_user_folder(tmp_path):
+    with pytest.raises(ModelError, match="does not exist"):
+        models.resolve(str(tmp_path / "nope"))
+
+
+def test_models_command_names_the_models_and_their_scores(tmp_path):
+    env = {"STANZA_RESOURCES_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-m", "quotes.cli", "models"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("shipped models in")
+    assert "LAS" in result.stdout
