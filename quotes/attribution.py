@@ -168,6 +168,17 @@ class Attributor:
             start = after.end
         return start, end
 
+    def _trailing(self, sent: Sentence, w: Word, end: int) -> int:
+        """Dependents of the cue verb standing after the content ("... à ce stade") belong to it."""
+        for c in sent.children(w.id):
+            if c.start >= end and c.deprel not in ("punct", "parataxis", "conj", "cc") and not self.cue_lemma(sent, c):
+                end = max(end, self._span_of(sent, c)[1])
+        return end
+
+    def _sentence_end(self, sent: Sentence) -> int:
+        words = [x for x in sent.words if x.upos != "PUNCT" or x.text in "»”\"’"]
+        return words[-1].end if words else sent.end
+
     def content(self, sent: Sentence, w: Word, lemma: str, quotes: list[QuotedSpan]) -> Optional[tuple[int, int]]:
         children = sent.children(w.id)
         # A "que" clause: ccomp, or a clause the parser attached otherwise.
@@ -180,7 +191,15 @@ class Attributor:
                 before = sent.words[que.id - 2] if que.id >= 2 else None
                 if before is not None and before.lemma.lower() in ("tel", "ainsi", "même", "alors", "bien", "parce"):
                     continue
-                return self._span_of(sent, c, after=que)
+                start, end = self._span_of(sent, c, after=que)
+                return start, self._trailing(sent, w, end)
+        # "que" right after the verb, whatever the parser attached it to.
+        nxt = [x for x in sent.words[w.id: w.id + 4] if x.upos != "PUNCT"]
+        for x in nxt:
+            if x.lemma.lower() in ("que", "qu'", "qu’") and x.upos in ("SCONJ", "PRON"):
+                return x.end, self._sentence_end(sent)
+            if x.upos not in ("ADV", "PRON", "AUX") and x.deprel not in ("advmod", "obl:mod"):
+                break
         # A noun with its clause or infinitive: "sa conviction que ...", "sa volonté de ...".
         for c in children:
             if c.deprel == "obj" and c.start > w.end and c.upos in ("NOUN", "PROPN"):
@@ -204,7 +223,9 @@ class Attributor:
                         return self._span_of(sent, o)
         # A quotation as object, infinitive or the "de" complement of a phrase cue.
         for c in children:
-            if c.start < w.end or c.deprel not in ("obj", "xcomp", "ccomp", "nmod", "obl", "obl:arg", "iobj"):
+            if c.start < w.end or c.deprel not in ("obj", "xcomp", "ccomp", "nmod", "obl", "obl:arg", "iobj", "advcl"):
+                continue
+            if c.deprel == "advcl" and not (c.upos == "VERB" and any(m.deprel == "mark" and m.lemma.lower() in ("à", "de") for m in sent.children(c.id))):
                 continue
             if c.deprel in ("obl", "iobj", "obl:arg", "nmod") and lemma not in self.g.phrases and not (c.deprel == "obl:arg" and c.upos == "VERB"):
                 continue
@@ -213,7 +234,7 @@ class Attributor:
             if not inside:
                 continue
             lead = [x for x in sent.subtree(c.id) if x.start < inside[0].open_start]
-            if c.deprel in ("obj", "xcomp", "obl:arg", "ccomp") and all(x.upos in ("DET", "ADP", "PUNCT") or x.text.lower() in ("à", "de", "d'") for x in lead):
+            if c.deprel in ("obj", "xcomp", "obl:arg", "ccomp", "advcl") and all(x.upos in ("DET", "ADP", "PUNCT") or x.text.lower() in ("à", "de", "d'") for x in lead):
                 q = inside[0]
                 return q.open_start, max(end, q.close_end)
             if lemma in self.g.phrases:
@@ -247,7 +268,8 @@ class Attributor:
             lemma = self.cue_lemma(sent, w)
             if lemma is None or self.negated(sent, w):
                 continue
-            if any(c.deprel == "aux:pass" for c in sent.children(w.id)):
+            kids = sent.children(w.id)
+            if any(c.deprel == "aux:pass" for c in kids) and not any(c.text.lower() in REFLEXIVE_CLITICS for c in kids):
                 continue
             span = self.content(sent, w, lemma, local)
             if span is None:

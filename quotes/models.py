@@ -78,7 +78,7 @@ def _scores(folder: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def load_pipeline(source: ModelSource, use_gpu: bool = False):
+def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = False):
     """A stanza.Pipeline over `source`, built with download_method=None."""
     import logging
 
@@ -89,7 +89,7 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False):
         if source.origin == "official":
             return stanza.Pipeline(
                 "fr", dir=str(source.path), processors=",".join(PROCESSORS),
-                download_method=None, use_gpu=use_gpu, logging_level="WARN",
+                download_method=None, use_gpu=use_gpu, logging_level="WARN", tokenize_no_ssplit=no_ssplit,
             )
         folder = source.path
         index = folder / "resources.json"
@@ -104,6 +104,7 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False):
             download_method=None,
             use_gpu=use_gpu,
             logging_level="WARN",
+            tokenize_no_ssplit=no_ssplit,
             tokenize_model_path=str(folder / FILES["tokenize"]),
             mwt_model_path=str(folder / FILES["mwt"]),
             pos_model_path=str(folder / FILES["pos"]),

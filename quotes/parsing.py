@@ -90,7 +90,8 @@ class StanzaParser:
         from . import models
 
         self.source = models.resolve(stanza_dir)
-        self.pipeline = models.load_pipeline(self.source)
+        # Units are sentences already, cut so that a quotation never straddles two.
+        self.pipeline = models.load_pipeline(self.source, no_ssplit=True)
 
     def parse(self, units: list[Span]) -> list[ParsedUnit]:
         import stanza

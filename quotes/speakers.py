@@ -71,6 +71,8 @@ class Resolver:
         out = []
         for m in _CAPS.finditer(text):
             tokens = m.group().replace("\u00a0", " ").split(" ")
+            if regex.search(r"\b(?:de|des|du|d['’]|de la|de l['’])\s*$", text[max(0, m.start() - 7): m.start()], regex.IGNORECASE):
+                tokens = tokens[1:]  # "ministre de la Défense Belousov": Défense names the office
             while tokens and (tokens[0].lower() in _STOP or tokens[0].lower() in self.g.titles or tokens[0] in self.g.honorifics or tokens[0].lower() in lower_words):
                 tokens.pop(0)
             while tokens and tokens[-1].lower() in _STOP:
@@ -252,9 +254,13 @@ class Resolver:
         for m in regex.finditer(r"\b" + regex.escape(mention.head.text) + r"\b", self.text, regex.IGNORECASE):
             after = self.text[m.start(): m.start() + 120]
             found = _CAPS.search(after, 1)
+            while found and regex.search(r"\b(?:de|des|du|d['’]|de la|de l['’])\s*$", after[max(0, found.start() - 7): found.start()], regex.IGNORECASE) and len(found.group().split()) == 1:
+                found = _CAPS.search(after, found.end())
             if not found:
                 continue
             name_tokens = [t for t in found.group().split() if t.lower() not in _STOP]
+            if regex.search(r"\b(?:de|des|du|d['’]|de la|de l['’])\s*$", after[max(0, found.start() - 7): found.start()], regex.IGNORECASE):
+                name_tokens = name_tokens[1:]
             phrase = after[: found.start()]
             if "," in phrase and phrase.count(",") > 1 or "." in phrase or not name_tokens:
                 continue
