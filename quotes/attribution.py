@@ -108,15 +108,34 @@ class Attributor:
 
     # ----------------------------------------------------------------- subjects
 
+    @staticmethod
+    def _participial(sent: Sentence, w: Word) -> bool:
+        if w.feat("VerbForm") in ("Part", "Ger") and w.text.lower().endswith("ant"):
+            return True
+        before = sent.words[w.id - 2] if w.id >= 2 else None
+        return bool(before is not None and before.text.lower() == "en" and w.text.lower().endswith("ant"))
+
     def subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         """The subject of a cue verb, climbing through participles, infinitives and shared subjects."""
+        if self._participial(sent, w) and not any(c.deprel in SUBJECTS for c in sent.children(w.id)):
+            # "..., affirmant que", "tout en assurant que": the subject of the main clause,
+            # wherever the parser attached the participle.
+            for a in sent.ancestors(w.id):
+                subj = [c for c in sent.children(a.id) if c.deprel in ("nsubj", "nsubj:pass")]
+                if a.upos in ("VERB", "AUX") and subj:
+                    return subj[0]
         current = w
         for _ in range(6):
             subj = [c for c in sent.children(current.id) if c.deprel in SUBJECTS and c.lemma.lower() not in ("ce", "cela", "il") or
                     (c.deprel in SUBJECTS and c.text.lower() == "il" and c.deprel != "expl:subj")]
             subj = [c for c in subj if c.deprel != "expl:subj" or c.text.lower() in self.g.pronouns]
             if subj:
-                s = subj[0]
+                # Several subjects come from parse errors: the one nearest before the verb,
+                # a name or pronoun before a common noun ("Vendredi dernier, Lavrov a déclaré").
+                before = [c for c in subj if c.start < current.start]
+                pool = before or subj
+                named = [c for c in pool if c.upos in ("PROPN", "PRON")]
+                s = max(named or pool, key=lambda c: c.start) if before else (named or pool)[0]
                 if (s.feat("PronType") == "Rel" or s.lemma.lower() in ("qui", "lequel", "laquelle")) and current.head:
                     return sent.word(current.head)
                 return s
@@ -194,10 +213,16 @@ class Attributor:
                 start, end = self._span_of(sent, c, after=que)
                 return start, self._trailing(sent, w, end)
         # "que" right after the verb, whatever the parser attached it to.
-        nxt = [x for x in sent.words[w.id: w.id + 4] if x.upos != "PUNCT"]
+        nxt = [x for x in sent.words[w.id: w.id + 5] if x.upos != "PUNCT"]
+        content_noun = False
         for x in nxt:
-            if x.lemma.lower() in ("que", "qu'", "qu’") and x.upos in ("SCONJ", "PRON"):
+            if x.text.lower() in ("que", "qu'", "qu’"):
                 return x.end, self._sentence_end(sent)
+            if x.lemma.lower() in self.g.content_nouns:
+                content_noun = True  # "sa conviction que ..."
+                continue
+            if x.upos in ("DET", "ADJ") and not content_noun:
+                continue
             if x.upos not in ("ADV", "PRON", "AUX") and x.deprel not in ("advmod", "obl:mod"):
                 break
         # A noun with its clause or infinitive: "sa conviction que ...", "sa volonté de ...".
@@ -210,6 +235,12 @@ class Attributor:
                     if lemma in self.g.noun_clause and d.upos == "VERB" and d.deprel in ("acl", "nmod", "xcomp", "advcl"):
                         if any(m.lemma.lower() in ("de", "d'", "à") for m in sent.children(d.id) if m.deprel in ("mark", "case")):
                             return self._span_of(sent, c)
+        if lemma in self.g.noun_clause:
+            objs = [c for c in children if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"]
+            infs = [c for c in children if c.deprel in ("xcomp", "advcl") and c.upos == "VERB" and objs and c.start > objs[0].start
+                    and any(m.lemma.lower() in ("de", "d'", "d’") for m in sent.children(c.id) if m.deprel == "mark")]
+            if objs and infs:
+                return min(x.start for x in sent.subtree(objs[0].id)), max(self._span_of(sent, i)[1] for i in infs)
         # Object and its "de" infinitive: "accuse la Corée du Nord d'avoir envoyé ...".
         if lemma in self.g.object_infinitive:
             objs = [c for c in children if c.deprel == "obj" and c.start > w.end]
@@ -265,6 +296,8 @@ class Attributor:
         out: list[Event] = []
         local = [q for q in quotes if sent.start <= q.open_start < sent.end or q.open_start <= sent.start < q.close_end]
         for w in sent.words:
+            if any(q.open_start < w.start < q.close_end for q in local):
+                continue  # the verbs of quoted speech report nothing themselves
             lemma = self.cue_lemma(sent, w)
             if lemma is None or self.negated(sent, w):
                 continue

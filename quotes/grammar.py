@@ -31,7 +31,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "verbs": "table[list[str]]",
         "phrases": "table[table]",
         "irregular": "table[list[str]]",
-        "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "excluded_subjects": "list[str]"},
+        "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "content_nouns": "list[str]", "excluded_subjects": "list[str]"},
         "prepositions": "table[table]",
     },
     "mentions.toml": {
@@ -86,6 +86,7 @@ class Grammar:
     object_infinitive: frozenset[str]
     noun_clause: frozenset[str]
     citing: frozenset[str]
+    content_nouns: frozenset[str]
     excluded_subjects: frozenset[str]
     prepositions: tuple[Preposition, ...]
     honorifics: dict[str, str]            # word -> "m" / "f"
@@ -340,6 +341,7 @@ def _build(path: Path) -> Grammar:
         object_infinitive=frozenset(frames.get("object_infinitive", ())),
         noun_clause=frozenset(frames.get("noun_clause", ())),
         citing=frozenset(frames.get("citing", ())),
+        content_nouns=frozenset(frames.get("content_nouns", ())),
         excluded_subjects=lower(frames.get("excluded_subjects", ())),
         prepositions=tuple(prepositions),
         honorifics=honorifics,

@@ -11,7 +11,7 @@ import regex
 
 from .model import QuotedSpan, Span
 
-_BOUNDARY = regex.compile(r"(?:[.!?…]+[»”\"’)]*)(?=[ \t\u00a0\u202f]+[«“\"‘(\p{Lu}\d—–-])|\n+")
+_BOUNDARY = regex.compile(r"(?:[.!?…]+(?:[ \u00a0\u202f]?[»”\"’)])*)(?=[ \t\u00a0\u202f]+[«“\"‘(\p{Lu}\d—–-])|\n+")
 _ABBREVIATIONS = frozenset({"m", "mm", "mme", "mlle", "dr", "pr", "me", "st", "ste", "etc", "cf", "av", "env", "no", "art", "vol", "gén", "col", "lt", "sgt"})
 _WORD_BEFORE = regex.compile(r"(\w+)\.$")
 
