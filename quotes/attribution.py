@@ -146,8 +146,20 @@ class Attributor:
             if current.deprel.split(":")[0] in CLAUSE_LINKS and current.head:
                 current = sent.word(current.head)
                 continue
+            break
+        return self._nominal_before(sent, w)
+
+    def _nominal_before(self, sent: Sentence, w: Word) -> Optional[Word]:
+        """No subject in the parse: the name or noun right before the verb ("... Choe Son Hui a déclaré")."""
+        k = w.id - 2
+        while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or sent.words[k].text.lower() in REFLEXIVE_CLITICS | NEGATIONS):
+            k -= 1
+        if k < 0 or sent.words[k].upos not in ("PROPN", "NOUN"):
             return None
-        return None
+        x = sent.words[k]
+        while x.deprel in ("flat:name", "flat", "compound", "fixed") and x.head:
+            x = sent.word(x.head)
+        return x
 
     def mention(self, sent: Sentence, head: Word, text: str, stop: tuple[int, int] | None = None,
                 keep_clauses: bool = False) -> Mention:
@@ -213,15 +225,20 @@ class Attributor:
                 start, end = self._span_of(sent, c, after=que)
                 return start, self._trailing(sent, w, end)
         # "que" right after the verb, whatever the parser attached it to.
-        nxt = [x for x in sent.words[w.id: w.id + 5] if x.upos != "PUNCT"]
-        content_noun = False
-        for x in nxt:
+        nxt = [x for x in sent.words[w.id: w.id + 7] if x.upos != "PUNCT"]
+        content_noun = in_pp = False
+        for k, x in enumerate(nxt):
             if x.text.lower() in ("que", "qu'", "qu’"):
                 return x.end, self._sentence_end(sent)
             if x.lemma.lower() in self.g.content_nouns:
                 content_noun = True  # "sa conviction que ..."
                 continue
             if x.upos in ("DET", "ADJ") and not content_noun:
+                continue
+            if x.upos == "ADP" and not in_pp and k < 2:
+                in_pp = True  # "a déclaré aux journalistes que", "a convenu à l'époque que"
+                continue
+            if in_pp and x.upos in ("NOUN", "PROPN", "NUM"):
                 continue
             if x.upos not in ("ADV", "PRON", "AUX") and x.deprel not in ("advmod", "obl:mod"):
                 break
@@ -267,7 +284,7 @@ class Attributor:
             lead = [x for x in sent.subtree(c.id) if x.start < inside[0].open_start]
             if c.deprel in ("obj", "xcomp", "obl:arg", "ccomp", "advcl") and all(x.upos in ("DET", "ADP", "PUNCT") or x.text.lower() in ("à", "de", "d'") for x in lead):
                 q = inside[0]
-                return q.open_start, max(end, q.close_end)
+                return q.open_start, q.close_end
             if lemma in self.g.phrases:
                 case = [x for x in sent.children(c.id) if x.deprel == "case"]
                 return (case[0].end if case else start), end
@@ -314,13 +331,42 @@ class Attributor:
             if subject is not None and subject.lemma.lower() in self.g.excluded_subjects:
                 continue
             mention = self.mention(sent, subject, text, (start, end)) if subject is not None else None
+            if mention is not None:
+                mention = self._coordinated(text, sent, w, subject, mention)
             kind, start, end, balanced = self._type(text, start, end, local)
-            out.append(Event(start, end, kind, lemma, w.start, w.end, mention, index, balanced=balanced))
+            cited = self._citing(text, sent, w)
+            out.append(Event(start, end, kind, lemma, w.start, w.end, mention, index, balanced=balanced, cited_mention=cited))
         out.extend(self._prepositions(text, sent, index, local, cues, out))
         cited = self._cited_by(text, sent)
         if cited:
             out = [attrs.evolve(e, cited_source=e.cited_source or cited) for e in out]
         return out
+
+    def _citing(self, text: str, sent: Sentence, w: Word) -> Optional[Mention]:
+        """"Le média a cité le dirigeant qui a salué ...": the citing verb's subject relays the report."""
+        if not w.deprel.startswith("acl") or not w.head:
+            return None
+        antecedent = sent.word(w.head)
+        if antecedent.deprel != "obj" or not antecedent.head:
+            return None
+        verb = sent.word(antecedent.head)
+        if verb.lemma.lower() not in self.g.citing:
+            return None
+        subj = [c for c in sent.children(verb.id) if c.deprel == "nsubj"]
+        return self.mention(sent, subj[0], text) if subj else None
+
+    def _coordinated(self, text: str, sent: Sentence, verb: Word, subject: Word, mention: Mention) -> Mention:
+        """Subjects the parser left as siblings ("l'Ukraine, la Corée du Sud et ... affirment") are one mention."""
+        siblings = sorted((c for c in sent.children(verb.id) if c.deprel in ("nsubj", "nsubj:pass") and c.id != subject.id
+                           and c.start < verb.start), key=lambda c: c.start)
+        for c in reversed(siblings):
+            other = self.mention(sent, c, text)
+            gap = text[other.end: mention.start]
+            joined = text[other.start: mention.end]
+            if other.end <= mention.start and regex.fullmatch(r"\s*(?:,|et|ou|,\s*et)\s*", gap) and regex.search(r"\b(?:et|ou)\b", joined):
+                words = tuple(sorted(set(other.words) | set(mention.words), key=lambda x: x.start))
+                mention = Mention(other.start, mention.end, text[other.start: mention.end], mention.head, words, sent)
+        return mention
 
     def _fit(self, text: str, span: tuple[int, int], quotes: list[QuotedSpan], cue: Word) -> tuple[int, int]:
         start, end = span
@@ -375,6 +421,11 @@ class Attributor:
             if cue.lemma == "pour" and not self._speaker_like(nominal):
                 continue
             mention = self.mention(sent, nominal, text, keep_clauses=True)
+            comma = text.find(",", cue.end, mention.end)
+            if comma > nominal.start:
+                # "Selon RIA Novosti, le 30 novembre, ...": the phrase ends at its comma.
+                kept = tuple(w for w in mention.words if w.end <= comma)
+                mention = Mention(kept[0].start, kept[-1].end, text[kept[0].start: kept[-1].end], nominal, kept, sent) if kept else mention
             phrase_end = max(mention.end, anchor.end)
             mention = attrs.evolve(mention, words=tuple(w for w in mention.words if w.start >= cue.end))
             if any(e.start <= cue.start < e.end for e in verb_events):
@@ -384,6 +435,22 @@ class Attributor:
                 for i, e in enumerate(verb_events):
                     if e.cited_source is None:
                         verb_events[i] = attrs.evolve(e, cited_source=source, cited_mention=mention)
+                continue
+            lead = text[sent.start: cue.start]
+            tail = text[phrase_end: sent.end]
+            if lead.strip(" ,") and not regex.search(r"\w", tail):
+                # "..., selon KCNA.": the clause before the phrase, from the sentence start.
+                start, end = _trim(text, sent.start, cue.start)
+                if end - start >= 10:
+                    kind, start, end, balanced = self._type(text, start, end, quotes)
+                    out.append(Event(start, end, kind, cue.lemma, cue.start, cue.end, mention, index, balanced=balanced))
+                continue
+            if not lead.strip(" ,«“\"") or regex.fullmatch(r"\W*(?:\w+\W+){0,1}", lead):
+                # "Selon X, ...": the rest of the sentence.
+                start, end = _trim(text, phrase_end, self._sentence_end(sent))
+                if end - start >= 10:
+                    kind, start, end, balanced = self._type(text, start, end, quotes)
+                    out.append(Event(start, end, kind, cue.lemma, cue.start, cue.end, mention, index, balanced=balanced))
                 continue
             clause = sent.word(nominal.head) if nominal.head else None
             if clause is None:

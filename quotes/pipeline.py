@@ -127,6 +127,11 @@ class Pipeline:
             elif isinstance(item, Mention):
                 resolver.observe(item)
         for k, e in enumerate(events):
+            if e.cited_source is None and e.cited_mention is not None:
+                relay = resolver.resolve_mention(e.cited_mention)
+                if relay is not None:
+                    events[k] = attrs.evolve(e, cited_source=relay.name)
+        for k, e in enumerate(events):
             if e.inherits:
                 prior = [j for j in range(k) if events[j].end <= e.start and out[j] is not None]
                 if prior:

@@ -71,7 +71,7 @@ class Resolver:
         out = []
         for m in _CAPS.finditer(text):
             tokens = m.group().replace("\u00a0", " ").split(" ")
-            if regex.search(r"\b(?:de|des|du|d['’]|de la|de l['’])\s*$", text[max(0, m.start() - 7): m.start()], regex.IGNORECASE):
+            if len(tokens) > 1 and self._office_before(text, m.start()):
                 tokens = tokens[1:]  # "ministre de la Défense Belousov": Défense names the office
             while tokens and (tokens[0].lower() in _STOP or tokens[0].lower() in self.g.titles or tokens[0] in self.g.honorifics or tokens[0].lower() in lower_words):
                 tokens.pop(0)
@@ -82,6 +82,15 @@ class Resolver:
                 if name not in self.g.places:
                     out.append(name)
         return out
+
+    def _office_before(self, text: str, pos: int) -> bool:
+        """Is the capitalised word at pos the domain of an office ("ministre de la Défense")?"""
+        before = text[max(0, pos - 60): pos]
+        m = regex.search(r"([\p{L}’'\-]+)(?:\s+[\p{L}’'\-]+)?\s+(?:de|des|du|d['’]|de la|de l['’])\s*$", before, regex.IGNORECASE)
+        if not m:
+            return False
+        words = [w.lower() for w in regex.findall(r"[\p{L}’'\-]+", before[m.start(): m.end()])]
+        return any(w in self.g.titles or w in self.g.organisations for w in words)
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in this document."""
@@ -162,6 +171,9 @@ class Resolver:
         title = self._title_words(mention)
         return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title)
 
+    def resolve_mention(self, mention: Mention) -> Optional[_Entity]:
+        return self._resolve(mention, mention.start)
+
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
         head = mention.head
@@ -193,7 +205,7 @@ class Resolver:
             gender = self.g.pronouns.get(low)
             return self._antecedent(mention.start, gender)
         conj = [w for w in mention.words if w.deprel == "conj" and w.head == head.id]
-        if conj:
+        if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
             kind = self._type(mention, self._chain(mention))
             return _Entity(self._strip_det(mention), kind)
         chain = self._chain(mention)
@@ -254,12 +266,12 @@ class Resolver:
         for m in regex.finditer(r"\b" + regex.escape(mention.head.text) + r"\b", self.text, regex.IGNORECASE):
             after = self.text[m.start(): m.start() + 120]
             found = _CAPS.search(after, 1)
-            while found and regex.search(r"\b(?:de|des|du|d['’]|de la|de l['’])\s*$", after[max(0, found.start() - 7): found.start()], regex.IGNORECASE) and len(found.group().split()) == 1:
+            while found and len(found.group().split()) == 1 and self._office_before(after, found.start()):
                 found = _CAPS.search(after, found.end())
             if not found:
                 continue
             name_tokens = [t for t in found.group().split() if t.lower() not in _STOP]
-            if regex.search(r"\b(?:de|des|du|d['’]|de la|de l['’])\s*$", after[max(0, found.start() - 7): found.start()], regex.IGNORECASE):
+            if self._office_before(after, found.start()):
                 name_tokens = name_tokens[1:]
             phrase = after[: found.start()]
             if "," in phrase and phrase.count(",") > 1 or "." in phrase or not name_tokens:
