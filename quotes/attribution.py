@@ -136,8 +136,8 @@ class Attributor:
                 pool = before or subj
                 named = [c for c in pool if c.upos in ("PROPN", "PRON")]
                 s = max(named or pool, key=lambda c: c.start) if before else (named or pool)[0]
-                if (s.feat("PronType") == "Rel" or s.lemma.lower() in ("qui", "lequel", "laquelle")) and current.head:
-                    return sent.word(current.head)
+                if s.feat("PronType") == "Rel" or s.lemma.lower() in ("qui", "lequel", "laquelle"):
+                    return self._antecedent(sent, s, current)
                 return s
             if current.deprel.startswith("acl") and current.head:
                 head = sent.word(current.head)
@@ -148,6 +148,21 @@ class Attributor:
                 continue
             break
         return self._nominal_before(sent, w)
+
+    @staticmethod
+    def _antecedent(sent: Sentence, rel: Word, clause: Word) -> Optional[Word]:
+        """The noun a relative pronoun stands for: the clause's head noun, else the noun right before."""
+        if clause.head and sent.word(clause.head).upos in ("NOUN", "PROPN", "PRON"):
+            return sent.word(clause.head)
+        k = rel.id - 2
+        while k >= 0 and sent.words[k].upos in ("ADJ", "PUNCT", "NUM"):
+            k -= 1
+        if k >= 0 and sent.words[k].upos in ("NOUN", "PROPN"):
+            x = sent.words[k]
+            while x.deprel in ("flat:name", "flat", "compound") and x.head:
+                x = sent.word(x.head)
+            return x
+        return None
 
     def _nominal_before(self, sent: Sentence, w: Word) -> Optional[Word]:
         """No subject in the parse: the name or noun right before the verb ("... Choe Son Hui a déclaré")."""
@@ -344,10 +359,11 @@ class Attributor:
 
     def _citing(self, text: str, sent: Sentence, w: Word) -> Optional[Mention]:
         """"Le média a cité le dirigeant qui a salué ...": the citing verb's subject relays the report."""
-        if not w.deprel.startswith("acl") or not w.head:
+        rel = [c for c in sent.children(w.id) if c.deprel in SUBJECTS and (c.feat("PronType") == "Rel" or c.lemma.lower() == "qui")]
+        if not rel:
             return None
-        antecedent = sent.word(w.head)
-        if antecedent.deprel != "obj" or not antecedent.head:
+        antecedent = self._antecedent(sent, rel[0], w)
+        if antecedent is None or antecedent.deprel != "obj" or not antecedent.head:
             return None
         verb = sent.word(antecedent.head)
         if verb.lemma.lower() not in self.g.citing:

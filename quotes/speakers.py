@@ -204,7 +204,7 @@ class Resolver:
         if head.upos == "PRON" or low in self.g.pronouns:
             gender = self.g.pronouns.get(low)
             return self._antecedent(mention.start, gender)
-        conj = [w for w in mention.words if w.deprel == "conj" and w.head == head.id]
+        conj = [w for w in mention.words if w.deprel == "conj" and w.upos in ("NOUN", "PROPN") and w.start > head.start]
         if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
             kind = self._type(mention, self._chain(mention))
             return _Entity(self._strip_det(mention), kind)
@@ -274,7 +274,9 @@ class Resolver:
             if self._office_before(after, found.start()):
                 name_tokens = name_tokens[1:]
             phrase = after[: found.start()]
-            if "," in phrase and phrase.count(",") > 1 or "." in phrase or not name_tokens:
+            # Only adjectives and "de" complements stand between a title and its holder:
+            # "le ministre nord-coréen des Affaires étrangères Choe Son-hui".
+            if not name_tokens or not regex.fullmatch(r"[\p{L}’'\- ,]*", phrase) or len(phrase.split()) > 7 or phrase.count(",") > 1:
                 continue
             phrase_words = {t.lower() for t in regex.findall(r"[\p{L}’'\-]+", phrase)} - _DETERMINERS
             name = self.canonical(" ".join(name_tokens))
