@@ -98,8 +98,15 @@ class Pipeline:
         for q in found.marks:
             if q.depth or len(found.text[q.start:q.end].split()) <= self.grammar.scare_max_words:
                 continue
-            unit = next((u for u in found.units if u.start <= q.open_start < u.end), None)
-            near = [c for c in found.cues if unit and unit.start <= c.start < unit.end and not (q.open_start <= c.start < q.close_end)]
+            k = next((i for i, u in enumerate(found.units) if u.start <= q.open_start < u.end), None)
+            if k is None:
+                continue
+            unit = found.units[k]
+            near = [c for c in found.cues if unit.start <= c.start < unit.end and not (q.open_start <= c.start < q.close_end)]
+            if not near and k > 0 and not found.text[unit.start: q.open_start].strip():
+                # A unit that is only a quotation floats: the last cue of the unit before it.
+                before = found.units[k - 1]
+                near = [c for c in found.cues if before.start <= c.start < before.end][-1:]
             if not near:
                 continue
             cue = min(near, key=lambda c: min(abs(c.start - q.close_end), abs(q.open_start - c.end)))
