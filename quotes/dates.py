@@ -101,6 +101,38 @@ def document_date(doc: Document, text: str) -> Optional[DateValue]:
     return None
 
 
+_DAY_INDEX = {d: i for i, d in enumerate(DAYS.split("|"))}
+_MONTH_INDEX = {m: i + 1 for i, m in enumerate("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre".split("|"))}
+_MONTH_INDEX.update({"fevrier": 2, "aout": 8, "decembre": 12})
+
+
+def _relative(expression: str, base: dt.datetime) -> Optional[str]:
+    """Weekdays and months said relative to the day of writing, which dateparser leaves out.
+
+    "vendredi dernier" is the Friday before the document date, "mardi" the latest
+    Tuesday up to it (the same day included), "juin dernier" the latest June before it.
+    """
+    words = expression.replace("-", " ").split()
+    days = [w for w in words if w in _DAY_INDEX]
+    if days and len(words) <= 2:
+        delta = (base.weekday() - _DAY_INDEX[days[0]]) % 7
+        if "prochain" in words:
+            delta = -((_DAY_INDEX[days[0]] - base.weekday()) % 7 or 7)
+        elif "dernier" in words and delta == 0:
+            delta = 7
+        return (base - dt.timedelta(days=delta)).date().isoformat()
+    months = [w for w in words if w in _MONTH_INDEX]
+    if months and not any(w.isdigit() for w in words):
+        month = _MONTH_INDEX[months[0]]
+        year = base.year
+        if "prochain" in words:
+            year += month <= base.month
+        elif month > base.month or ("dernier" in words and month == base.month):
+            year -= 1
+        return f"{year:04d}-{month:02d}"
+    return None
+
+
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     start = max(text.rfind(ch, 0, pos) for ch in (".", "!", "?", "\n")) + 1
     ends = [i for i in (text.find(ch, pos) for ch in (".", "!", "?", "\n")) if i >= 0]
@@ -120,6 +152,9 @@ def quote_date(text: str, event, doc_date: Optional[DateValue]) -> Optional[Date
             parsed = _parse(expression) if absolute else None
             return DateValue(expression, parsed.date().isoformat() if parsed else None)
         lowered = expression.lower()
+        relative = _relative(lowered, base)
+        if relative is not None:
+            return DateValue(expression, relative)
         prefer = "future" if "prochain" in lowered else "past"
         parsed = _parse(regex.sub(r"^le\s+", "", expression, flags=regex.IGNORECASE), base, prefer)
         if parsed and parsed > base and prefer == "past" and not regex.search(r"\d{4}", expression):

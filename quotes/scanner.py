@@ -84,9 +84,9 @@ class Scanner:
     @staticmethod
     def _span(text: str, entry: _Open, close_pos: int, close_len: int, balanced: bool) -> QuotedSpan | None:
         start, end = entry.pos + 1, close_pos
-        while start < end and text[start] in _SPACE:
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and text[end - 1] in _SPACE:
+        while end > start and text[end - 1].isspace():
             end -= 1
         if start >= end:
             return None
