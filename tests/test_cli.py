@@ -98,3 +98,11 @@ def test_no_progress_bar_on_a_pipe():
 def test_grammar_check_command():
     result = run("grammar", "check", "fr")
     assert result.returncode == 0 and "cue lemmas" in result.stdout
+
+
+def test_two_workers_give_the_same_stream_as_one(tmp_path):
+    one = run("extract", str(SEEDS), "-o", str(tmp_path / "one.jsonl"))
+    two = run("extract", str(SEEDS), "-o", str(tmp_path / "two.jsonl"), "--workers", "2", "--batch-size", "2")
+    assert one.returncode == 0 and two.returncode == 0, two.stderr
+    first = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
+    assert first and first == (tmp_path / "two.jsonl").read_text(encoding="utf-8")
