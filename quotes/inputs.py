@@ -77,7 +77,7 @@ def document_from_record(obj: dict, source: str, line: int) -> Document:
     return Document(doc_id, text, outlet=str(outlet) if outlet else None, **meta)
 
 
-def _jsonl(stream: io.TextIOBase, source: str) -> Iterator[Item]:
+def _jsonl(stream, source: str) -> Iterator[Item]:
     documents = 0
     other = 0
     for number, line in enumerate(stream, 1):
@@ -100,23 +100,51 @@ def _jsonl(stream: io.TextIOBase, source: str) -> Iterator[Item]:
         yield Notice(source, f"skipped: {other} lines hold quote records, not documents")
 
 
+def _jsonl_file(path: Path, source: str) -> Iterator[Item]:
+    """JSONL read line by line: memory stays flat whatever the file's size."""
+    def lines():
+        with open(path, "rb") as f:
+            for number, raw in enumerate(f, 1):
+                text, warning = _decode(raw, source)
+                if warning:
+                    yield attrs.evolve(warning, line=number, doc=None)
+                yield text
+
+    pending: list[InputFailure] = []
+
+    def text_lines():
+        for item in lines():
+            if isinstance(item, InputFailure):
+                pending.append(item)
+            else:
+                yield item
+
+    for item in _jsonl(text_lines(), source):
+        yield from pending
+        pending.clear()
+        yield item
+    yield from pending
+
+
 def _file(path: Path) -> Iterator[Item]:
     source = str(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            head = f.read(8192)
     except OSError as exc:
         yield InputFailure(source, f"cannot read: {exc.strerror or exc}")
         return
-    if _is_binary(data):
+    if _is_binary(head):
         yield InputFailure(source, "binary file (NUL bytes), not text")
         return
-    text, warning = _decode(data, source)
-    if warning:
-        yield warning
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl(io.StringIO(text), source)
-    elif suffix in HTML_SUFFIXES:
+        yield from _jsonl_file(path, source)
+        return
+    text, warning = _decode(path.read_bytes(), source)
+    if warning:
+        yield warning
+    if suffix in HTML_SUFFIXES:
         from .html import html_to_document
 
         yield html_to_document(text, path.name, source_path=source)
