@@ -124,6 +124,7 @@ def main(argv=None) -> int:
     parser.add_argument("--docs", type=int, default=60)
     parser.add_argument("--sentences", type=int, default=20, help="sentences per treebank document")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results.json"))
+    parser.add_argument("--markdown", help="also write the table as Markdown here")
     args = parser.parse_args(argv)
     docs = build_corpus(args.docs, args.sentences)
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,7 +152,29 @@ def main(argv=None) -> int:
     print(f"gated / everything: {results['speedup_gated']}x; grammar stage {results['grammar_stage']['mb_per_second']} MB/s")
     print(f"gated output identical to parse-everything: {results['gated_vs_everything']['identical']}")
     Path(args.out).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(markdown(results), encoding="utf-8")
     return 0
+
+
+def markdown(results: dict) -> str:
+    lines = [
+        "| mode | documents/s | peak RSS (MB) | seconds |",
+        "|---|---|---|---|",
+    ]
+    for name, r in results["modes"].items():
+        lines.append(f"| {name} | {r['docs_per_second']} | {r['peak_rss_mb']} | {r['seconds']} |")
+    g = results["grammar_stage"]
+    lines.append(f"| grammar stage alone | {g['mb_per_second']} MB/s | | {g['seconds']} ({g['megabytes']} MB) |")
+    same = results["gated_vs_everything"]
+    lines += [
+        "",
+        f"Machine: {results['machine']}. Corpus: {results['documents']} documents, {results['corpus_mb']} MB.",
+        f"Gated / parse-everything: {results['speedup_gated']}x. Records: {same['records_a']} (everything) vs "
+        f"{same['records_b']} (gated), identical: {same['identical']}. 2 workers give the same output as 1: {results['workers_equal']}.",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -6,9 +6,11 @@ stage is chosen by name (grammar "fr", parser "stanza" or "none").
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable, Optional
 
 import attrs
+import regex
 
 from . import boilerplate, dates, sources
 from .attribution import Attributor, Event, Mention
@@ -77,9 +79,17 @@ class Pipeline:
                     chosen.add(i)
                     break
         for i in sorted(chosen):
-            if i > 0:
+            if i > 0 and self._needs_context.search(found.units[i].text):
                 chosen.add(i - 1)
         return sorted(chosen)
+
+    @functools.cached_property
+    def _needs_context(self) -> "regex.Pattern":
+        """Words whose referent may stand in the sentence before: pronouns, bare titles, documents."""
+        g = self.grammar
+        words = set(g.pronouns) | g.titles | g.documents | g.media | g.organisations
+        alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        return regex.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])|-t-(?:il|elle)", regex.IGNORECASE)
 
     def parse(self, found: GrammarResult) -> list[ParsedUnit]:
         selected = self.select(found)
