@@ -301,6 +301,16 @@ class Attributor:
                 q = inside[0]
                 return q.open_start, q.close_end
             if lemma in self.g.phrases:
+                # "a fait l'éloge de X": the report is X, after the phrase's own words.
+                last = self.g.phrases[lemma].words[-1].replace("’", "'").split("'")[-1].lower()
+                words = [x for x in sent.subtree(c.id) if x.start >= w.end]
+                cut = next((k for k, x in enumerate(words) if x.text.replace("’", "'").lower().endswith(last)), None)
+                if cut is not None:
+                    rest = words[cut + 1:]
+                    while rest and rest[0].text.lower() in ("de", "d'", "d’", "du", "des"):
+                        rest = rest[1:]
+                    if rest:
+                        return rest[0].start, end
                 case = [x for x in sent.children(c.id) if x.deprel == "case"]
                 return (case[0].end if case else start), end
             return start, end
@@ -382,6 +392,25 @@ class Attributor:
             if other.end <= mention.start and regex.fullmatch(r"\s*(?:,|et|ou|,\s*et)\s*", gap) and regex.search(r"\b(?:et|ou)\b", joined):
                 words = tuple(sorted(set(other.words) | set(mention.words), key=lambda x: x.start))
                 mention = Mention(other.start, mention.end, text[other.start: mention.end], mention.head, words, sent)
+        if not regex.search(r"\b(?:et|ou)\b", mention.text):
+            return mention
+        # The parser may hang the first conjunct elsewhere: "l'Ukraine, la Corée du Sud et
+        # plusieurs pays affirment" still names three speakers, read off the words.
+        first = next(k for k, x in enumerate(sent.words) if x.start >= mention.start)
+        while first >= 3 and sent.words[first - 1].text == ",":
+            k = first - 2
+            if sent.words[k].upos not in ("PROPN", "NOUN"):
+                break
+            while k > 0 and sent.words[k - 1].upos in ("PROPN", "ADJ") and sent.words[k - 1].text[:1].isupper():
+                k -= 1
+            if k > 0 and sent.words[k - 1].upos == "DET":
+                k -= 1
+            if k > 0 and sent.words[k - 1].upos == "ADP":
+                break
+            extra = tuple(sent.words[k: first - 1])
+            start = extra[0].start
+            mention = Mention(start, mention.end, text[start: mention.end], mention.head, extra + mention.words, sent)
+            first = k
         return mention
 
     def _fit(self, text: str, span: tuple[int, int], quotes: list[QuotedSpan], cue: Word) -> tuple[int, int]:
