@@ -6,6 +6,7 @@ stage is chosen by name (grammar "fr", parser "stanza" or "none").
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Iterable, Optional
 
@@ -69,9 +70,7 @@ class Pipeline:
             return list(range(len(found.units)))
         chosen: set[int] = set()
         marks = sorted(m.open_start for m in found.marks)
-        cues = sorted(c.start for c in found.cues)
-        import bisect
-
+        cues = sorted(c.start for c in found.cues if self._may_report(found.text, c))
         for i, unit in enumerate(found.units):
             for positions in (marks, cues):
                 k = bisect.bisect_left(positions, unit.start)
@@ -82,6 +81,20 @@ class Pipeline:
             if i > 0 and self._needs_context.search(found.units[i].text):
                 chosen.add(i - 1)
         return sorted(chosen)
+
+    _QUE = regex.compile(r"\bqu(?:e\b|['’])|:", regex.IGNORECASE)
+
+    def _may_report(self, text: str, cue: CueMatch) -> bool:
+        """Can this cue give a record without a quotation mark in its sentence?  A verb
+        needs a "que" clause after it (or a colon), unless its frame takes an object and
+        an infinitive; verb-less cues always can.  Units with marks are parsed anyway."""
+        if cue.kind == "preposition" or cue.lemma in self.grammar.phrases:
+            return True
+        if cue.lemma in self.grammar.object_infinitive or cue.lemma in self.grammar.noun_clause:
+            return True
+        window = text[cue.end: cue.end + 80]
+        stop = regex.search(r"[.!?\n]", window)
+        return bool(self._QUE.search(window[: stop.start() if stop else len(window)]))
 
     @functools.cached_property
     def _needs_context(self) -> "regex.Pattern":
