@@ -139,12 +139,16 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
-def quote_date(text: str, event, doc_date: Optional[DateValue]) -> Optional[DateValue]:
-    """The first date expression of the attribution sentence, outside the quote itself."""
+def quote_date(text: str, event, doc_date: Optional[DateValue], verbless: bool = False) -> Optional[DateValue]:
+    """The first date expression of the attribution sentence, outside the quote itself.
+
+    A verb-less attribution ("..., selon KCNA") has no act of speaking of its own: the
+    date its clause states is the only one, so it is taken from inside the content."""
     start, end = _sentence_bounds(text, event.cue_start)
-    for m in _QUOTE_DATE.finditer(text, start, end):
-        if event.start <= m.start() < event.end:
-            continue
+    found = [m for m in _QUOTE_DATE.finditer(text, start, end) if not (event.start <= m.start() < event.end)]
+    if not found and verbless:
+        found = list(_QUOTE_DATE.finditer(text, start, end))
+    for m in found:
         expression = m.group(0)
         base = doc_date.as_datetime() if doc_date else None
         if base is None:

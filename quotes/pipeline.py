@@ -195,7 +195,8 @@ class Pipeline:
         if speaker is not None and speaker.mention is not None:
             m = speaker.mention
             speaker = attrs.evolve(speaker, mention=span(m.start, m.end))
-        when = dates.quote_date(found.text, event, doc_date)
+        verbless = any(p.lemma == event.cue for p in self.grammar.prepositions)
+        when = dates.quote_date(found.text, event, doc_date, verbless)
         return Quote(
             doc=doc.id,
             quote=span(event.start, event.end),
