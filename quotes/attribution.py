@@ -169,11 +169,14 @@ class Attributor:
         k = w.id - 2
         while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or sent.words[k].text.lower() in REFLEXIVE_CLITICS | NEGATIONS):
             k -= 1
+        while k >= 0 and sent.words[k].upos == "ADJ":
+            k -= 1  # "plusieurs pays occidentaux affirment"
         if k < 0 or sent.words[k].upos not in ("PROPN", "NOUN"):
             return None
         x = sent.words[k]
-        while x.deprel in ("flat:name", "flat", "compound", "fixed") and x.head:
-            x = sent.word(x.head)
+        while x.head and (x.deprel in ("flat:name", "flat", "compound", "fixed") or
+                          (x.deprel in ("conj", "appos") and sent.word(x.head).upos in ("NOUN", "PROPN"))):
+            x = sent.word(x.head)  # the first conjunct heads a coordinated subject
         return x
 
     def mention(self, sent: Sentence, head: Word, text: str, stop: tuple[int, int] | None = None,

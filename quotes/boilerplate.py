@@ -13,6 +13,18 @@ from .grammar import Grammar
 _LINE = regex.compile(r"[^\n]*")
 
 
+_COMBINED: dict[int, "regex.Pattern"] = {}
+
+
+def _combined(grammar: Grammar) -> "regex.Pattern":
+    """The grammar's line patterns as one alternation: one match per line, not one per pattern."""
+    key = id(grammar)
+    if key not in _COMBINED:
+        _COMBINED[key] = regex.compile("|".join(f"(?:{p.pattern})" for p in grammar.boilerplate) or r"(?!)",
+                                       regex.IGNORECASE | regex.MULTILINE)
+    return _COMBINED[key]
+
+
 def _blank(text: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         text[i] = " "
@@ -26,7 +38,7 @@ def clean(text: str, grammar: Grammar, title: str | None = None) -> str:
         line = match.group().strip()
         if not line:
             continue
-        drop = any(p.fullmatch(match.group()) for p in grammar.boilerplate)
+        drop = bool(_combined(grammar).fullmatch(match.group()))
         if grammar.drop_repeated_lines and not drop:
             key = line.casefold()
             # Page titles printed again, and any long line seen before.

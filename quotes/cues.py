@@ -51,7 +51,7 @@ class CueFinder:
         self._forms = regex.compile(pattern, regex.IGNORECASE)
         words = {w.lower().translate(_APOSTROPHES) for p in grammar.prepositions for w in p.words}
         alternation = "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
-        self._prepositions = regex.compile(rf"\b(?:{alternation})\b", regex.IGNORECASE) if words else None
+        self._prepositions = re.compile(rf"\b(?:{alternation})\b") if words else None
         self._preposition_of = {}
         for p in grammar.prepositions:
             for w in p.words:
@@ -69,12 +69,12 @@ class CueFinder:
             lemma = self._choose(text, m, lemmas)
             if lemma is not None:
                 out.append(CueMatch(m.start(), m.end(), text[m.start():m.end()], lemma, self.grammar.verb_class[lemma]))
-        if self._prepositions is not None:
-            for m in self._prepositions.finditer(text):
-                p = self._preposition_of[m.group().lower().translate(_APOSTROPHES)]
+        if self._prepositions is not None and len(lowered) == len(text):
+            for m in self._prepositions.finditer(lowered):
+                p = self._preposition_of[m.group().translate(_APOSTROPHES)]
                 if p.sentence_initial and not _starts_sentence(text, m.start()):
                     continue
-                out.append(CueMatch(m.start(), m.end(), m.group(), p.lemma, p.cue_class, "preposition"))
+                out.append(CueMatch(m.start(), m.end(), text[m.start():m.end()], p.lemma, p.cue_class, "preposition"))
         out.sort(key=lambda c: c.start)
         return out
 

@@ -245,8 +245,9 @@ class Resolver:
         if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
             return "GROUP"
         if lemma in self.g.titles or chain or head.upos == "PROPN":
-            if head.upos == "PROPN" and any(w.upos == "DET" and w.head == head.id for w in mention.words):
-                return "GPE"
+            articles = {"le", "la", "les", "l'", "l’"}
+            if head.upos == "PROPN" and any(w.text.lower() in articles and w.head == head.id for w in mention.words):
+                return "GPE"  # persons take no article in French: "la Corée", "les États-Unis"
             return "PER"
         return "ORG"
 
