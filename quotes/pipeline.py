@@ -149,11 +149,9 @@ class Pipeline:
                 items.append((e.mention.start, 0, k))
         items.sort(key=lambda item: (item[0], item[1]))
         out: list[Optional[Speaker]] = [None] * len(events)
-        done: set[int] = set()
         for _, kind, item in items:
             if kind == 0:
                 out[item] = resolver.resolve(events[item])
-                done.add(id(events[item].mention))
             elif isinstance(item, Mention):
                 resolver.observe(item)
         for k, e in enumerate(events):

@@ -290,7 +290,6 @@ class Resolver:
         if best:
             return _Entity(best, "PER", self._gender(mention))
         persons = [n for n, _ in self.salience.most_common() if n not in self.g.places]
-        people = [p for p, e in ((p, e) for p, e in self.history) if e.type == "PER"]
         if persons:
             return _Entity(persons[0], "PER", self._gender(mention))
         return None

@@ -1,6 +1,5 @@
 """One test per construction, on sentences written for them, through the whole pipeline."""
 
-import pytest
 
 import quotes
 

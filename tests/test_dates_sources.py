@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 
-import attrs
 
 from quotes import boilerplate, dates, sources
 from quotes.attribution import Event

@@ -14,8 +14,6 @@ nfc_mix = st.tuples(hostile, st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]))
 @settings(max_examples=300)
 @given(hostile)
 def test_grammar_stage_survives_hostile_text(text):
-    from quotes.pipeline import Pipeline
-
     check(_grammar_only(), text)
 
 
