@@ -84,12 +84,12 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
 
     import stanza
 
-    logging.getLogger("stanza").setLevel(logging.WARNING)
+    logging.getLogger("stanza").setLevel(logging.ERROR)
     try:
         if source.origin == "official":
             return stanza.Pipeline(
                 "fr", dir=str(source.path), processors=",".join(PROCESSORS),
-                download_method=None, use_gpu=use_gpu, logging_level="WARN", tokenize_no_ssplit=no_ssplit,
+                download_method=None, use_gpu=use_gpu, logging_level="ERROR", tokenize_no_ssplit=no_ssplit,
             )
         folder = source.path
         index = folder / "resources.json"
@@ -103,7 +103,7 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
             processors={p: "default" for p in PROCESSORS},
             download_method=None,
             use_gpu=use_gpu,
-            logging_level="WARN",
+            logging_level="ERROR",
             tokenize_no_ssplit=no_ssplit,
             tokenize_model_path=str(folder / FILES["tokenize"]),
             mwt_model_path=str(folder / FILES["mwt"]),
