@@ -179,10 +179,13 @@ class Resolver:
         head = mention.head
         if head.upos == "PRON" and head.text.lower() not in self.g.pronouns:
             return
-        if head.upos == "NOUN" and head.lemma.lower() not in self.g.titles:
+        lemma = head.lemma.lower()
+        if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations:
+            return
+        if lemma in self.g.documents or lemma in self.g.media:
             return
         entity = self._resolve(mention, mention.start)
-        if entity is not None and entity.type == "PER":
+        if entity is not None and entity.type in ("PER", "ORG"):
             self.history.append((mention.start, entity))
 
     def _title_words(self, mention: Mention) -> Optional[str]:
