@@ -27,7 +27,7 @@ def _er_forms(lemma: str) -> set[str]:
                 return stem + "e" + ending
         return stem + ending
 
-    for ending in ("é", "ée", "és", "ées", "ait", "aient", "a", "èrent", "ant", "erait", "eraient", "era", "eront"):
+    for ending in ("é", "ée", "és", "ées", "ait", "aient", "a", "èrent", "ant", "ons", "ez", "erait", "eraient", "era", "eront"):
         forms.add(soft(ending))
     strong = stem
     match = regex.search(r"([ée])([^aeiouyéèêë]+)$", stem)
