@@ -30,6 +30,8 @@ def html_to_document(html: str, doc_id: str, url: Optional[str] = None, date: Op
     import html as html_lib
 
     tags = meta_tags(html)
+    # The page's own meta tags keep the time of day; extractors round dates to the day.
+    date = date or next((tags[k] for k in DATE_KEYS if tags.get(k)), None)
     text = None
     title = tags.get("og:title")
     try:
@@ -51,6 +53,5 @@ def html_to_document(html: str, doc_id: str, url: Optional[str] = None, date: Op
     if title is None:
         m = regex.search(r"(?is)<title>(.*?)</title>", html)
         title = html_lib.unescape(m.group(1)).strip() if m else None
-    date = date or next((tags[k] for k in DATE_KEYS if tags.get(k)), None)
     outlet = outlet or tags.get("og:site_name")
     return Document(doc_id, text, date=date, outlet=outlet, url=url or tags.get("og:url"), title=title)
