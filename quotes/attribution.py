@@ -22,7 +22,7 @@ from typing import Optional
 import attrs
 import regex
 
-from .grammar import Grammar
+from .grammar import Grammar, _reflexive_base
 from .model import CueMatch, QuotedSpan
 from .parsing import ParsedUnit, Sentence, Word
 
@@ -624,13 +624,6 @@ class Attributor:
             return None
         return Event(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end, prev.mention, index,
                      cited_source=prev.cited_source, inherits=True, balanced=q.balanced)
-
-
-def _reflexive_base(lemma: str) -> Optional[str]:
-    for prefix in ("se ", "s'"):
-        if lemma.startswith(prefix):
-            return lemma[len(prefix):]
-    return None
 
 
 def _locate(parsed: list[ParsedUnit], q: QuotedSpan) -> Optional[tuple[int, Sentence]]:

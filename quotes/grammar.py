@@ -115,6 +115,7 @@ class Grammar:
 
 
 def _reflexive_base(lemma: str) -> str | None:
+    """The plain verb of a reflexive lemma ("s'engager" -> "engager"), else None."""
     for prefix in ("se ", "s'"):
         if lemma.startswith(prefix):
             return lemma[len(prefix):]

@@ -155,6 +155,8 @@ class Pipeline:
             elif isinstance(item, Mention):
                 resolver.observe(item)
         for k, e in enumerate(events):
+            # A relaying subject ("le média a cité ...") is resolved like a speaker; the event
+            # list is updated in place so the caller's records carry the source.
             if e.cited_source is None and e.cited_mention is not None:
                 relay = resolver.resolve_mention(e.cited_mention)
                 if relay is not None:
