@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
+
+import jsonlines
 
 from .errors import QuotesError
 
@@ -19,6 +22,7 @@ def _extract(args: argparse.Namespace) -> int:
 
         return extract_with_dask(args.dask, args.paths, args.output, settings)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    writer = jsonlines.Writer(out, flush=True, dumps=functools.partial(json.dumps, ensure_ascii=False))
     errors = open(args.errors, "w", encoding="utf-8") if args.errors else None
     counts = runner.Counts()
     bar = None
@@ -34,8 +38,7 @@ def _extract(args: argparse.Namespace) -> int:
 
             pipeline = Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
         for outcome in runner.run(inputs.read(args.paths), settings, counts, args.workers, args.batch_size, pipeline):
-            for record in outcome.records:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            writer.write_all(outcome.records)
             out.flush()
             if outcome.failure is not None:
                 line = json.dumps(outcome.failure.to_record(), ensure_ascii=False)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator, Optional, Union
 
 import attrs
+import jsonlines
 
 from .model import Document
 
@@ -80,14 +81,26 @@ def document_from_record(obj: dict, source: str, line: int) -> Document:
 def _jsonl(stream, source: str) -> Iterator[Item]:
     documents = 0
     other = 0
-    for number, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
+    seen = [0]
+
+    def numbered():
+        for line in stream:
+            seen[0] += 1
+            yield line
+
+    reader = jsonlines.Reader(numbered())
+    while True:
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputFailure(source, f"malformed JSON: {exc.msg} (column {exc.colno})", number)
+            obj = reader.read(allow_none=True, skip_empty=True)
+        except EOFError:
+            break
+        except jsonlines.InvalidLineError as exc:
+            # The reader has consumed the bad line: report it and read on.
+            cause = exc.__cause__
+            detail = f"{cause.msg} (column {cause.colno})" if isinstance(cause, json.JSONDecodeError) else str(exc)
+            yield InputFailure(source, f"malformed JSON: {detail}", exc.lineno)
             continue
+        number = seen[0]
         if isinstance(obj, dict) and "text" not in obj and "html" not in obj and ("quote" in obj or "speaker" in obj):
             other += 1
             continue
