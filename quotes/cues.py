@@ -14,7 +14,6 @@ import regex
 from .grammar import Grammar
 from .model import CueMatch
 
-_WORD = regex.compile(r"\w+(?:-\w+)*")
 _REFLEXIVE = regex.compile(r"(?:\b(?:se|me|te|nous|vous)\s+|\b[smt]['’])(?:\w+\s+){0,2}$", regex.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'"})
 

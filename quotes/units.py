@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-import regex
 
 from .model import QuotedSpan, Span
 
@@ -17,7 +16,6 @@ from .model import QuotedSpan, Span
 # are spelled out since it has no \p{Lu}.
 _BOUNDARY = re.compile(r"(?:[.!?…]+(?:[ \u00a0\u202f]?[»”\"’)])*)(?=[ \t\u00a0\u202f]+[«“\"‘(A-ZÀ-ÖØ-ÞŒŸ\d—–-])|\n+")
 _ABBREVIATIONS = frozenset({"m", "mm", "mme", "mlle", "dr", "pr", "me", "st", "ste", "etc", "cf", "av", "env", "no", "art", "vol", "gén", "col", "lt", "sgt"})
-_WORD_BEFORE = regex.compile(r"(\w+)\.$")
 
 
 def split_units(text: str, quotes: list[QuotedSpan]) -> list[Span]:
