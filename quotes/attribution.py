@@ -31,6 +31,14 @@ REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 CLAUSE_LINKS = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
 _FINAL = regex.compile(r"[.!?…»”\"')\]]\s*$")
+# Verb-less cues that report only when a person or an organisation follows them:
+# "Pour le ministre, ..." reports, "Pour la première fois, ..." does not.
+SPEAKER_ONLY = frozenset({"pour"})
+
+
+def is_headline(text: str) -> bool:
+    """A unit with no final punctuation is a title or a caption: no cue in it reports."""
+    return not _FINAL.search(text)
 _ASIDE = regex.compile(r",\s+(?:tout\s+en\s+|en\s+)?(?=\w+ant\b)|,\s+(?:ce\s+qui|selon|d['’]après|a-t-(?:il|elle)|ont-ils)\b", regex.IGNORECASE)
 _CITED_BY = regex.compile(r"(?:tel(?:le)?s?\s+que\s+|comme\s+)?(?:cité|rapporté|relayé)e?s?\s+par\s+(?:l[ae]\s+|l['’]\s*|les\s+)?([^,.;:!?\n]+)", regex.IGNORECASE)
 
@@ -326,8 +334,7 @@ class Attributor:
         top_quotes = [q for q in quotes if q.depth == 0]
         for unit in parsed:
             index = unit.index
-            headline = not _FINAL.search(unit.unit.text)
-            if headline:
+            if is_headline(unit.unit.text):
                 continue
             for sent in unit.sentences:
                 events.extend(self._sentence(text, sent, index, top_quotes, cues))
@@ -466,7 +473,7 @@ class Attributor:
             nominal = self._nominal(sent, anchor)
             if nominal is None:
                 continue
-            if cue.lemma == "pour" and not self._speaker_like(nominal):
+            if cue.lemma in SPEAKER_ONLY and not self._speaker_like(nominal):
                 continue
             mention = self.mention(sent, nominal, text, keep_clauses=True)
             comma = text.find(",", cue.end, mention.end)

@@ -86,8 +86,9 @@ class CueFinder:
                 rest = after.lstrip()
                 for word in phrase.words:
                     word = word.lower().translate(_APOSTROPHES)
-                    if not rest.startswith(word):
-                        break
+                    glued = len(rest) > len(word) and word[-1:] != "'" and (rest[len(word)].isalnum() or rest[len(word)] == "-")
+                    if not rest.startswith(word) or glued:
+                        break  # "fait part de", not "fait partie de"
                     rest = rest[len(word):].lstrip()
                 else:
                     return lemma

@@ -6,22 +6,20 @@ stage is chosen by name (grammar "fr", parser "stanza" or "none").
 
 from __future__ import annotations
 
-import bisect
-import functools
 from typing import Iterable, Optional
 
 import attrs
-import regex
 
 from . import boilerplate, dates, sources
 from .attribution import Attributor, Event, Mention
 from .cues import CueFinder
+from .gate import Gate
 from .grammar import Grammar, load
 from .model import CueMatch, Document, Quote, QuotedSpan, Speaker, Span
 from .normalize import normalize
 from .parsing import PARSERS, ParsedUnit, Parser
 from .scanner import Scanner
-from .speakers import Resolver
+from .speakers import Lookup, Resolver
 from .units import split_units
 
 
@@ -53,6 +51,7 @@ class Pipeline:
         self.scanner = Scanner(self.grammar)
         self.cue_finder = CueFinder(self.grammar)
         self.attributor = Attributor(self.grammar)
+        self.gate_stage = Gate(self.grammar)
 
     # ------------------------------------------------------------------ stages
 
@@ -64,51 +63,30 @@ class Pipeline:
         return GrammarResult(clean, tuple(marks), tuple(cues), tuple(units))
 
     def select(self, found: GrammarResult) -> list[int]:
-        """The units worth parsing: those holding a mark or a cue, and the unit
-        before each one whose speaker may be a pronoun or a bare title."""
+        """The units parsed before attribution: all of them, or the gate's choice."""
         if not self.gate:
             return list(range(len(found.units)))
-        chosen: set[int] = set()
-        marks = sorted(m.open_start for m in found.marks)
-        cues = sorted(c.start for c in found.cues if self._may_report(found.text, c))
-        for i, unit in enumerate(found.units):
-            for positions in (marks, cues):
-                k = bisect.bisect_left(positions, unit.start)
-                if k < len(positions) and positions[k] < unit.end:
-                    chosen.add(i)
-                    break
-        for i in sorted(chosen):
-            if i > 0 and self._needs_context.search(found.units[i].text):
-                chosen.add(i - 1)
-        return sorted(chosen)
+        return self.gate_stage.first(found)
 
-    _QUE = regex.compile(r"\bqu(?:e\b|['’])|:", regex.IGNORECASE)
-
-    def _may_report(self, text: str, cue: CueMatch) -> bool:
-        """Can this cue give a record without a quotation mark in its sentence?  A verb
-        needs a "que" clause after it (or a colon), unless its frame takes an object and
-        an infinitive; verb-less cues always can.  Units with marks are parsed anyway."""
-        if cue.kind == "preposition" or cue.lemma in self.grammar.phrases:
-            return True
-        if cue.lemma in self.grammar.object_infinitive or cue.lemma in self.grammar.noun_clause:
-            return True
-        window = text[cue.end: cue.end + 80]
-        stop = regex.search(r"[.!?\n]", window)
-        return bool(self._QUE.search(window[: stop.start() if stop else len(window)]))
-
-    @functools.cached_property
-    def _needs_context(self) -> "regex.Pattern":
-        """Words whose referent may stand in the sentence before: pronouns, bare titles, documents."""
-        g = self.grammar
-        words = set(g.pronouns) | g.titles | g.documents | g.media | g.organisations
-        alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-        return regex.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])|-t-(?:il|elle)", regex.IGNORECASE)
-
-    def parse(self, found: GrammarResult) -> list[ParsedUnit]:
-        selected = self.select(found)
-        parsed = self.parser.parse([found.units[i] for i in selected])
-        index_of = {found.units[i].start: i for i in selected}
+    def parse(self, found: GrammarResult, indices: Iterable[int]) -> list[ParsedUnit]:
+        indices = list(indices)
+        parsed = self.parser.parse([found.units[i] for i in indices])
+        index_of = {found.units[i].start: i for i in indices}
         return [attrs.evolve(p, index=index_of.get(p.unit.start, 0)) for p in parsed]
+
+    def analyse(self, found: GrammarResult) -> tuple[list[ParsedUnit], list[Event], list[Optional[Speaker]]]:
+        """Parse, attribute, resolve; with the gate on, parse the units an antecedent
+        search crossed unseen and run again until no search asks for more."""
+        tried = set(self.select(found))
+        parsed = self.parse(found, sorted(tried))
+        while True:
+            events = self.events(found, parsed)
+            speakers, lookups = self.speakers(found, parsed, events)
+            more = self.gate_stage.context(found, tried, lookups) if self.gate and parsed else []
+            if not more:
+                return parsed, events, speakers
+            tried.update(more)
+            parsed = sorted(parsed + self.parse(found, more), key=lambda p: p.index)
 
     def events(self, found: GrammarResult, parsed: list[ParsedUnit]) -> list[Event]:
         if not parsed:
@@ -136,7 +114,7 @@ class Pipeline:
             out.append(Event(q.start, q.end, "direct", cue.lemma, cue.start, cue.end, None, 0, balanced=q.balanced))
         return out
 
-    def speakers(self, found: GrammarResult, parsed: list[ParsedUnit], events: list[Event]) -> list[Optional[Speaker]]:
+    def speakers(self, found: GrammarResult, parsed: list[ParsedUnit], events: list[Event]) -> tuple[list[Optional[Speaker]], list[Lookup]]:
         resolver = Resolver(found.text, self.grammar)
         items: list[tuple[int, int, object]] = []
         for unit in parsed:
@@ -166,16 +144,14 @@ class Pipeline:
                 prior = [j for j in range(k) if events[j].end <= e.start and out[j] is not None]
                 if prior:
                     out[k] = out[prior[-1]]
-        return out
+        return out, resolver.lookups
 
     # ------------------------------------------------------------------ documents
 
     def process(self, doc: Document) -> list[Quote]:
         norm = normalize(doc.text)
         found = self.grammar_stage(norm.text, doc.title)
-        parsed = self.parse(found)
-        events = self.events(found, parsed)
-        speakers = self.speakers(found, parsed, events)
+        parsed, events, speakers = self.analyse(found)
         doc_date = dates.document_date(doc, found.text)
         outlet = sources.outlet(doc, found.text)
         records = []

@@ -46,6 +46,16 @@ def fold(name: str) -> str:
     return " ".join(s.split())
 
 
+@attrs.frozen
+class Lookup:
+    """A search for an antecedent: from the mention at `position` back to the history
+    entry at `found` (None: nothing compatible was found).  The gate reads these to
+    parse the sentences such a search crossed without seeing."""
+
+    position: int
+    found: Optional[int]
+
+
 @attrs.define
 class _Entity:
     name: str
@@ -62,6 +72,9 @@ class Resolver:
         self.text = text
         self.names = self._names(text)
         self.history: list[tuple[int, _Entity]] = []   # resolved speakers by position
+        self.lookups: list[Lookup] = []                 # antecedent searches made for speakers
+        self._derived: dict[int, Optional[int]] = {}    # history entry -> entry it was resolved to
+        self._found: Optional[Lookup] = None
         self.salience = Counter(self.canonical(n) for n in self.names)
 
     # ------------------------------------------------------------------ names
@@ -164,7 +177,7 @@ class Resolver:
         mention = event.mention
         if mention is None:
             return None
-        entity = self._resolve(mention, event.start)
+        entity = self._searched(mention)
         if entity is None:
             return None
         self.history.append((mention.start, entity))
@@ -172,7 +185,20 @@ class Resolver:
         return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title)
 
     def resolve_mention(self, mention: Mention) -> Optional[_Entity]:
-        return self._resolve(mention, mention.start)
+        return self._searched(mention)
+
+    def _searched(self, mention: Mention) -> Optional[_Entity]:
+        """Resolve a speaker's mention, keeping the antecedent searches it relied on."""
+        self._found = None
+        entity = self._resolve(mention, mention.start)
+        lookup = self._found
+        if lookup is not None:
+            self._derived[mention.start] = lookup.found
+        while lookup is not None:
+            self.lookups.append(lookup)
+            # An entry that was itself a pronoun relied on the search that resolved it.
+            lookup = Lookup(lookup.found, self._derived[lookup.found]) if lookup.found in self._derived else None
+        return entity
 
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
@@ -184,9 +210,12 @@ class Resolver:
             return
         if lemma in self.g.documents or lemma in self.g.media:
             return
+        self._found = None
         entity = self._resolve(mention, mention.start)
         if entity is not None and entity.type in ("PER", "ORG"):
             self.history.append((mention.start, entity))
+            if self._found is not None:
+                self._derived[mention.start] = self._found.found
 
     def _title_words(self, mention: Mention) -> Optional[str]:
         titles = [w for w in mention.words if w.lemma.lower() in self.g.titles or w.text.lower() in self.g.titles]
@@ -204,9 +233,10 @@ class Resolver:
         head = mention.head
         low = head.text.lower()
         lemma = head.lemma.lower()
-        if head.upos == "PRON" or low in self.g.pronouns:
-            gender = self.g.pronouns.get(low)
-            return self._antecedent(mention.start, gender)
+        if low in self.g.pronouns:
+            return self._antecedent(mention.start, self.g.pronouns[low])
+        if head.upos == "PRON":
+            return None  # "je", "nous", "on", "cela": no third person to look back for
         conj = [w for w in mention.words if w.deprel == "conj" and w.upos in ("NOUN", "PROPN") and w.start > head.start]
         if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
             kind = self._type(mention, self._chain(mention))
@@ -260,7 +290,9 @@ class Resolver:
                 continue
             if gender in ("m", "f") and entity.gender and entity.gender != gender:
                 continue
+            self._found = Lookup(position, pos)
             return entity
+        self._found = Lookup(position, None)
         return None
 
     def _titled(self, mention: Mention) -> Optional[_Entity]:

@@ -1,7 +1,8 @@
 """Train the French Stanza models that `quotes` ships, with Stanza's own trainers.
 
-Every step is resumable: a step whose model already exists is skipped, and the
-tagger and parser continue from the checkpoint Stanza writes next to them.
+Every step is resumable: a step whose model already exists is skipped, the
+parser continues from the checkpoint Stanza writes next to it, and the tagger
+goes on from its last model (training/resume_tagger.py).
 
     python training/train.py all            # prepare, vectors, then every model
     python training/train.py depparse --depparse-steps 3000   # train the parser longer
@@ -138,16 +139,27 @@ def _resume_from_shipped(name: str) -> None:
 
 
 def pos(args: argparse.Namespace) -> None:
-    _resume_from_shipped(FILES["pos"])
-    run(
-        "stanza.models.tagger", "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
+    # Stanza's tagger cannot resume a run, so a longer run starts from the last
+    # model (ours, else the shipped one) through training/resume_tagger.py.
+    start = MODELS / FILES["pos"]
+    if not start.exists() and (SHIP / FILES["pos"]).exists():
+        MODELS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SHIP / FILES["pos"], start)
+    resume = ["--init_from", str(start)] if start.exists() else []
+    cmd = [
+        sys.executable, str(ROOT / "training" / "resume_tagger.py"), *resume,
+        "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
         "--train_file", data("train.conllu"), "--eval_file", data("dev.conllu"),
         "--output_file", str(WORK / "pos.dev.pred.conllu"),
         "--wordvec_pretrain_file", str(MODELS / FILES["pretrain"]),
-        "--char_hidden_dim", "200", "--batch_size", "32",
+        "--char_hidden_dim", "200", "--batch_size", str(args.pos_batch),
         "--max_steps", str(args.pos_steps), "--eval_interval", "100",
         "--save_dir", str(MODELS), "--save_name", FILES["pos"],
-    )
+    ]
+    if not resume:
+        cmd[1:2] = ["-m", "stanza.models.tagger"]
+    print("+", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True, cwd=WORK)
 
 
 def depparse(args: argparse.Namespace) -> None:
@@ -193,6 +205,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tokenize-steps", type=int, default=2000)
     parser.add_argument("--lemma-epochs", type=int, default=4)
     parser.add_argument("--pos-steps", type=int, default=1500)
+    parser.add_argument("--pos-batch", type=int, default=32, help="tagger batch, in sentences")
     parser.add_argument("--depparse-steps", type=int, default=2000)
     parser.add_argument("--vocab", type=int, default=60000, help="pretrained words kept")
     parser.add_argument("--dim", type=int, default=100, help="pretrained vector size after PCA")
