@@ -6,7 +6,7 @@ stage is chosen by name (grammar "fr", parser "stanza" or "none").
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Optional
 
 import attrs
 
@@ -68,25 +68,43 @@ class Pipeline:
             return list(range(len(found.units)))
         return self.gate_stage.first(found)
 
-    def parse(self, found: GrammarResult, indices: Iterable[int]) -> list[ParsedUnit]:
-        indices = list(indices)
-        parsed = self.parser.parse([found.units[i] for i in indices])
-        index_of = {found.units[i].start: i for i in indices}
-        return [attrs.evolve(p, index=index_of.get(p.unit.start, 0)) for p in parsed]
+    def analyse(self, founds: list[GrammarResult]) -> list[tuple[list[ParsedUnit], list[Event], list[Optional[Speaker]]]]:
+        """Parse, attribute, resolve a batch of documents, one Stanza call per round for
+        the whole batch.  With the gate on, later rounds parse the units an antecedent
+        search crossed unseen, until no search asks for more."""
+        tried = [set(self.select(f)) for f in founds]
+        parsed = self._parse_batch(founds, tried)
+        results: list = [None] * len(founds)
+        todo = list(range(len(founds)))
+        while todo:
+            asks: dict[int, list[int]] = {}
+            for k in todo:
+                events = self.events(founds[k], parsed[k])
+                speakers, lookups = self.speakers(founds[k], parsed[k], events)
+                results[k] = (parsed[k], events, speakers)
+                more = self.gate_stage.context(founds[k], tried[k], lookups) if self.gate and parsed[k] else []
+                if more:
+                    asks[k] = more
+                    tried[k].update(more)
+            if asks:
+                extra = self._parse_batch([founds[k] for k in asks], list(asks.values()))
+                for k, units in zip(asks, extra):
+                    parsed[k] = sorted(parsed[k] + units, key=lambda p: p.index)
+            todo = list(asks)
+        return results
 
-    def analyse(self, found: GrammarResult) -> tuple[list[ParsedUnit], list[Event], list[Optional[Speaker]]]:
-        """Parse, attribute, resolve; with the gate on, parse the units an antecedent
-        search crossed unseen and run again until no search asks for more."""
-        tried = set(self.select(found))
-        parsed = self.parse(found, sorted(tried))
-        while True:
-            events = self.events(found, parsed)
-            speakers, lookups = self.speakers(found, parsed, events)
-            more = self.gate_stage.context(found, tried, lookups) if self.gate and parsed else []
-            if not more:
-                return parsed, events, speakers
-            tried.update(more)
-            parsed = sorted(parsed + self.parse(found, more), key=lambda p: p.index)
+    def _parse_batch(self, founds: list[GrammarResult], indices: list) -> list[list[ParsedUnit]]:
+        """Parse the chosen units of several documents in one bulk call."""
+        spans, owner = [], {}
+        for k, (found, chosen) in enumerate(zip(founds, indices)):
+            for i in sorted(chosen):
+                owner[id(found.units[i])] = (k, i)
+                spans.append(found.units[i])
+        out: list[list[ParsedUnit]] = [[] for _ in founds]
+        for unit in self.parser.parse(spans) if spans else []:
+            k, i = owner[id(unit.unit)]
+            out[k].append(attrs.evolve(unit, index=i))
+        return out
 
     def events(self, found: GrammarResult, parsed: list[ParsedUnit]) -> list[Event]:
         if not parsed:
@@ -149,19 +167,18 @@ class Pipeline:
     # ------------------------------------------------------------------ documents
 
     def process(self, doc: Document) -> list[Quote]:
-        norm = normalize(doc.text)
-        found = self.grammar_stage(norm.text, doc.title)
-        parsed, events, speakers = self.analyse(found)
-        doc_date = dates.document_date(doc, found.text)
-        outlet = sources.outlet(doc, found.text)
-        records = []
-        for event, speaker in zip(events, speakers):
-            records.append(self._record(doc, norm, found, event, speaker, doc_date, outlet))
-        return records
+        return self.process_batch([doc])[0]
 
-    def process_many(self, docs: Iterable[Document]) -> Iterable[tuple[Document, list[Quote]]]:
-        for doc in docs:
-            yield doc, self.process(doc)
+    def process_batch(self, docs: list[Document]) -> list[list[Quote]]:
+        """Records of each document, in order; the parser sees the batch at once."""
+        norms = [normalize(doc.text) for doc in docs]
+        founds = [self.grammar_stage(norm.text, doc.title) for doc, norm in zip(docs, norms)]
+        out = []
+        for doc, norm, found, (_, events, speakers) in zip(docs, norms, founds, self.analyse(founds)):
+            doc_date = dates.document_date(doc, found.text)
+            outlet = sources.outlet(doc, found.text)
+            out.append([self._record(doc, norm, found, e, s, doc_date, outlet) for e, s in zip(events, speakers)])
+        return out
 
     def _record(self, doc, norm, found, event: Event, speaker, doc_date, outlet) -> Quote:
         def span(start: int, end: int) -> Span:

@@ -65,6 +65,30 @@ def _run_one(pipeline, doc: Document, max_chars: int) -> Outcome:
         return Outcome(failure=InputFailure(doc.id, f"{type(exc).__name__}: {exc}", doc=doc.id))
 
 
+def _run_batch(pipeline, docs: list[Document], max_chars: int) -> list[Outcome]:
+    """Outcomes of `docs` in order, the parser called once per round for the batch.
+
+    Documents that fail the checks fail alone; if the batch itself raises, each
+    document is run on its own so that only the bad one is lost.
+    """
+    outcomes: list[Optional[Outcome]] = [None] * len(docs)
+    good = []
+    for k, doc in enumerate(docs):
+        try:
+            check(doc, max_chars)
+            good.append(k)
+        except Exception as exc:
+            outcomes[k] = Outcome(failure=InputFailure(doc.id, f"{type(exc).__name__}: {exc}", doc=doc.id))
+    try:
+        batch = pipeline.process_batch([docs[k] for k in good]) if good else []
+        for k, quotes in zip(good, batch):
+            outcomes[k] = Outcome(tuple(q.to_record() for q in quotes))
+    except Exception:
+        for k in good:
+            outcomes[k] = _run_one(pipeline, docs[k], max_chars)
+    return outcomes
+
+
 # ---------------------------------------------------------------- worker processes
 
 _WORKER = None
@@ -80,9 +104,24 @@ def _init_worker(settings: Settings, threads: int) -> None:
     _WORKER = (Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate), settings.max_chars)
 
 
-def _work(doc: Document) -> Outcome:
+def _work(docs: list[Document]) -> list[Outcome]:
     pipeline, max_chars = _WORKER
-    return _run_one(pipeline, doc, max_chars)
+    return _run_batch(pipeline, docs, max_chars)
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Runs of inputs holding at most `size` documents; notices and failures ride along."""
+    batch: list[Item] = []
+    count = 0
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Document):
+            count += 1
+            if count >= size:
+                yield batch
+                batch, count = [], 0
+    if batch:
+        yield batch
 
 
 def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_size: int, pipeline=None) -> Iterator[Outcome]:
@@ -98,20 +137,20 @@ def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_siz
             from .pipeline import Pipeline
 
             pipeline = Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
-        for item in items:
-            yield classify(item) or _run_one(pipeline, item, settings.max_chars)
+        for batch in _batches(items, batch_size):
+            docs = [item for item in batch if isinstance(item, Document)]
+            results = iter(_run_batch(pipeline, docs, settings.max_chars))
+            for item in batch:
+                yield classify(item) or next(results)
         return
     threads = max(1, (os.cpu_count() or 1) // workers)
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, threads)) as pool:
-        iterator = iter(items)
-        while True:
-            batch = list(itertools.islice(iterator, batch_size * workers))
-            if not batch:
-                break
-            docs = [item for item in batch if isinstance(item, Document)]
-            results = iter(pool.imap(_work, docs, chunksize=max(1, batch_size)))
-            for item in batch:
+        for group in _batches(items, batch_size * workers):
+            docs = [item for item in group if isinstance(item, Document)]
+            chunks = [docs[i:i + batch_size] for i in range(0, len(docs), batch_size)]
+            results = itertools.chain.from_iterable(pool.imap(_work, chunks))
+            for item in group:
                 yield classify(item) or next(results)
 
 

@@ -199,6 +199,18 @@ STEPS = {
 }
 
 
+def _seed_from_shipped() -> None:
+    """On a fresh checkout, the models no step here trains further (vectors,
+    tokenizer, mwt, lemmatizer) are the shipped ones, so that the tagger and parser
+    train against the same vectors and `ship` has every file."""
+    MODELS.mkdir(parents=True, exist_ok=True)
+    for step in ("pretrain", "tokenize", "mwt", "lemma"):
+        target, shipped = MODELS / FILES[step], SHIP / FILES[step]
+        if not target.exists() and shipped.exists():
+            shutil.copy(shipped, target)
+            print(f"using the shipped {FILES[step]}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("steps", nargs="+", choices=[*STEPS, "all"])
@@ -211,6 +223,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dim", type=int, default=100, help="pretrained vector size after PCA")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
+    if "all" not in args.steps:
+        _seed_from_shipped()
     steps = [s for s in STEPS if s != "ship"] if "all" in args.steps else args.steps
     for step in steps:
         print(f"== {step}", flush=True)

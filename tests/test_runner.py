@@ -1,0 +1,49 @@
+"""The runner: batches keep input order, and one bad document loses only itself."""
+
+from quotes import runner
+from quotes.inputs import InputFailure, Notice
+from quotes.model import Document
+from quotes.pipeline import Pipeline
+
+
+class Exploding(Pipeline):
+    """The grammar-only pipeline, raising on any document that says BOOM."""
+
+    def process_batch(self, docs):
+        if any("BOOM" in d.text for d in docs):
+            raise RuntimeError("parser crashed")
+        return super().process_batch(docs)
+
+
+def test_a_crash_in_a_batch_loses_only_the_bad_document(grammar):
+    pipeline = Exploding(grammar, "none")
+    items = [
+        Document("a", "« La réforme sera votée avant la fin de l'année prochaine », a dit Jean Dupont."),
+        Notice("x.jsonl", "holds no documents"),
+        Document("b", "BOOM « Rien ne sera plus jamais comme avant dans ce pays », a-t-il dit."),
+        Document("c", "   "),
+        InputFailure("x.jsonl:3", "not JSON", level="error"),
+        Document("d", "« Nous tiendrons tous nos engagements envers les électeurs », a dit Marie Curie."),
+    ]
+    counts = runner.Counts()
+    outcomes = list(runner.run(items, runner.Settings(parser="none"), counts, batch_size=8, pipeline=pipeline))
+    assert [o.notice is not None for o in outcomes] == [False, True, False, False, False, False]
+    a, _, b, c, bad_line, d = outcomes
+    assert a.records and a.records[0]["doc"] == "a"
+    assert "parser crashed" in b.failure.error and b.failure.doc == "b"
+    assert "empty" in c.failure.error.lower()
+    assert bad_line.failure.error == "not JSON"
+    assert d.records and d.records[0]["doc"] == "d"
+    assert (counts.documents, counts.done, counts.errors) == (5, 2, 3)
+
+
+def test_batch_size_does_not_change_the_stream(grammar, seed_texts):
+    pipeline = Pipeline(grammar, "none")
+    docs = [Document(name, text) for name, text in seed_texts.items()]
+
+    def stream(size):
+        return [o.records for o in runner.run(docs, runner.Settings(parser="none"), runner.Counts(),
+                                              batch_size=size, pipeline=pipeline)]
+
+    assert stream(1) == stream(2) == stream(5)
+    assert sum(map(len, stream(1))) > 0
