@@ -162,29 +162,60 @@ def pos(args: argparse.Namespace) -> None:
     subprocess.run(cmd, check=True, cwd=WORK)
 
 
-def depparse(args: argparse.Namespace) -> None:
+def _parser_args(steps: int, save_dir: Path) -> list[str]:
     # Sizes chosen for a 2-core CPU: default sizes do not finish an epoch in
     # reasonable time, these run at a few seconds per 2,000-token batch.
-    _resume_from_shipped(FILES["depparse"])
-    run(
-        "stanza.models.parser", "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
+    return [
+        "--mode", "train", "--lang", "fr", "--shorthand", SHORTHAND,
         "--train_file", data("train.conllu"), "--eval_file", data("dev.conllu"),
-        "--output_file", str(WORK / "depparse.dev.pred.conllu"),
+        "--output_file", str(save_dir / "depparse.dev.pred.conllu"),
         "--wordvec_pretrain_file", str(MODELS / FILES["pretrain"]),
         "--hidden_dim", "200", "--deep_biaff_hidden_dim", "200", "--char_hidden_dim", "100",
-        "--batch_size", "2000", "--max_steps", str(args.depparse_steps), "--eval_interval", "100",
-        "--save_dir", str(MODELS), "--save_name", FILES["depparse"],
-    )
+        "--batch_size", "2000", "--max_steps", str(steps), "--eval_interval", "100",
+        "--save_dir", str(save_dir), "--save_name", FILES["depparse"],
+    ]
+
+
+def depparse(args: argparse.Namespace) -> None:
+    _resume_from_shipped(FILES["depparse"])
+    run("stanza.models.parser", *_parser_args(args.depparse_steps, MODELS))
+
+
+def ablation(args: argparse.Namespace) -> None:
+    """What the pretrained vectors add: the same parser, from scratch, without them.
+    Its dev LAS per 100 steps (in the log) is read against the main run's curve."""
+    target = WORK / "ablation"
+    target.mkdir(parents=True, exist_ok=True)
+    run("stanza.models.parser", *_parser_args(args.ablation_steps, target), "--no_pretrain")
+
+
+# Shipped at half precision: the two largest models.  Stanza builds its modules in
+# float32 and load_state_dict casts, so inference runs as before with half the bytes
+# in the package (and in the repository's history).  Not the vectors: their
+# embedding is looked up as stored.
+HALF = ("pos", "depparse")
+
+
+def half(source: Path, target: Path) -> None:
+    import torch
+
+    saved = torch.load(source, map_location="cpu", weights_only=False)
+    saved["model"] = {k: v.half() if torch.is_tensor(v) and v.dtype == torch.float32 else v
+                      for k, v in saved["model"].items()}
+    torch.save(saved, target)
 
 
 def ship(_: argparse.Namespace) -> None:
     SHIP.mkdir(parents=True, exist_ok=True)
-    for name in FILES.values():
+    for step, name in FILES.items():
         source = MODELS / name
         if not source.exists():
             raise SystemExit(f"ship: {source} is missing; train it first")
-        shutil.copy(source, SHIP / name)
-        print(f"shipped {name} ({source.stat().st_size / 1e6:.1f} MB)")
+        if step in HALF:
+            half(source, SHIP / name)
+        else:
+            shutil.copy(source, SHIP / name)
+        print(f"shipped {name} ({(SHIP / name).stat().st_size / 1e6:.1f} MB)")
 
 
 STEPS = {
@@ -195,6 +226,7 @@ STEPS = {
     "lemma": lemma,
     "pos": pos,
     "depparse": depparse,
+    "ablation": ablation,
     "ship": ship,
 }
 
@@ -219,13 +251,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pos-steps", type=int, default=1500)
     parser.add_argument("--pos-batch", type=int, default=32, help="tagger batch, in sentences")
     parser.add_argument("--depparse-steps", type=int, default=2000)
+    parser.add_argument("--ablation-steps", type=int, default=500, help="steps of the parser run without vectors")
     parser.add_argument("--vocab", type=int, default=60000, help="pretrained words kept")
     parser.add_argument("--dim", type=int, default=100, help="pretrained vector size after PCA")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     if "all" not in args.steps:
         _seed_from_shipped()
-    steps = [s for s in STEPS if s != "ship"] if "all" in args.steps else args.steps
+    steps = [s for s in STEPS if s not in ("ship", "ablation")] if "all" in args.steps else args.steps
     for step in steps:
         print(f"== {step}", flush=True)
         STEPS[step](args)
