@@ -15,6 +15,7 @@ import regex
 from .grammar import Grammar, MarkPair
 from .model import QuotedSpan
 
+_APOSTROPHES = frozenset("'’")
 _SPACE = frozenset(" \t\r\n\u00a0\u202f\u2009\u2007\u200b\ufeff")
 # What may stand before an opening mark / after a closing mark.
 _OPEN_CONTEXT = _SPACE | frozenset("([{:;,—–-/")
@@ -40,7 +41,14 @@ class Scanner:
             self.opens.setdefault(pair.open, []).append(pair)
             self.closes.setdefault(pair.close, []).append(pair)
         chars = sorted(set(self.opens) | set(self.closes))
-        self._marks = regex.compile("[" + "".join(regex.escape(c) for c in chars) + "\n]")
+        # Apostrophes between two letters ("l'État", "aujourd’hui") are the commonest
+        # mark characters and never marks: the pattern skips them without a Python step.
+        # A line break matters only while a quotation is open.
+        apostrophes = "".join(regex.escape(c) for c in chars if c in _APOSTROPHES)
+        others = "".join(regex.escape(c) for c in chars if c not in _APOSTROPHES)
+        glued = rf"|(?<!\p{{L}})[{apostrophes}]|[{apostrophes}](?!\p{{L}})" if apostrophes else ""
+        self._marks = regex.compile(rf"[{others}\n]{glued}")
+        self._marks_outside = regex.compile(rf"[{others}]{glued}")
         self._mark_chars = frozenset(chars)
         self._double = frozenset(p.open for p in self.pairs if p.name.endswith("double") or p.open in "«")
         dash = "".join(regex.escape(d) for d in self.dashes)
@@ -114,8 +122,13 @@ class Scanner:
         out: list[QuotedSpan] = []
         stack: list[_Open] = []
         skip: int | None = None
-        for match in self._marks.finditer(text):
+        pos = 0
+        while True:
+            match = (self._marks if stack else self._marks_outside).search(text, pos)
+            if match is None:
+                break
             i = match.start()
+            pos = i + 1
             c = text[i]
             if i == skip:
                 continue
