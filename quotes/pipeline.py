@@ -138,7 +138,11 @@ class Pipeline:
         for unit in parsed:
             for sent in unit.sentences:
                 for w in sent.words:
-                    if w.deprel == "nsubj" and w.upos in ("PROPN", "NOUN", "PRON"):
+                    # A named passive subject too ("Jean Dupont a été élu. Il a déclaré ..."),
+                    # not a common noun one: what is done to "la délégation" does not
+                    # make it the one speaking next.
+                    if (w.deprel == "nsubj" and w.upos in ("PROPN", "NOUN", "PRON")
+                            or w.deprel == "nsubj:pass" and w.upos == "PROPN"):
                         items.append((w.start, 1, self.attributor.mention(sent, w, found.text)))
         for k, e in enumerate(events):
             if e.mention is not None and not e.inherits:

@@ -46,6 +46,11 @@ def test_pronoun_resolves_to_the_person_named_before():
     assert [(r["speaker"], r["speaker_mention"], r["cue"]) for r in out] == [("Anne Moreau", "Elle", "ajouter")]
 
 
+def test_pronoun_resolves_to_a_named_passive_subject():
+    out = records("Jean Dupont a été élu maire dimanche. Il a déclaré que les travaux commenceront en mai.")
+    assert [(r["speaker"], r["speaker_mention"]) for r in out] == [("Jean Dupont", "Il")]
+
+
 def test_negated_cue_is_not_a_quote():
     assert records("Le ministre Paul Blanc n'a pas déclaré que la taxe serait supprimée.") == []
 
