@@ -7,6 +7,7 @@ parse safely are left unparsed (the grammar stage still reports their quotes).
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Protocol
 
 import attrs
@@ -14,6 +15,10 @@ import attrs
 from .model import Span
 
 MAX_UNIT_CHARS = 3000
+
+# An inverted subject clitic the tokenizer left whole ("a-t-il", "dit-elle"): one
+# token "-t-il" or "-elle", which the parser then takes for an auxiliary.
+_INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)", re.IGNORECASE)
 
 
 @attrs.frozen(slots=True)
@@ -122,7 +127,17 @@ def _sentences(doc, offset: int) -> Iterable[Sentence]:
                     )
                 )
         if words:
-            yield Sentence(tuple(words), words[0].start, words[-1].end)
+            yield Sentence(tuple(_inverted_subject(w) for w in words), words[0].start, words[-1].end)
+
+
+def _inverted_subject(word: Word) -> Word:
+    """The clitic of "-t-il" as what it is: a subject pronoun, spanning only "il"."""
+    m = _INVERTED.fullmatch(word.text)
+    if m is None or word.upos == "PRON" and word.deprel.startswith("nsubj") or word.end - word.start != len(word.text):
+        return word
+    start = word.start + m.start(1)
+    return attrs.evolve(word, text=m.group(1), lemma=m.group(1).lower(), upos="PRON", feats="Person=3|PronType=Prs",
+                        deprel="nsubj", start=start, end=start + len(m.group(1)))
 
 
 class NoParser:

@@ -51,6 +51,11 @@ def test_pronoun_resolves_to_a_named_passive_subject():
     assert [(r["speaker"], r["speaker_mention"]) for r in out] == [("Jean Dupont", "Il")]
 
 
+def test_inverted_clitic_is_the_subject_not_the_noun_after_the_verb():
+    out = records("Jean Dupont a présidé la séance. « Nous irons jusqu'au bout », a-t-il ajouté devant la presse.")
+    assert [(r["speaker"], r["speaker_mention"]) for r in out] == [("Jean Dupont", "il")]
+
+
 def test_negated_cue_is_not_a_quote():
     assert records("Le ministre Paul Blanc n'a pas déclaré que la taxe serait supprimée.") == []
 

@@ -246,7 +246,7 @@ def _seed_from_shipped() -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("steps", nargs="+", choices=[*STEPS, "all"])
-    parser.add_argument("--tokenize-steps", type=int, default=2000)
+    parser.add_argument("--tokenize-steps", type=int, default=8000)
     parser.add_argument("--lemma-epochs", type=int, default=4)
     parser.add_argument("--pos-steps", type=int, default=1500)
     parser.add_argument("--pos-batch", type=int, default=32, help="tagger batch, in sentences")
