@@ -154,7 +154,7 @@ def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_siz
                 yield classify(item) or next(results)
 
 
-def run(items: Iterable[Item], settings: Settings, counts: Counts, workers: int = 1, batch_size: int = 8,
+def run(items: Iterable[Item], settings: Settings, counts: Counts, workers: int = 1, batch_size: int = 4,
         pipeline=None) -> Iterator[Outcome]:
     for outcome in _outcomes(items, settings, workers, batch_size, pipeline):
         if outcome.notice is None and outcome.is_document:
