@@ -135,6 +135,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per timing; the fastest counts")
     args = parser.parse_args(argv)
     docs = build_corpus(args.docs, args.sentences)
+    repeat = max(1, args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         corpus = tmp / "corpus.jsonl"
@@ -145,18 +146,18 @@ def main(argv=None) -> int:
             "gated, 2 workers": ["--workers", "2", "--batch-size", "4"],
         }
         results = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-                   "repeat": args.repeat,
+                   "repeat": repeat,
                    "documents": len(docs), "corpus_mb": round(corpus.stat().st_size / 2**20, 3), "modes": {}}
         outputs = {}
         first = tmp / "first.jsonl"
         first.write_text(json.dumps(docs[0], ensure_ascii=False) + "\n", encoding="utf-8")
         for name, extra in modes.items():
             outputs[name] = tmp / f"{len(outputs)}.jsonl"
-            runs = [run_mode(corpus, outputs[name], extra) for _ in range(max(1, args.repeat))]
+            runs = [run_mode(corpus, outputs[name], extra) for _ in range(repeat)]
             r = min(runs, key=lambda x: x["seconds"])
             r["peak_rss_mb"] = max(x["peak_rss_mb"] for x in runs)
             r["docs_per_second"] = round(len(docs) / r["seconds"], 3)
-            r["startup_seconds"] = min(run_mode(first, tmp / "first.out.jsonl", extra)["seconds"] for _ in range(max(1, args.repeat)))
+            r["startup_seconds"] = min(run_mode(first, tmp / "first.out.jsonl", extra)["seconds"] for _ in range(repeat))
             r["steady_docs_per_second"] = round((len(docs) - 1) / max(r["seconds"] - r["startup_seconds"], 1e-3), 3)
             results["modes"][name] = r
             print(f"{name:18s} {r['docs_per_second']:7.3f} docs/s  {r['steady_docs_per_second']:7.3f} docs/s after start-up "

@@ -57,12 +57,16 @@ def check(doc: Document, max_chars: int) -> None:
         raise DocumentTooLongError(doc.id, len(doc.text), max_chars)
 
 
+def _failed(doc: Document, exc: Exception) -> Outcome:
+    return Outcome(failure=InputFailure(doc.id, f"{type(exc).__name__}: {exc}", doc=doc.id))
+
+
 def _run_one(pipeline, doc: Document, max_chars: int) -> Outcome:
     try:
         check(doc, max_chars)
         return Outcome(tuple(q.to_record() for q in pipeline.process(doc)))
     except Exception as exc:  # one bad document never stops the stream
-        return Outcome(failure=InputFailure(doc.id, f"{type(exc).__name__}: {exc}", doc=doc.id))
+        return _failed(doc, exc)
 
 
 def _run_batch(pipeline, docs: list[Document], max_chars: int) -> list[Outcome]:
@@ -78,7 +82,7 @@ def _run_batch(pipeline, docs: list[Document], max_chars: int) -> list[Outcome]:
             check(doc, max_chars)
             good.append(k)
         except Exception as exc:
-            outcomes[k] = Outcome(failure=InputFailure(doc.id, f"{type(exc).__name__}: {exc}", doc=doc.id))
+            outcomes[k] = _failed(doc, exc)
     try:
         batch = pipeline.process_batch([docs[k] for k in good]) if good else []
         for k, quotes in zip(good, batch):

@@ -56,11 +56,6 @@ class Scanner:
 
     # ------------------------------------------------------------------ helpers
 
-    def _is_apostrophe(self, text: str, i: int) -> bool:
-        prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        return prev.isalpha() and nxt.isalpha()
-
     def _next_paragraph(self, text: str, i: int) -> int:
         j = i
         while j < len(text) and text[j] in _SPACE:
@@ -143,8 +138,6 @@ class Scanner:
             nxt = text[i + 1] if i + 1 < len(text) else " "
             closing = self.closes.get(c, [])
             opening = self.opens.get(c, [])
-            if c in ("'", "’") and self._is_apostrophe(text, i):
-                continue
             # 1. A mark that closes something open.
             k = self._find(stack, closing) if closing else None
             if k is not None:
