@@ -1,91 +1,132 @@
 """The grammar stage's cue finder: reporting verbs and verb-less cues in raw text.
 
-Works on words, not on a parse: each word is looked up in the grammar's table
-of surface forms (one dictionary lookup per word, linear in the text).
-Reflexive cues need their pronoun before the verb, phrases their words after.
+Works on words, not on a parse.  Every surface form of every cue, and every
+cue preposition, sits in one Aho-Corasick automaton (ahocorasick-rs, compiled
+Rust): one call over the lower-cased text finds them all, whatever their
+number, and Python sees only the few thousand candidates per megabyte.  Reflexive cues need
+their pronoun before the verb, phrases their words after.
 """
 
 from __future__ import annotations
 
-import re
-
+import ahocorasick_rs
 import regex
 
-from .grammar import Grammar
+from .grammar import Grammar, Preposition
 from .model import CueMatch
 
-_REFLEXIVE = regex.compile(r"(?:\b(?:se|me|te|nous|vous)\s+|\b[smt]['’])(?:\w+\s+){0,2}$", regex.IGNORECASE)
-_APOSTROPHES = str.maketrans({"’": "'"})
+# The pronoun may stand up to two words before the verb, inverted ones too
+# ("s'est-il exclamé").
+_REFLEXIVE = regex.compile(r"(?:\b(?:se|me|te|nous|vous)\s+|\b[smt]['’])(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+
+# What may stand before a cue word: white space, an apostrophe ("qu'affirme"),
+# an opening bracket, quotation mark or dash.  The automaton holds each cue once
+# per separator, so a hit is a word start by construction and words that merely
+# contain a form ("crédit", "prédit") never reach Python.  Each separator costs
+# scan speed (a larger automaton), so the list is short: a cue glued to a comma
+# or slash is a typo, not a quotation cue.  A hyphen is no separator: "-dit"
+# belongs to a compound.
+SEPARATORS = " \t\n\r\u00a0\u202f\u2009'’([«“\"—–"
 
 
-def trie_pattern(words: list[str]) -> str:
-    """One regex for many literal words, shaped as a trie so the engine never backtracks
-    over shared prefixes: the whole scan stays in C, at tens of MB/s."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+# Before a sentence-initial cue ("Pour le ministre, ..."): a sentence end, then
+# at most two spaces.  These are whole keys of the automaton too, so the many
+# "pour" inside sentences never reach Python.
+_SENTENCE_ENDS = ".!?»\n"
+_SPACES = ("", " ", "\t", "\u00a0", *(a + b for a in " \t\u00a0" for b in " \t\u00a0"))
 
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
 
-    return build(trie)
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 class CueFinder:
     def __init__(self, grammar: Grammar):
         self.grammar = grammar
-        pattern = r"(?<![\w-])" + trie_pattern(sorted(grammar.forms)) + r"(?![\w-])"
-        # The standard library engine runs this trie several times faster than `regex`;
-        # it scans lower-cased text, and `regex` takes the rare text whose case folding
-        # changes its length (offsets must stay true).
-        self._forms_fast = re.compile(pattern)
-        self._forms = regex.compile(pattern, regex.IGNORECASE)
-        words = {w.lower().translate(_APOSTROPHES) for p in grammar.prepositions for w in p.words}
-        alternation = "|".join(regex.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
-        self._prepositions = re.compile(rf"\b(?:{alternation})\b") if words else None
-        self._preposition_of = {}
+        keys: list[str] = []
+        self._values: list[tuple] = []  # per key: (word length, form or None, what to emit)
+        for form, lemmas in grammar.forms.items():
+            # Most forms belong to plain verbs only: their lemma needs no look at the context.
+            plain = None
+            if not any(lemma in grammar.phrases or lemma.startswith(("s'", "se ")) for lemma in lemmas):
+                plain = (lemmas[0], grammar.verb_class[lemmas[0]])
+            for sep in SEPARATORS:
+                keys.append(sep + form)
+                self._values.append((len(form), form, plain))
         for p in grammar.prepositions:
+            before = [e + s for e in _SENTENCE_ENDS for s in _SPACES] if p.sentence_initial else SEPARATORS
             for w in p.words:
-                self._preposition_of[w.lower().translate(_APOSTROPHES)] = p
+                for sep in before:
+                    keys.append(sep + w.lower())
+                    self._values.append((len(w), None, p))
+        self._phrase_words = {lemma: tuple(w.lower().replace("’", "'") for w in phrase.words)
+                              for lemma, phrase in grammar.phrases.items()}
+        # The contiguous NFA: a few MB for the French grammar's 60,000 keys, where
+        # the DFA would take some 70 MB per process for twice the scan speed.
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
+        # Lower-casing changes the length of a few rare characters ("İ"); such a
+        # text is searched by a case-insensitive pattern of the forms instead.
+        self._forms = regex.compile(r"(?<![\w-])(?:" + "|".join(regex.escape(f) for f in sorted(grammar.forms, key=len, reverse=True))
+                                    + r")(?![\w-])", regex.IGNORECASE) if grammar.forms else None
 
-    def find(self, text: str) -> list[CueMatch]:
+    def find(self, text: str, lowered: str | None = None) -> list[CueMatch]:
+        """`lowered` is `text.lower()` when the caller has it already."""
+        if lowered is None:
+            lowered = text.lower()
+        if len(lowered) != len(text):
+            return self._find_unaligned(text)
         out: list[CueMatch] = []
-        forms = self.grammar.forms
-        lowered = text.lower()
-        matches = self._forms_fast.finditer(lowered) if len(lowered) == len(text) else self._forms.finditer(text)
-        for m in matches:
-            lemmas = forms.get(m.group().lower())
-            if not lemmas:
-                continue
-            lemma = self._choose(text, m, lemmas)
-            if lemma is not None:
-                out.append(CueMatch(m.start(), m.end(), text[m.start():m.end()], lemma, self.grammar.verb_class[lemma]))
-        if self._prepositions is not None and len(lowered) == len(text):
-            for m in self._prepositions.finditer(lowered):
-                p = self._preposition_of[m.group().translate(_APOSTROPHES)]
-                if p.sentence_initial and not _starts_sentence(text, m.start()):
-                    continue
-                out.append(CueMatch(m.start(), m.end(), text[m.start():m.end()], p.lemma, p.cue_class, "preposition"))
+        if self._automaton is None:
+            return out
+        n = len(lowered)
+        # A line break before the text lets the first word match like any other (and
+        # start a sentence); offsets on the padded text are one more than on the text.
+        values = self._values
+        for key, _, end in self._automaton.find_matches_as_indexes("\n" + lowered, overlapping=True):
+            size, form, what = values[key]
+            end -= 1
+            start = end - size
+            if form is None:
+                cue = self._preposition(text, start, end, what)
+            elif end < n and ((c := lowered[end]).isalnum() or c == "-" or c == "_"):
+                continue  # the form begins a longer word
+            elif what is not None:
+                cue = CueMatch(start, end, text[start:end], *what)
+            else:
+                cue = self._verb(text, start, end, form)
+            if cue is not None:
+                out.append(cue)
         out.sort(key=lambda c: c.start)
         return out
 
-    def _choose(self, text: str, m: regex.Match, lemmas: tuple[str, ...]) -> str | None:
-        after = text[m.end(): m.end() + 40].translate(_APOSTROPHES).lower()
+    def _verb(self, text: str, start: int, end: int, form: str) -> CueMatch | None:
+        lemma = self._choose(text, start, end, self.grammar.forms[form])
+        if lemma is None:
+            return None
+        return CueMatch(start, end, text[start:end], lemma, self.grammar.verb_class[lemma])
+
+    def _preposition(self, text: str, start: int, end: int, p: Preposition) -> CueMatch | None:
+        # A word boundary after the words: "d'après," and "aux dires d'experts"
+        # match; "selonx" and "d' après" do not.
+        if end < len(text) and _is_word_char(text[end - 1]) == _is_word_char(text[end]):
+            return None
+        return CueMatch(start, end, text[start:end], p.lemma, p.cue_class, "preposition")
+
+    def _find_unaligned(self, text: str) -> list[CueMatch]:
+        if self._forms is None:
+            return []
+        out = [self._verb(text, m.start(), m.end(), m.group().lower()) for m in self._forms.finditer(text)]
+        return [c for c in out if c is not None]
+
+    def _choose(self, text: str, start: int, end: int, lemmas: tuple[str, ...]) -> str | None:
+        after = text[end: end + 40].replace("’", "'").lower()
         plain = None
         for lemma in lemmas:
-            phrase = self.grammar.phrases.get(lemma)
-            if phrase is not None:
+            words = self._phrase_words.get(lemma)
+            if words is not None:
                 rest = after.lstrip()
-                for word in phrase.words:
-                    word = word.lower().translate(_APOSTROPHES)
+                for word in words:
                     glued = len(rest) > len(word) and word[-1:] != "'" and (rest[len(word)].isalnum() or rest[len(word)] == "-")
                     if not rest.startswith(word) or glued:
                         break  # "fait part de", not "fait partie de"
@@ -93,13 +134,9 @@ class CueFinder:
                 else:
                     return lemma
             elif lemma.startswith(("s'", "se ")):
-                if _REFLEXIVE.search(text, max(0, m.start() - 30), m.start()):
+                if _REFLEXIVE.search(text, max(0, start - 30), start):
                     return lemma
             elif plain is None:
                 plain = lemma
         return plain
 
-
-def _starts_sentence(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3): pos].rstrip(" \t\u00a0")
-    return not before or before[-1] in ".!?\n»"

@@ -56,9 +56,10 @@ class Pipeline:
     # ------------------------------------------------------------------ stages
 
     def grammar_stage(self, text: str, title: Optional[str] = None) -> GrammarResult:
-        clean = boilerplate.clean(text, self.grammar, title)
+        lowered = text.lower()
+        clean = boilerplate.clean(text, self.grammar, title, lowered)
         marks = self.scanner.scan(clean)
-        cues = self.cue_finder.find(clean)
+        cues = self.cue_finder.find(clean, lowered if clean is text else None)
         units = split_units(clean, marks)
         return GrammarResult(clean, tuple(marks), tuple(cues), tuple(units))
 

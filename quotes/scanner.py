@@ -9,8 +9,9 @@ or closes it) and is flagged `balanced=False`.
 
 from __future__ import annotations
 
+import re
+
 import attrs
-import regex
 
 from .grammar import Grammar, MarkPair
 from .model import QuotedSpan
@@ -42,17 +43,21 @@ class Scanner:
             self.closes.setdefault(pair.close, []).append(pair)
         chars = sorted(set(self.opens) | set(self.closes))
         # Apostrophes between two letters ("l'État", "aujourd’hui") are the commonest
-        # mark characters and never marks: the pattern skips them without a Python step.
-        # A line break matters only while a quotation is open.
-        apostrophes = "".join(regex.escape(c) for c in chars if c in _APOSTROPHES)
-        others = "".join(regex.escape(c) for c in chars if c not in _APOSTROPHES)
-        glued = rf"|(?<!\p{{L}})[{apostrophes}]|[{apostrophes}](?!\p{{L}})" if apostrophes else ""
-        self._marks = regex.compile(rf"[{others}\n]{glued}")
-        self._marks_outside = regex.compile(rf"[{others}]{glued}")
+        # mark characters and never marks.  Each pattern starts with one character
+        # class, so the standard library engine skips in C to the next mark character
+        # and refuses such an apostrophe there, without a Python step ([^\W\d_] is a
+        # letter).  A line break matters only while a quotation is open.
+        apostrophes = "".join(re.escape(c) for c in chars if c in _APOSTROPHES)
+        everything = "".join(re.escape(c) for c in chars)
+        glued = rf"(?:(?<![{apostrophes}])|(?<![^\W\d_].)|(?![^\W\d_]))" if apostrophes else ""
+        self._marks = re.compile(rf"[{everything}\n]{glued}")
+        self._marks_outside = re.compile(rf"[{everything}]{glued}")
         self._mark_chars = frozenset(chars)
         self._double = frozenset(p.open for p in self.pairs if p.name.endswith("double") or p.open in "«")
-        dash = "".join(regex.escape(d) for d in self.dashes)
-        self._dialogue = regex.compile(rf"(?m)^[ \t\u00a0]*([{dash}])[ \t\u00a0\u202f]+(\S[^\n]*?)[ \t]*$") if dash else None
+        dash = "".join(re.escape(d) for d in self.dashes)
+        # From each dash to its line's end; whether the dash opens the line is checked
+        # in Python, since a pattern anchored at line starts is tried at every position.
+        self._dialogue = re.compile(rf"([{dash}])[ \t\u00a0\u202f]+(\S[^\n]*)") if dash else None
 
     # ------------------------------------------------------------------ helpers
 
@@ -178,11 +183,15 @@ class Scanner:
         return out
 
     def _dialogue_lines(self, text: str, found: list[QuotedSpan]) -> list[QuotedSpan]:
-        if self._dialogue is None:
-            return []
+        if self._dialogue is None or not any(d in text for d in self.dashes):
+            return []  # most texts have no dash at all, and `in` is a C scan
         lines = []
         for m in self._dialogue.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if text[line_start:m.start()].strip(" \t\u00a0"):
+                continue  # a dash inside a line
             start, end = m.span(2)
+            end -= len(m.group(2)) - len(m.group(2).rstrip(" \t"))
             if any(q.open_start <= start < q.close_end for q in found):
                 continue
             lines.append(QuotedSpan(start, end, m.start(1), end, "dash", 0, True))

@@ -9,41 +9,83 @@ from __future__ import annotations
 
 import re
 
-
 from .model import QuotedSpan, Span
 
-# The standard library engine is several times faster here than `regex`; French capitals
-# are spelled out since it has no \p{Lu}.
-_BOUNDARY = re.compile(r"(?:[.!?…]+(?:[ \u00a0\u202f]?[»”\"’)])*)(?=[ \t\u00a0\u202f]+[«“\"‘(A-ZÀ-ÖØ-ÞŒŸ\d—–-])|\n+")
-_ABBREVIATIONS = frozenset({"m", "mm", "mme", "mlle", "dr", "pr", "me", "st", "ste", "etc", "cf", "av", "env", "no", "art", "vol", "gén", "col", "lt", "sgt"})
+_ABBREVIATIONS = ("m", "mm", "mme", "mlle", "dr", "pr", "me", "st", "ste", "etc", "cf", "av", "env", "no",
+                  "art", "vol", "gén", "col", "lt", "sgt")
+
+
+def _not_after_abbreviation() -> str:
+    """Lookbehinds, placed after a full stop, that refuse it when the word before is
+    one letter ("J. Dupont") or an abbreviation ("M. Dupont").  The standard library
+    engine takes only fixed-width lookbehinds: one per word length."""
+    by_length: dict[int, list[str]] = {1: [r"\S"]}
+    for a in _ABBREVIATIONS:
+        if len(a) > 1:  # one letter: the \\S above
+            by_length.setdefault(len(a), []).append(re.escape(a))
+    return "".join(rf"(?<!\s(?:{'|'.join(words)})\.)(?<!^(?:{'|'.join(words)})\.)"
+                   for _, words in sorted(by_length.items()))
+
+
+# One pattern finds every cut.  It starts with a character class, so the engine
+# skips in C to the next . ! ? … or line break and Python sees only the cuts.
+# At a line break the match is the break and the white space after it; after
+# punctuation, the punctuation run (with closing marks) ends the sentence at the
+# empty group "end", and the spaces up to the capital belong to no unit.  The
+# standard library engine is several times faster here than `regex`; French
+# capitals are spelled out since it has no \p{Lu}.
+_BOUNDARY = re.compile(
+    r"[.!?…\n](?:"
+    r"(?<=\n)\s*"
+    r"|(?<![.!?…][.!?…])" + f"(?i:{_not_after_abbreviation()})"
+    + r"[.!?…]*(?:[ \u00a0\u202f]?[»”\"’)])*(?P<end>)"
+    r"[ \t\u00a0\u202f]+(?=[«“\"‘(A-ZÀ-ÖØ-ÞŒŸ\d—–-]))"
+)
 
 
 def split_units(text: str, quotes: list[QuotedSpan]) -> list[Span]:
-    inside = sorted((q.open_start, q.close_end) for q in quotes if q.style != "dash")
+    inside = _merged(sorted((q.open_start, q.close_end) for q in quotes if q.style != "dash"))
     units: list[Span] = []
     start = 0
-    k = 0
+    j = 0
     for m in _BOUNDARY.finditer(text):
-        cut = m.end() if m.group().startswith("\n") is False else m.start()
-        while k < len(inside) and inside[k][1] <= cut:
-            k += 1
-        if "\n" not in m.group():
-            if any(a < cut < b for a, b in inside[max(0, k - 3): k + 3]):
-                continue
-            if text[m.start()] == ".":
-                word = text[max(0, m.start() - 6): m.start()].rsplit(None, 1)[-1:]
-                if word and (len(word[0]) == 1 or word[0].lower() in _ABBREVIATIONS):
-                    continue
-        _add(text, start, cut, units)
+        end = m.end("end")
+        if end < 0:
+            end = m.start()  # a line break ends a unit even inside a quotation
+        else:
+            while j < len(inside) and inside[j][1] <= end:
+                j += 1
+            if j < len(inside) and inside[j][0] < end:
+                continue  # a full stop inside a quotation does not end its unit
+        piece = text[start:end]
+        if piece and not piece[0].isspace() and not piece[-1].isspace():
+            units.append(Span(start, end, piece))  # the common case, inline
+        else:
+            _add(text, start, end, units)
         start = m.end()
     _add(text, start, len(text), units)
     return units
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Nested and overlapping quotations as disjoint stretches, in order."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _add(text: str, start: int, end: int, units: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        units.append(Span(start, end, text[start:end]))
+    piece = text[start:end]
+    if not piece:
+        return
+    if piece[0].isspace() or piece[-1].isspace():
+        stripped = piece.strip()
+        if not stripped:
+            return
+        start += len(piece) - len(piece.lstrip())
+        piece = stripped
+    units.append(Span(start, start + len(piece), piece))
