@@ -94,14 +94,14 @@ class CueFinder:
             elif what is not None:
                 cue = CueMatch(start, end, text[start:end], *what)
             else:
-                cue = self._verb(text, start, end, form)
+                cue = self._verb(text, start, end, form, lowered[end:end + 40])
             if cue is not None:
                 out.append(cue)
         out.sort(key=lambda c: c.start)
         return out
 
-    def _verb(self, text: str, start: int, end: int, form: str) -> CueMatch | None:
-        lemma = self._choose(text, start, end, self.grammar.forms[form])
+    def _verb(self, text: str, start: int, end: int, form: str, after: str) -> CueMatch | None:
+        lemma = self._choose(text, start, self.grammar.forms[form], after)
         if lemma is None:
             return None
         return CueMatch(start, end, text[start:end], lemma, self.grammar.verb_class[lemma])
@@ -116,11 +116,13 @@ class CueFinder:
     def _find_unaligned(self, text: str) -> list[CueMatch]:
         if self._forms is None:
             return []
-        out = [self._verb(text, m.start(), m.end(), m.group().lower()) for m in self._forms.finditer(text)]
+        out = [self._verb(text, m.start(), m.end(), m.group().lower(), text[m.end():m.end() + 40].lower())
+               for m in self._forms.finditer(text)]
         return [c for c in out if c is not None]
 
-    def _choose(self, text: str, start: int, end: int, lemmas: tuple[str, ...]) -> str | None:
-        after = text[end: end + 40].replace("’", "'").lower()
+    def _choose(self, text: str, start: int, lemmas: tuple[str, ...], after: str) -> str | None:
+        """The lemma a form stands for here; `after` is the lower-cased text after it."""
+        after = after.replace("’", "'")
         plain = None
         for lemma in lemmas:
             words = self._phrase_words.get(lemma)

@@ -11,11 +11,6 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("PER", "ORG", "GPE", "GROUP")
 
 
-def _non_negative(instance, attribute, value):
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
-
-
 @attrs.frozen(slots=True)
 class Document:
     """One input document.  `id` names it in records and error messages."""
@@ -35,17 +30,20 @@ class Document:
 class Span:
     """A stretch of a document's text: `text == doc.text[start:end]` always."""
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field()
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    start: int
+    end: int
+    text: str
 
-    @end.validator
-    def _end_after_start(self, attribute, value):
-        if value < self.start:
-            raise ValueError(f"span end {value} is before its start {self.start}")
-
+    # One check for the three fields rather than a validator each: a document makes
+    # thousands of spans, and each validator is a Python call.
     def __attrs_post_init__(self):
-        if len(self.text) != self.end - self.start:
+        if not isinstance(self.text, str):
+            raise TypeError(f"span text must be a string, got {type(self.text).__name__}")
+        if not 0 <= self.start <= self.end or len(self.text) != self.end - self.start:
+            if self.start < 0:
+                raise ValueError(f"start must be >= 0, got {self.start}")
+            if self.end < self.start:
+                raise ValueError(f"span end {self.end} is before its start {self.start}")
             raise ValueError(f"span text has {len(self.text)} characters for offsets {self.start}-{self.end}")
 
     def check(self, text: str) -> None:

@@ -7,6 +7,7 @@ shipped inside this package.  Nothing is ever downloaded.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from importlib import resources
@@ -78,6 +79,35 @@ def _scores(folder: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
+@contextlib.contextmanager
+def _no_compiler_import():
+    """Stanza's tokenizer, tagger and parser build optimizers even to predict.  Torch
+    wraps an optimizer's methods so that its compiler (torch._dynamo) leaves them
+    alone, and the first call imports that compiler: a second or more of start-up,
+    for objects that are never used.  While the pipeline loads, the wrappers find
+    their answer cached (the plain method); afterwards they are as before."""
+    try:
+        from torch.optim import Optimizer
+    except ImportError:  # pragma: no cover - torch comes with stanza
+        yield
+        return
+    primed = []
+    for attr in vars(Optimizer).values():
+        wrapped = getattr(attr, "__wrapped__", None)
+        code = getattr(attr, "__code__", None)
+        if wrapped is None or code is None or code.co_name != "inner" or not code.co_filename.endswith("_compile.py"):
+            continue
+        if getattr(wrapped, "__dynamo_disable", None) is None:
+            wrapped.__dynamo_disable = wrapped
+            primed.append(wrapped)
+    try:
+        yield
+    finally:
+        for wrapped in primed:
+            if getattr(wrapped, "__dynamo_disable", None) is wrapped:
+                del wrapped.__dynamo_disable
+
+
 def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = False):
     """A stanza.Pipeline over `source`, built with download_method=None."""
     import logging
@@ -86,34 +116,39 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
 
     logging.getLogger("stanza").setLevel(logging.ERROR)
     try:
-        if source.origin == "official":
-            return stanza.Pipeline(
-                "fr", dir=str(source.path), processors=",".join(PROCESSORS),
-                download_method=None, use_gpu=use_gpu, logging_level="ERROR", tokenize_no_ssplit=no_ssplit,
-            )
-        folder = source.path
-        index = folder / "resources.json"
-        if not index.is_file():
-            index = shipped_dir() / "resources.json"
-        return stanza.Pipeline(
-            "fr",
-            dir=str(folder),
-            resources_filepath=str(index),
-            allow_unknown_language=True,
-            processors={p: "default" for p in PROCESSORS},
-            download_method=None,
-            use_gpu=use_gpu,
-            logging_level="ERROR",
-            tokenize_no_ssplit=no_ssplit,
-            tokenize_model_path=str(folder / FILES["tokenize"]),
-            mwt_model_path=str(folder / FILES["mwt"]),
-            pos_model_path=str(folder / FILES["pos"]),
-            pos_pretrain_path=str(folder / FILES["pretrain"]),
-            lemma_model_path=str(folder / FILES["lemma"]),
-            depparse_model_path=str(folder / FILES["depparse"]),
-            depparse_pretrain_path=str(folder / FILES["pretrain"]),
-        )
+        with _no_compiler_import():
+            return _stanza_pipeline(stanza, source, use_gpu, no_ssplit)
     except ModelError:
         raise
     except Exception as exc:  # stanza raises many kinds; name the folder
         raise ModelError(f"{source.path}: could not load the Stanza models: {exc}") from exc
+
+
+def _stanza_pipeline(stanza, source: ModelSource, use_gpu: bool, no_ssplit: bool):
+    if source.origin == "official":
+        return stanza.Pipeline(
+            "fr", dir=str(source.path), processors=",".join(PROCESSORS),
+            download_method=None, use_gpu=use_gpu, logging_level="ERROR", tokenize_no_ssplit=no_ssplit,
+        )
+    folder = source.path
+    index = folder / "resources.json"
+    if not index.is_file():
+        index = shipped_dir() / "resources.json"
+    return stanza.Pipeline(
+        "fr",
+        dir=str(folder),
+        resources_filepath=str(index),
+        allow_unknown_language=True,
+        processors={p: "default" for p in PROCESSORS},
+        download_method=None,
+        use_gpu=use_gpu,
+        logging_level="ERROR",
+        tokenize_no_ssplit=no_ssplit,
+        tokenize_model_path=str(folder / FILES["tokenize"]),
+        mwt_model_path=str(folder / FILES["mwt"]),
+        pos_model_path=str(folder / FILES["pos"]),
+        pos_pretrain_path=str(folder / FILES["pretrain"]),
+        lemma_model_path=str(folder / FILES["lemma"]),
+        depparse_model_path=str(folder / FILES["depparse"]),
+        depparse_pretrain_path=str(folder / FILES["pretrain"]),
+    )

@@ -49,10 +49,10 @@ def split_units(text: str, quotes: list[QuotedSpan]) -> list[Span]:
     start = 0
     j = 0
     for m in _BOUNDARY.finditer(text):
-        end = m.end("end")
+        end = m.end(1)  # the group "end"
         if end < 0:
             end = m.start()  # a line break ends a unit even inside a quotation
-        else:
+        elif inside:
             while j < len(inside) and inside[j][1] <= end:
                 j += 1
             if j < len(inside) and inside[j][0] < end:

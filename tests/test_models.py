@@ -59,3 +59,23 @@ def test_models_command_names_the_models_and_their_scores(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("shipped models in")
     assert "LAS" in result.stdout
+
+
+def test_loading_the_pipeline_does_not_import_torchs_compiler(tmp_path):
+    # Stanza builds optimizers it never uses at prediction time; their first method
+    # call would import torch._dynamo, a second or more of every start-up.
+    code = (
+        "import sys\n"
+        "from torch.optim import Optimizer\n"
+        "from quotes.parsing import StanzaParser\n"
+        "from quotes.model import Span\n"
+        "parser = StanzaParser()\n"
+        "text = 'Le ministre a déclaré que la guerre était finie.'\n"
+        "(unit,) = parser.parse([Span(0, len(text), text)])\n"
+        "assert any(w.lemma == 'déclarer' for s in unit.sentences for w in s.words)\n"
+        "assert 'torch._dynamo' not in sys.modules, 'compiler imported'\n"
+        "assert not hasattr(Optimizer.add_param_group.__wrapped__, '__dynamo_disable'), 'wrappers not restored'\n"
+    )
+    env = {"STANZA_RESOURCES_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
