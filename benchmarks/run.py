@@ -32,10 +32,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UD = Path(os.environ.get("QUOTES_UD_DIR", ROOT.parent / "shared" / "data" / "ud"))
+# Written French only (the spoken treebanks have no punctuation), in this order;
+# about 250 documents of 20 sentences in all.
 SOURCES = [
     "UD_French-GSD/fr_gsd-ud-test.conllu",
     "UD_French-Sequoia/fr_sequoia-ud-test.conllu",
     "UD_French-GSD/fr_gsd-ud-dev.conllu",
+    "UD_French-Sequoia/fr_sequoia-ud-dev.conllu",
+    "UD_French-Sequoia/fr_sequoia-ud-train.conllu",
 ]
 
 
@@ -99,7 +103,9 @@ def run_mode(corpus: Path, out: Path, extra: list[str]) -> dict:
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak / 2**20, 1), "summary": summary}
 
 
-def grammar_stage_speed(docs: list[dict], target_mb: float = 8.0) -> dict:
+def grammar_stage_speed(docs: list[dict], target_mb: float = 4.0, runs: int = 1) -> dict:
+    """Megabytes of UTF-8 text per second through the grammar stage, the fastest of
+    `runs` passes over about `target_mb` megabytes (the corpus, repeated)."""
     sys.path.insert(0, str(ROOT))
     from quotes.pipeline import Pipeline
 
@@ -107,13 +113,15 @@ def grammar_stage_speed(docs: list[dict], target_mb: float = 8.0) -> dict:
     texts = [d["text"] for d in docs]
     size = sum(len(t.encode("utf-8")) for t in texts)
     repeat = max(1, int(target_mb * 2**20 / size))
-    started = time.perf_counter()
-    for _ in range(repeat):
-        for t in texts:
-            pipeline.grammar_stage(t)
-    seconds = time.perf_counter() - started
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        for _ in range(repeat):
+            for t in texts:
+                pipeline.grammar_stage(t)
+        best = min(best, time.perf_counter() - started)
     mb = size * repeat / 2**20
-    return {"megabytes": round(mb, 2), "seconds": round(seconds, 2), "mb_per_second": round(mb / seconds, 2)}
+    return {"megabytes": round(mb, 2), "seconds": round(best, 2), "mb_per_second": round(mb / best, 2), "runs": runs}
 
 
 def compare(a: Path, b: Path) -> dict:
@@ -168,7 +176,7 @@ def main(argv=None) -> int:
         results["speedup_gated"] = round(modes_out["gated"]["docs_per_second"] / modes_out["parse everything"]["docs_per_second"], 2)
         results["speedup_gated_steady"] = round(
             modes_out["gated"]["steady_docs_per_second"] / modes_out["parse everything"]["steady_docs_per_second"], 2)
-        results["grammar_stage"] = grammar_stage_speed(docs)
+        results["grammar_stage"] = grammar_stage_speed(docs, runs=repeat)
     print(f"gated / everything: {results['speedup_gated']}x end to end, {results['speedup_gated_steady']}x after start-up; grammar stage {results['grammar_stage']['mb_per_second']} MB/s")
     print(f"gated output identical to parse-everything: {results['gated_vs_everything']['identical']}")
     Path(args.out).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -9,11 +9,15 @@ their pronoun before the verb, phrases their words after.
 
 from __future__ import annotations
 
+import operator
+
 import ahocorasick_rs
 import regex
 
 from .grammar import Grammar, Preposition
 from .model import CueMatch
+
+_START = operator.attrgetter("start")
 
 # The pronoun may stand up to two words before the verb, inverted ones too
 # ("s'est-il exclamé").
@@ -97,7 +101,7 @@ class CueFinder:
                 cue = self._verb(text, start, end, form, lowered[end:end + 40])
             if cue is not None:
                 out.append(cue)
-        out.sort(key=lambda c: c.start)
+        out.sort(key=_START)
         return out
 
     def _verb(self, text: str, start: int, end: int, form: str, after: str) -> CueMatch | None:

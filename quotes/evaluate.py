@@ -52,6 +52,8 @@ def _locate(records: list[dict], texts: dict[str, str]) -> list[Item]:
             continue
         text = texts.get(doc)
         quote = r.get("quote") or ""
+        if text is None and doc in texts:
+            raise ValueError(f"document {doc!r}: its file is not UTF-8 text")
         if text is None:
             raise ValueError(f"no text for document {doc!r}: pass --docs with the folder that holds it")
         at = text.find(quote, cursor[(doc, quote)])
@@ -146,8 +148,18 @@ def load_jsonl(path: str | Path) -> list[dict]:
     return out
 
 
-def load_texts(folder: str | Path) -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in Path(folder).iterdir() if p.is_file() and p.suffix != ".jsonl"}
+def load_texts(folder: str | Path) -> dict[str, str | None]:
+    """The documents of a folder by file name.  A file that is not UTF-8 text maps to
+    None: the folder may hold other things, and only a record that points at one is
+    an error (named then)."""
+    texts: dict[str, str | None] = {}
+    for path in Path(folder).iterdir():
+        if path.is_file() and path.suffix != ".jsonl":
+            try:
+                texts[path.name] = path.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
+                texts[path.name] = None
+    return texts
 
 
 def report(result: dict) -> str:

@@ -106,3 +106,16 @@ def test_two_workers_give_the_same_stream_as_one(tmp_path):
     assert one.returncode == 0 and two.returncode == 0, two.stderr
     first = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
     assert first and first == (tmp_path / "two.jsonl").read_text(encoding="utf-8")
+
+
+def test_eval_reads_a_documents_folder_that_holds_other_files(tmp_path):
+    (tmp_path / "a.txt").write_text("Il a dit : « Nous partons demain matin. »", encoding="utf-8")
+    (tmp_path / "model.bin").write_bytes(b"\xfb\x00\x01")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"doc": "a.txt", "quote": "Nous partons demain matin."}\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "quotes.cli", "eval", str(gold), str(gold)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "F1 1.000" in result.stdout
+    gold.write_text('{"doc": "model.bin", "quote": "x"}\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "quotes.cli", "eval", str(gold), str(gold)], capture_output=True, text=True)
+    assert result.returncode != 0 and "model.bin" in result.stderr and "UTF-8" in result.stderr
