@@ -10,6 +10,7 @@ their pronoun before the verb, phrases their words after.
 from __future__ import annotations
 
 import operator
+import re
 
 import ahocorasick_rs
 import regex
@@ -24,51 +25,49 @@ _START = operator.attrgetter("start")
 _REFLEXIVE = regex.compile(r"(?:\b(?:se|me|te|nous|vous)\s+|\b[smt]['’])(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
 # What may stand before a cue word: white space, an apostrophe ("qu'affirme"),
-# an opening bracket, quotation mark or dash.  The automaton holds each cue once
-# per separator, so a hit is a word start by construction and words that merely
-# contain a form ("crédit", "prédit") never reach Python.  Each separator costs
-# scan speed (a larger automaton), so the list is short: a cue glued to a comma
-# or slash is a typo, not a quotation cue.  A hyphen is no separator: "-dit"
-# belongs to a compound.
-SEPARATORS = " \t\n\r\u00a0\u202f\u2009'’([«“\"—–"
-
-
+# an opening bracket, quotation mark or dash.  A cue glued to a comma or slash is
+# a typo, not a quotation cue; a hyphen is no separator: "-dit" belongs to a
+# compound.
+SEPARATORS = frozenset(" \t\n\r\u00a0\u202f\u2009'’([«“\"—–")
 # Before a sentence-initial cue ("Pour le ministre, ..."): a sentence end, then
-# at most two spaces.  These are whole keys of the automaton too, so the many
-# "pour" inside sentences never reach Python.
-_SENTENCE_ENDS = ".!?»\n"
-_SPACES = ("", " ", "\t", "\u00a0", *(a + b for a in " \t\u00a0" for b in " \t\u00a0"))
+# at most two spaces.
+_SENTENCE_ENDS = frozenset(".!?»\n")
+_SPACES = frozenset(" \t\u00a0")
 
 
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+def _starts_sentence(text: str, pos: int) -> bool:
+    i = pos
+    while i > 0 and pos - i < 2 and text[i - 1] in _SPACES:
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_ENDS
+
+
 class CueFinder:
     def __init__(self, grammar: Grammar):
         self.grammar = grammar
         keys: list[str] = []
-        self._values: list[tuple] = []  # per key: (word length, form or None, what to emit)
+        self._values: list[tuple] = []  # per key: (form or None, what to emit)
         for form, lemmas in grammar.forms.items():
             # Most forms belong to plain verbs only: their lemma needs no look at the context.
             plain = None
             if not any(lemma in grammar.phrases or lemma.startswith(("s'", "se ")) for lemma in lemmas):
                 plain = (lemmas[0], grammar.verb_class[lemmas[0]])
-            for sep in SEPARATORS:
-                keys.append(sep + form)
-                self._values.append((len(form), form, plain))
+            keys.append(form)
+            self._values.append((form, plain))
         for p in grammar.prepositions:
-            before = [e + s for e in _SENTENCE_ENDS for s in _SPACES] if p.sentence_initial else SEPARATORS
-            for w in p.words:
-                for sep in before:
-                    keys.append(sep + w.lower())
-                    self._values.append((len(w), None, p))
-        self._phrase_words = {lemma: tuple(w.lower().replace("’", "'") for w in phrase.words)
-                              for lemma, phrase in grammar.phrases.items()}
-        # The contiguous NFA: a few MB for the French grammar's 60,000 keys, where
-        # the DFA would take some 70 MB per process for twice the scan speed.
+            for w in p.words:  # a word that is also a verb form is both (both are reported)
+                keys.append(w.lower())
+                self._values.append((None, p))
+        self._phrase_after = {lemma: _phrase_pattern(phrase.words) for lemma, phrase in grammar.phrases.items()}
+        # A DFA: the French grammar's 3,700 forms take a few MB and are scanned at a
+        # few hundred MB/s.  Hits inside words ("dit" in "crédit") are dropped by the
+        # boundary checks below, a Python step each, some thousands per MB.
         self._automaton = ahocorasick_rs.AhoCorasick(
-            keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA) if keys else None
+            keys, implementation=ahocorasick_rs.Implementation.DFA) if keys else None
         # Lower-casing changes the length of a few rare characters ("İ"); such a
         # text is searched by a case-insensitive pattern of the forms instead.
         self._forms = regex.compile(r"(?<![\w-])(?:" + "|".join(regex.escape(f) for f in sorted(grammar.forms, key=len, reverse=True))
@@ -84,13 +83,12 @@ class CueFinder:
         if self._automaton is None:
             return out
         n = len(lowered)
-        # A line break before the text lets the first word match like any other (and
-        # start a sentence); offsets on the padded text are one more than on the text.
         values = self._values
-        for key, _, end in self._automaton.find_matches_as_indexes("\n" + lowered, overlapping=True):
-            size, form, what = values[key]
-            end -= 1
-            start = end - size
+        separators = SEPARATORS
+        for key, start, end in self._automaton.find_matches_as_indexes(lowered, overlapping=True):
+            if start and lowered[start - 1] not in separators:
+                continue  # inside a word
+            form, what = values[key]
             if form is None:
                 cue = self._preposition(text, start, end, what)
             elif end < n and ((c := lowered[end]).isalnum() or c == "-" or c == "_"):
@@ -115,6 +113,8 @@ class CueFinder:
         # match; "selonx" and "d' après" do not.
         if end < len(text) and _is_word_char(text[end - 1]) == _is_word_char(text[end]):
             return None
+        if p.sentence_initial and not _starts_sentence(text, start):
+            return None
         return CueMatch(start, end, text[start:end], p.lemma, p.cue_class, "preposition")
 
     def _find_unaligned(self, text: str) -> list[CueMatch]:
@@ -126,18 +126,11 @@ class CueFinder:
 
     def _choose(self, text: str, start: int, lemmas: tuple[str, ...], after: str) -> str | None:
         """The lemma a form stands for here; `after` is the lower-cased text after it."""
-        after = after.replace("’", "'")
         plain = None
         for lemma in lemmas:
-            words = self._phrase_words.get(lemma)
-            if words is not None:
-                rest = after.lstrip()
-                for word in words:
-                    glued = len(rest) > len(word) and word[-1:] != "'" and (rest[len(word)].isalnum() or rest[len(word)] == "-")
-                    if not rest.startswith(word) or glued:
-                        break  # "fait part de", not "fait partie de"
-                    rest = rest[len(word):].lstrip()
-                else:
+            phrase = self._phrase_after.get(lemma)
+            if phrase is not None:
+                if phrase.match(after):
                     return lemma
             elif lemma.startswith(("s'", "se ")):
                 if _REFLEXIVE.search(text, max(0, start - 30), start):
@@ -146,3 +139,12 @@ class CueFinder:
                 plain = lemma
         return plain
 
+
+def _phrase_pattern(words: tuple[str, ...]) -> "re.Pattern":
+    """The words a phrase verb needs after its form, each a whole word ("fait part de",
+    not "fait partie de"; an elided word ends at its apostrophe), either apostrophe."""
+    parts = []
+    for word in words:
+        escaped = "['’]".join(re.escape(piece) for piece in re.split("['’]", word.lower()))
+        parts.append(escaped if word.endswith(("'", "’")) else escaped + r"(?![\w-])")
+    return re.compile(r"\s*" + r"\s*".join(parts))

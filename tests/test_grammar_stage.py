@@ -49,7 +49,7 @@ def candidates(text: str) -> set[tuple[int, int]]:
                     continue
                 before = lowered[:s]
                 stripped = before.rstrip(" \t\u00a0")
-                if p.sentence_initial and not (stripped == "" or (len(before) - len(stripped) <= 2 and stripped[-1] in ".!?\n»")):
+                if p.sentence_initial and not (len(before) - len(stripped) <= 2 and (stripped == "" or stripped[-1] in ".!?\n»")):
                     continue
                 found.add((s, e))
     return found
