@@ -1,7 +1,8 @@
 """Surface forms of a French verb, so cues can be found in raw text without a parse.
 
 Covers the forms news reports use: present and imperfect, passé simple, future
-and conditional (third person), participles and the infinitive.  Regular -er
+and conditional (third person, and the first persons of present, imperfect,
+future and conditional), participles and the infinitive.  Regular -er
 verbs and second-group -ir verbs are derived, with the spelling changes of
 -cer, -ger, -eler/-eter, -yer and é/e + consonant stems; anything else comes
 from the grammar's list of irregular forms.
@@ -27,7 +28,10 @@ def _er_forms(lemma: str) -> set[str]:
                 return stem + "e" + ending
         return stem + ending
 
-    for ending in ("é", "ée", "és", "ées", "ait", "aient", "a", "èrent", "ant", "ons", "ez", "erait", "eraient", "era", "eront"):
+    # Third person, and the first persons a speaker uses of himself ("j'admets",
+    # "nous demandons", "je dirai que").
+    for ending in ("é", "ée", "és", "ées", "ait", "aient", "a", "èrent", "ant", "ons", "ez", "erait", "eraient", "era", "eront",
+                   "ais", "ions", "iez", "erai", "erais", "erons", "erez", "erions"):
         forms.add(soft(ending))
     strong = stem
     match = regex.search(r"([ée])([^aeiouyéèêë]+)$", stem)
@@ -39,13 +43,14 @@ def _er_forms(lemma: str) -> set[str]:
         strong = stem[: match.start()] + "è" + match.group(2)  # révéler -> révèle, lever -> lève
     for s in {stem, strong}:
         forms.update({s + "e", s + "es", s + "ent"})
-    forms.update({strong + "era", strong + "eront", strong + "erait", strong + "eraient"})
+    forms.update({strong + e for e in ("era", "eront", "erait", "eraient", "erai", "erais", "erons", "erez")})
     return forms
 
 
 def _ir_forms(lemma: str) -> set[str]:
     stem = lemma[:-2]
-    return {lemma} | {stem + e for e in ("it", "i", "ie", "is", "ies", "issent", "issait", "issaient", "ira", "iront", "irait", "iraient", "issant", "irent")}
+    return {lemma} | {stem + e for e in ("it", "i", "ie", "is", "ies", "issent", "issait", "issaient", "ira", "iront", "irait", "iraient", "issant", "irent",
+                                         "issons", "issez", "issais", "irai", "irais", "irons", "irez")}
 
 
 def derive_forms(lemma: str, irregular: tuple[str, ...] | list[str] = ()) -> set[str]:
