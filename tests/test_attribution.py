@@ -115,3 +115,8 @@ def test_headline_without_final_punctuation_is_not_a_quote():
 def test_cited_by():
     r = one("Le dirigeant Jean Valjean s'est engagé à « défendre les plus pauvres sans relâche », tel que cité par l'AFP.")
     assert (r["cue"], r["type"], r["cited_source"], r["speaker"]) == ("s'engager", "direct", "AFP", "Jean Valjean")
+
+
+def test_impersonal_il_is_no_speaker():
+    out = records("Joseph Bari a gagné le concours. Il est à noter que le couple a eu la chance d'être vu par des témoins.")
+    assert [(r["cue"], r["speaker"]) for r in out if r["cue"] == "noter"] in ([], [("noter", None)])
