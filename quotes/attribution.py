@@ -29,18 +29,6 @@ from .parsing import ParsedUnit, Sentence, Word
 NEGATIONS = frozenset({"ne", "n'", "n’"})
 REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi"})
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
-
-
-def _counts_as_subject(c: Word, verb: Word) -> bool:
-    """A subject that can be a speaker: not "ce"/"cela", nor an impersonal "il" before
-    an infinitive cue ("Il est à noter que ...", "il convient de dire que ...").  A
-    subject "il" the parser calls expletive is kept otherwise: it does so for "Il a
-    noté que" too, and its lemmatizer sometimes gives "lui" for "Il"."""
-    if c.deprel not in SUBJECTS:
-        return False
-    if c.deprel == "expl:subj" and verb.feat("VerbForm") == "Inf":
-        return False
-    return c.lemma.lower() not in ("ce", "cela", "il") or (c.text.lower() == "il" and c.deprel != "expl:subj")
 CLAUSE_LINKS = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
 _FINAL = regex.compile(r"[.!?…»”\"')\]]\s*$")
 # Verb-less cues that report only when a person or an organisation follows them:
@@ -89,6 +77,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
         end -= 1
     return start, end
+
+
+def _counts_as_subject(c: Word, verb: Word) -> bool:
+    """A subject that can be a speaker: not "ce"/"cela", nor an impersonal "il" before
+    an infinitive cue ("Il est à noter que ...", "il convient de dire que ...").  A
+    subject "il" the parser calls expletive is kept otherwise: it does so for "Il a
+    noté que" too, and its lemmatizer sometimes gives "lui" for "Il"."""
+    if c.deprel not in SUBJECTS:
+        return False
+    if c.deprel == "expl:subj" and verb.feat("VerbForm") == "Inf":
+        return False
+    return c.lemma.lower() not in ("ce", "cela", "il") or (c.text.lower() == "il" and c.deprel != "expl:subj")
 
 
 class Attributor:

@@ -3,8 +3,8 @@
 Works on words, not on a parse.  Every surface form of every cue, and every
 cue preposition, sits in one Aho-Corasick automaton (ahocorasick-rs, compiled
 Rust): one call over the lower-cased text finds them all, whatever their
-number, and Python sees only the few thousand candidates per megabyte.  Reflexive cues need
-their pronoun before the verb, phrases their words after.
+number, and Python sees only the few thousand candidates per megabyte.
+Reflexive cues need their pronoun before the verb, phrases their words after.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class CueFinder:
             form, what = values[key]
             if form is None:
                 cue = self._preposition(text, start, end, what)
-            elif end < n and ((c := lowered[end]).isalnum() or c == "-" or c == "_"):
+            elif end < n and (_is_word_char(lowered[end]) or lowered[end] == "-"):
                 continue  # the form begins a longer word
             elif what is not None:
                 cue = CueMatch(start, end, text[start:end], *what)

@@ -21,7 +21,7 @@ def _not_after_abbreviation() -> str:
     engine takes only fixed-width lookbehinds: one per word length."""
     by_length: dict[int, list[str]] = {1: [r"\S"]}
     for a in _ABBREVIATIONS:
-        if len(a) > 1:  # one letter: the \\S above
+        if len(a) > 1:  # one letter: the \S above
             by_length.setdefault(len(a), []).append(re.escape(a))
     return "".join(rf"(?<!\s(?:{'|'.join(words)})\.)(?<!^(?:{'|'.join(words)})\.)"
                    for _, words in sorted(by_length.items()))
@@ -57,11 +57,7 @@ def split_units(text: str, quotes: list[QuotedSpan]) -> list[Span]:
                 j += 1
             if j < len(inside) and inside[j][0] < end:
                 continue  # a full stop inside a quotation does not end its unit
-        piece = text[start:end]
-        if piece and not piece[0].isspace() and not piece[-1].isspace():
-            units.append(Span(start, end, piece))  # the common case, inline
-        else:
-            _add(text, start, end, units)
+        _add(text, start, end, units)
         start = m.end()
     _add(text, start, len(text), units)
     return units
