@@ -15,9 +15,8 @@ import functools
 from typing import TYPE_CHECKING, Iterable
 
 import attrs
-import regex
 
-from .attribution import SPEAKER_ONLY, is_headline
+from .attribution import UnitView, rules_of
 from .grammar import Grammar
 from .model import CueMatch, QuotedSpan, Span
 from .speakers import Lookup
@@ -25,10 +24,6 @@ from .speakers import Lookup
 if TYPE_CHECKING:
     from .pipeline import GrammarResult
 
-_QUE = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
-# "tel que", "ainsi que", "bien que": a "que" that opens no reported clause.
-_NOT_CLAUSE = regex.compile(r"\b(?:tel(?:le)?s?|ainsi|même|alors|bien|parce)\s+$", regex.IGNORECASE)
-_DASH_AFTER = regex.compile(r"[ \t\u00a0\u202f]*[–—-]")
 
 
 @attrs.frozen
@@ -53,46 +48,12 @@ class Gate:
         return chosen
 
     def _wanted(self, text: str, unit: Span, marks: list[QuotedSpan], cues: list[CueMatch]) -> bool:
-        for m in marks:
-            # A quotation reports on its own (floating quotes); a scare quote only
-            # beside a cue ("« Non », a-t-il dit") or a dash and a name.
-            if len(text[m.start: m.end].split()) > self.grammar.scare_max_words:
-                return True
-            if cues or _DASH_AFTER.match(text, m.close_end):
-                return True
-        if is_headline(unit.text):
-            return False
-        return any(self.may_report(text, c, unit.end) for c in cues)
-
-    def may_report(self, text: str, cue: CueMatch, end: int) -> bool:
-        """Can this cue give a record with no quotation mark in its unit (which ends at
-        `end`)?  A verb needs a "que" after it, unless its frame takes an object and an
-        infinitive or a noun and a clause; a verb-less cue needs a speaker after it."""
-        g = self.grammar
-        if cue.kind == "preposition":
-            return cue.lemma not in SPEAKER_ONLY or self._speaker_after(text, cue.end)
-        if cue.lemma in g.object_infinitive or cue.lemma in g.noun_clause:
-            return True
-        return any(not _NOT_CLAUSE.search(text, max(cue.end, m.start() - 8), m.start())
-                   for m in _QUE.finditer(text, cue.end, end))
-
-    def _speaker_after(self, text: str, end: int) -> bool:
-        """A capitalised word, a title or a pronoun before the phrase's comma or among
-        the next four words (where the parser may find the phrase's noun)."""
-        window = text[end: end + 80]
-        phrase = regex.split(r"[,.;:!?\n]", window, maxsplit=1)[0]
-        words = regex.findall(r"[\p{L}][\p{L}’'\-]*", phrase) + regex.findall(r"[\p{L}][\p{L}’'\-]*", window)[:4]
-        for word in words:
-            if word[0].isupper():
-                return True
-            low = word.lower()
-            if low in self._person_words or low.rstrip("sx") in self._person_words:
-                return True
-        return False
+        view = UnitView(text, unit, tuple(marks), tuple(cues), self.grammar)
+        return any(r.gate(view) for r in self._rules)
 
     @functools.cached_property
-    def _person_words(self) -> frozenset[str]:
-        return frozenset(self.grammar.titles | set(self.grammar.pronouns))
+    def _rules(self):
+        return rules_of(self.grammar)
 
     def context(self, found: "GrammarResult", tried: set[int], lookups: Iterable[Lookup]) -> list[int]:
         """Units an antecedent search crossed without a parse: for each search, the

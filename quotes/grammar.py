@@ -43,7 +43,11 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "places": {"words": "list[str]"},
     },
     "boilerplate.toml": {"lines": {"patterns": "list[str]", "drop_repeated_lines": bool}},
+    "attribution.toml": {"rules": {"order": "list[str]"}},
 }
+# The construction rules a grammar without attribution.toml runs, in this order.
+DEFAULT_RULES = ("que_clause", "noun_clause", "object_infinitive", "quoted_object", "preposition",
+                 "quote_then_cue", "dash_signature", "colon_intro", "floating")
 PAIR_KEYS = {"name": str, "open": str, "close": str, "symmetric": bool}
 PHRASE_KEYS = {"verb": str, "words": "list[str]", "class": str}
 PREPOSITION_KEYS = {"words": "list[str]", "class": str, "sentence_initial": bool}
@@ -99,6 +103,7 @@ class Grammar:
     places: frozenset[str]
     boilerplate: tuple[regex.Pattern, ...]
     drop_repeated_lines: bool
+    rule_order: tuple[str, ...] = DEFAULT_RULES
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verb_class
@@ -329,6 +334,16 @@ def _build(path: Path) -> Grammar:
                 bchk.fail("lines.patterns", f"pattern #{i + 1} {pattern!r} is not a valid regex: {exc}")
         drop_repeated = lines.get("drop_repeated_lines", False)
 
+    rule_order = DEFAULT_RULES
+    if "attribution.toml" in data:
+        attribution, achk = data["attribution.toml"]
+        order = attribution.get("rules", {}).get("order")
+        if order is not None:
+            repeated = sorted({r for r in order if order.count(r) > 1})
+            if repeated:
+                achk.fail("rules.order", f"rule listed twice: {', '.join(repeated)}")
+            rule_order = tuple(order)
+
     lower = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
     return Grammar(
         name=manifest.get("name", path.name),
@@ -355,4 +370,5 @@ def _build(path: Path) -> Grammar:
         places=frozenset(mentions.get("places", {}).get("words", ())),
         boilerplate=tuple(patterns),
         drop_repeated_lines=drop_repeated,
+        rule_order=rule_order,
     )

@@ -112,6 +112,7 @@ class Quote:
     quote_date: Optional[str] = None
     quote_date_text: Optional[str] = None
     balanced: bool = True
+    rule: Optional[str] = None     # the attribution rule that made it
 
     def to_record(self) -> dict:
         speaker = self.speaker
@@ -139,4 +140,5 @@ class Quote:
             "quote_date": self.quote_date,
             "quote_date_text": self.quote_date_text,
             "balanced": self.balanced,
+            "rule": self.rule,
         }

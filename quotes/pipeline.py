@@ -208,4 +208,5 @@ class Pipeline:
             quote_date=when.iso if when else None,
             quote_date_text=when.text if when else None,
             balanced=event.balanced,
+            rule=event.rule,
         )

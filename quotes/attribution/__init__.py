@@ -1,0 +1,83 @@
+"""Attribution: from parsed sentences, their cues and quotations to reporting events.
+
+Each event has a content span, a type (direct / indirect / mixed), a cue, the
+words that name its speaker (resolved to an entity later, by speakers.py) and the
+name of the construction rule that made it.  The rules live in `rules/`, one
+construction each; the grammar's `attribution.toml` names which run and in what
+order.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..errors import GrammarError
+from ..grammar import Grammar, _line_of
+from ..model import CueMatch, QuotedSpan
+from ..parsing import ParsedUnit
+from .context import Context, UnitView
+from .events import Event, Mention, is_headline
+from .rules import RULES, Rule
+from .rules.prepositions import SPEAKER_ONLY
+from .spans import cited_by
+from .syntax import Syntax
+
+__all__ = ["Attributor", "Event", "Mention", "RULES", "Rule", "SPEAKER_ONLY", "UnitView", "is_headline", "rules_of"]
+
+
+def rules_of(grammar: Grammar) -> tuple[Rule, ...]:
+    """The grammar's rules in its order; an unknown name is an error that names the
+    file, the key and the line."""
+    out = []
+    for name in grammar.rule_order:
+        if name not in RULES:
+            path = grammar.path / "attribution.toml"
+            line = _line_of(path.read_text(encoding="utf-8"), "rules.order") if path.is_file() else None
+            raise GrammarError(str(path), "rules.order", line, f"unknown rule {name!r} (known: {', '.join(RULES)})")
+        out.append(RULES[name])
+    return tuple(out)
+
+
+class Attributor:
+    def __init__(self, grammar: Grammar):
+        self.g = grammar
+        self.syntax = Syntax(grammar)
+        self.rules = rules_of(grammar)
+
+    def mention(self, sent, head, text, stop=None, keep_clauses=False) -> Mention:
+        return self.syntax.mention(sent, head, text, stop, keep_clauses)
+
+    def attribute(self, text: str, parsed: list[ParsedUnit], quotes: list[QuotedSpan], cues: list[CueMatch]) -> list[Event]:
+        ctx = Context(text, parsed, [q for q in quotes if q.depth == 0], cues, self.g, self.syntax)
+        for r in self.rules:
+            r.apply(ctx)
+        events = _drop_embedded(ctx.events)
+        events = _credit_relays(ctx, events)
+        events.sort(key=lambda e: (e.start, e.end))
+        return events
+
+
+def _drop_embedded(events: list[Event]) -> list[Event]:
+    """A report whose cue stands inside another report's content is part of it."""
+    kept: list[Event] = []
+    for e in events:
+        outer = [o for o in events if o is not e and o.start <= e.cue_start < o.end
+                 and not (o.start <= e.start and e.end <= o.end and o.cue_start == e.cue_start)]
+        if outer:
+            continue
+        if any(k.start == e.start and k.end == e.end for k in kept):
+            continue
+        kept.append(e)
+    return kept
+
+
+def _credit_relays(ctx: Context, events: list[Event]) -> list[Event]:
+    """"..., cité par X": X is the cited source of every report of its sentence."""
+    out = list(events)
+    for _, sent in ctx.sentences():
+        source = cited_by(ctx.text, sent)
+        if source:
+            out = [attrs.evolve(e, cited_source=e.cited_source or source) if sent.start <= e.cue_start < sent.end else e
+                   for e in out]
+    return out
+

@@ -1,0 +1,115 @@
+"""What a construction rule reads and writes: the document's parse, marks and cues,
+the events found so far (a rule sees what the rules before it made, as a sieve),
+and the cue verbs already claimed.  Also the unit view a rule's gate condition reads
+before anything is parsed."""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import attrs
+import regex
+
+from ..grammar import Grammar
+from ..model import CueMatch, QuotedSpan, Span
+from ..parsing import ParsedUnit, Sentence, Word
+from .events import Event, is_headline
+from .spans import fit, kind_of
+from .syntax import REFLEXIVE_CLITICS, Syntax
+
+
+@attrs.define
+class Context:
+    text: str
+    parsed: list[ParsedUnit]
+    quotes: list[QuotedSpan]            # top-level quotations only
+    cues: list[CueMatch]
+    grammar: Grammar
+    syntax: Syntax
+    events: list[Event] = attrs.field(factory=list)
+    claimed: set[int] = attrs.field(factory=set)   # start offsets of cue verbs a rule has used
+
+    def sentences(self) -> Iterator[tuple[int, Sentence]]:
+        """The parsed sentences of units that can report (not headlines), with their unit index."""
+        for unit in self.parsed:
+            if is_headline(unit.unit.text):
+                continue
+            for sent in unit.sentences:
+                yield unit.index, sent
+
+    def locate(self, q: QuotedSpan) -> Optional[tuple[int, Sentence]]:
+        for unit in self.parsed:
+            for sent in unit.sentences:
+                if sent.start <= q.open_start < sent.end + 1:
+                    return unit.index, sent
+        return None
+
+    def local_quotes(self, sent: Sentence) -> list[QuotedSpan]:
+        return [q for q in self.quotes if sent.start <= q.open_start < sent.end or q.open_start <= sent.start < q.close_end]
+
+    def free_quotes(self) -> Iterator[QuotedSpan]:
+        """Quotations no event covers yet, in text order, re-checked as events are added."""
+        for q in self.quotes:
+            if not any(e.start <= q.start < e.end or q.start <= e.start < q.end for e in self.events):
+                yield q
+
+    def cue_verbs(self, sent: Sentence) -> Iterator[tuple[Word, str]]:
+        """Unclaimed cue verbs of a sentence that can report: outside quotations (the verbs
+        of quoted speech report nothing themselves), not negated, not a plain passive."""
+        local = self.local_quotes(sent)
+        for w in sent.words:
+            if w.start in self.claimed or any(q.open_start < w.start < q.close_end for q in local):
+                continue
+            lemma = self.syntax.cue_lemma(sent, w)
+            if lemma is None or self.syntax.negated(sent, w):
+                continue
+            kids = sent.children(w.id)
+            if any(c.deprel == "aux:pass" for c in kids) and not any(c.text.lower() in REFLEXIVE_CLITICS for c in kids):
+                continue
+            yield w, lemma
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+        self.events.sort(key=lambda e: (e.start, e.end))
+
+    def verb_event(self, rule: str, index: int, sent: Sentence, w: Word, lemma: str, span: tuple[int, int]) -> Optional[Event]:
+        """The event of a cue verb whose content a rule found: the verb is claimed even
+        when the event is refused (too short, a subject that cannot speak)."""
+        self.claimed.add(w.start)
+        syn, text = self.syntax, self.text
+        local = self.local_quotes(sent)
+        start, end = fit(text, span, local, w)
+        if end - start < 3:
+            return None
+        subject = syn.subject(sent, w)
+        if subject is not None and subject.lemma.lower() in self.grammar.excluded_subjects:
+            return None
+        mention = syn.mention(sent, subject, text, (start, end)) if subject is not None else None
+        if mention is not None:
+            mention = syn.coordinated(text, sent, w, subject, mention)
+        kind, start, end, balanced = kind_of(text, start, end, local)
+        cited = syn.citing(text, sent, w)
+        event = Event(start, end, kind, lemma, w.start, w.end, mention, index, balanced=balanced, cited_mention=cited, rule=rule)
+        self.add(event)
+        return event
+
+
+@attrs.frozen
+class UnitView:
+    """One unit as the gate sees it: its text, marks and cues, no parse."""
+
+    text: str
+    unit: Span
+    marks: tuple[QuotedSpan, ...]
+    cues: tuple[CueMatch, ...]
+    grammar: Grammar
+
+    @property
+    def headline(self) -> bool:
+        return is_headline(self.unit.text)
+
+    def long_marks(self) -> list[QuotedSpan]:
+        return [m for m in self.marks if len(self.text[m.start: m.end].split()) > self.grammar.scare_max_words]
+
+    def followed_by(self, pattern: regex.Pattern) -> bool:
+        return any(pattern.match(self.text, m.close_end) for m in self.marks)

@@ -1,0 +1,193 @@
+"""Rules for a cue verb and its complement: a "que" clause, a noun with its clause,
+an object with its "de" infinitive, a quotation as object."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ...parsing import Sentence, Word
+from ..context import Context, UnitView
+from ..spans import sentence_end, span_of
+from . import rule
+
+QUE = ("que", "qu'", "qu’")
+_QUE = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
+# "tel que", "ainsi que", "bien que": a "que" that opens no reported clause.
+_NOT_CLAUSE = regex.compile(r"\b(?:tel(?:le)?s?|ainsi|même|alors|bien|parce)\s+$", regex.IGNORECASE)
+_NOT_CLAUSE_WORDS = ("tel", "ainsi", "même", "alors", "bien", "parce")
+
+
+def _que_after(u: UnitView) -> bool:
+    """A verb cue with a "que" after it, in a unit that can report."""
+    if u.headline:
+        return False
+    return any(c.kind == "verb" and any(not _NOT_CLAUSE.search(u.text, max(c.end, m.start() - 8), m.start())
+                                       for m in _QUE.finditer(u.text, c.end, u.unit.end)) for c in u.cues)
+
+
+def _framed(frame: str):
+    def gate(u: UnitView) -> bool:
+        return not u.headline and any(c.lemma in getattr(u.grammar, frame) for c in u.cues)
+    return gate
+
+
+def _verb_rule(ctx: Context, name: str, content) -> None:
+    for index, sent in ctx.sentences():
+        for w, lemma in ctx.cue_verbs(sent):
+            span = content(ctx, sent, w, lemma)
+            if span is not None:
+                ctx.verb_event(name, index, sent, w, lemma, span)
+
+
+def _trailing(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
+    """Dependents of the cue verb standing after the content ("... à ce stade") belong to it."""
+    for c in sent.children(w.id):
+        if c.start >= end and c.deprel not in ("punct", "parataxis", "conj", "cc") and not ctx.syntax.cue_lemma(sent, c):
+            end = max(end, span_of(sent, c)[1])
+    return end
+
+
+@rule("que_clause", gate=_que_after)
+def que_clause(ctx: Context) -> None:
+    """"X a déclaré que ...": the clause after "que"."""
+    _verb_rule(ctx, "que_clause", _que_content)
+
+
+def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
+    for c in sent.children(w.id):
+        if c.start < w.end or c.deprel in ("nsubj", "nsubj:pass", "expl:subj", "punct"):
+            continue
+        marks = [m for m in sent.children(c.id) if m.deprel == "mark" and m.lemma.lower() in QUE and m.start < c.start + 1]
+        if c.deprel in ("ccomp", "obj", "advcl", "xcomp", "conj", "acl") and marks:
+            que = marks[0]
+            before = sent.words[que.id - 2] if que.id >= 2 else None
+            if before is not None and before.lemma.lower() in _NOT_CLAUSE_WORDS:
+                continue
+            start, end = span_of(sent, c, after=que)
+            return start, _trailing(ctx, sent, w, end)
+    # "que" right after the verb, whatever the parser attached it to: "a déclaré aux
+    # journalistes que", "a convenu à l'époque que".
+    nxt = [x for x in sent.words[w.id: w.id + 7] if x.upos != "PUNCT"]
+    in_pp = False
+    for k, x in enumerate(nxt):
+        if x.text.lower() in QUE:
+            return x.end, sentence_end(sent)
+        if x.lemma.lower() in ctx.grammar.content_nouns:
+            return None  # "sa conviction que": the noun_clause rule's
+        if x.upos in ("DET", "ADJ"):
+            continue
+        if x.upos == "ADP" and not in_pp and k < 2:
+            in_pp = True
+            continue
+        if in_pp and x.upos in ("NOUN", "PROPN", "NUM"):
+            continue
+        if x.upos not in ("ADV", "PRON", "AUX") and x.deprel not in ("advmod", "obl:mod"):
+            break
+    return None
+
+
+@rule("noun_clause", gate=lambda u: _que_after(u) or _framed("noun_clause")(u))
+def noun_clause(ctx: Context) -> None:
+    """"a exprimé sa conviction que ...", "sa volonté de ...": the noun's clause."""
+    _verb_rule(ctx, "noun_clause", _noun_content)
+
+
+def _noun_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
+    g = ctx.grammar
+    children = sent.children(w.id)
+    nxt = [x for x in sent.words[w.id: w.id + 7] if x.upos != "PUNCT"]
+    content_noun = False
+    for x in nxt:
+        if x.text.lower() in QUE:
+            if content_noun:
+                return x.end, sentence_end(sent)
+            break
+        if x.lemma.lower() in g.content_nouns and not content_noun:
+            content_noun = True
+            continue
+        if x.upos in ("DET", "ADJ") and not content_noun:
+            continue
+        if x.upos not in ("ADV", "PRON", "AUX") and x.deprel not in ("advmod", "obl:mod"):
+            break
+    for c in children:
+        if c.deprel == "obj" and c.start > w.end and c.upos in ("NOUN", "PROPN"):
+            for d in sent.children(c.id):
+                marks = [m for m in sent.children(d.id) if m.deprel == "mark" and m.lemma.lower() in QUE]
+                if marks and d.deprel in ("acl", "ccomp", "advcl"):
+                    return span_of(sent, d, after=marks[0])
+                if lemma in g.noun_clause and d.upos == "VERB" and d.deprel in ("acl", "nmod", "xcomp", "advcl"):
+                    if any(m.lemma.lower() in ("de", "d'", "à") for m in sent.children(d.id) if m.deprel in ("mark", "case")):
+                        return span_of(sent, c)
+    if lemma in g.noun_clause:
+        objs = [c for c in children if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"]
+        infs = [c for c in children if c.deprel in ("xcomp", "advcl") and c.upos == "VERB" and objs and c.start > objs[0].start
+                and any(m.lemma.lower() in ("de", "d'", "d’") for m in sent.children(c.id) if m.deprel == "mark")]
+        if objs and infs:
+            return min(x.start for x in sent.subtree(objs[0].id)), max(span_of(sent, i)[1] for i in infs)
+    return None
+
+
+@rule("object_infinitive", gate=_framed("object_infinitive"))
+def object_infinitive(ctx: Context) -> None:
+    """"accuse la Corée du Nord d'avoir envoyé ...": the object with its infinitive."""
+    _verb_rule(ctx, "object_infinitive", _object_infinitive_content)
+
+
+def _object_infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
+    if lemma not in ctx.grammar.object_infinitive:
+        return None
+    children = sent.children(w.id)
+    objs = [c for c in children if c.deprel == "obj" and c.start > w.end]
+    infs = [c for c in children if c.deprel in ("xcomp", "advcl", "obl", "ccomp", "acl") and c.upos == "VERB" and c.start > w.end]
+    if objs and infs:
+        start = min(x.start for x in sent.subtree(objs[0].id))
+        return start, max(span_of(sent, infs[-1])[1], span_of(sent, objs[0])[1])
+    for o in objs:
+        for d in sent.children(o.id):
+            if d.upos == "VERB" and any(m.lemma.lower() in ("de", "d'") for m in sent.children(d.id)):
+                return span_of(sent, o)
+    return None
+
+
+@rule("quoted_object", gate=lambda u: bool(u.marks and u.cues))
+def quoted_object(ctx: Context) -> None:
+    """"a qualifié la réforme de « ... »", "a lancé « ... »": a quotation as the cue's
+    object, infinitive or the complement of a phrase cue."""
+    _verb_rule(ctx, "quoted_object", _quoted_content)
+
+
+def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
+    g = ctx.grammar
+    quotes = ctx.local_quotes(sent)
+    for c in sent.children(w.id):
+        if c.start < w.end or c.deprel not in ("obj", "xcomp", "ccomp", "nmod", "obl", "obl:arg", "iobj", "advcl"):
+            continue
+        if c.deprel == "advcl" and not (c.upos == "VERB" and any(m.deprel == "mark" and m.lemma.lower() in ("à", "de") for m in sent.children(c.id))):
+            continue
+        if c.deprel in ("obl", "iobj", "obl:arg", "nmod") and lemma not in g.phrases and not (c.deprel == "obl:arg" and c.upos == "VERB"):
+            continue
+        start, end = span_of(sent, c)
+        inside = [q for q in quotes if start <= q.open_start < end or q.open_start <= start < q.close_end]
+        if not inside:
+            continue
+        lead = [x for x in sent.subtree(c.id) if x.start < inside[0].open_start]
+        if c.deprel in ("obj", "xcomp", "obl:arg", "ccomp", "advcl") and all(x.upos in ("DET", "ADP", "PUNCT") or x.text.lower() in ("à", "de", "d'") for x in lead):
+            q = inside[0]
+            return q.open_start, q.close_end
+        if lemma in g.phrases:
+            # "a fait l'éloge de X": the report is X, after the phrase's own words.
+            last = g.phrases[lemma].words[-1].replace("’", "'").split("'")[-1].lower()
+            words = [x for x in sent.subtree(c.id) if x.start >= w.end]
+            cut = next((k for k, x in enumerate(words) if x.text.replace("’", "'").lower().endswith(last)), None)
+            if cut is not None:
+                rest = words[cut + 1:]
+                while rest and rest[0].text.lower() in ("de", "d'", "d’", "du", "des"):
+                    rest = rest[1:]
+                if rest:
+                    return rest[0].start, end
+            case = [x for x in sent.children(c.id) if x.deprel == "case"]
+            return (case[0].end if case else start), end
+        return start, end
+    return None

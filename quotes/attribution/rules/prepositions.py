@@ -1,0 +1,146 @@
+"""Verb-less attributions: "selon X, ...", "d'après X", "pour X, ..." report their
+clause, or credit X as the cited source when the sentence reports with a verb."""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+import attrs
+import regex
+
+from ...grammar import Grammar
+from ...parsing import Sentence, Word
+from ..context import Context, UnitView
+from ..events import Event, Mention, trim
+from ..spans import kind_of, sentence_end, span_of
+from . import rule
+
+# Verb-less cues that report only when a person or an organisation follows them:
+# "Pour le ministre, ..." reports, "Pour la première fois, ..." does not.
+SPEAKER_ONLY = frozenset({"pour"})
+
+
+def _gate(u: UnitView) -> bool:
+    return not u.headline and any(
+        c.kind == "preposition" and (c.lemma not in SPEAKER_ONLY or _speaker_after(u.text, c.end, u.grammar)) for c in u.cues)
+
+
+def _speaker_after(text: str, end: int, g: Grammar) -> bool:
+    """A capitalised word, a title or a pronoun before the phrase's comma or among
+    the next four words (where the parser may find the phrase's noun)."""
+    window = text[end: end + 80]
+    phrase = regex.split(r"[,.;:!?\n]", window, maxsplit=1)[0]
+    words = regex.findall(r"[\p{L}][\p{L}’'\-]*", phrase) + regex.findall(r"[\p{L}][\p{L}’'\-]*", window)[:4]
+    person = _person_words(g)
+    for word in words:
+        if word[0].isupper():
+            return True
+        low = word.lower()
+        if low in person or low.rstrip("sx") in person:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _person_words(g: Grammar) -> frozenset[str]:
+    return frozenset(g.titles | set(g.pronouns))
+
+
+@rule("preposition", gate=_gate)
+def preposition(ctx: Context) -> None:
+    """"Selon X, ...", "..., selon X.", "un prélude, selon X, à ...": X speaks the clause."""
+    text = ctx.text
+    for index, sent in ctx.sentences():
+        for cue in ctx.cues:
+            if cue.kind != "preposition" or not (sent.start <= cue.start < sent.end):
+                continue
+            last = [w for w in sent.words if cue.start <= w.start < cue.end]
+            if not last:
+                continue
+            anchor = last[-1]
+            nominal = _nominal(sent, anchor)
+            if nominal is None:
+                continue
+            if cue.lemma in SPEAKER_ONLY and not _speaker_like(ctx.grammar, nominal):
+                continue
+            mention = ctx.syntax.mention(sent, nominal, text, keep_clauses=True)
+            comma = text.find(",", cue.end, mention.end)
+            if comma > nominal.start:
+                # "Selon RIA Novosti, le 30 novembre, ...": the phrase ends at its comma.
+                kept = tuple(w for w in mention.words if w.end <= comma)
+                mention = Mention(kept[0].start, kept[-1].end, text[kept[0].start: kept[-1].end], nominal, kept, sent) if kept else mention
+            phrase_end = max(mention.end, anchor.end)
+            mention = attrs.evolve(mention, words=tuple(w for w in mention.words if w.start >= cue.end))
+            verb_events = [e for e in ctx.events if e.rule != "preposition" and sent.start <= e.cue_start < sent.end]
+            if any(e.start <= cue.start < e.end for e in verb_events):
+                continue
+            if verb_events:
+                # The sentence reports with a verb: X is the intermediary it credits.
+                source = _source_name(mention)
+                for e in verb_events:
+                    if e.cited_source is None:
+                        ctx.events[ctx.events.index(e)] = attrs.evolve(e, cited_source=source, cited_mention=mention)
+                continue
+            span = _clause(ctx, sent, cue.start, phrase_end, nominal)
+            if span is None:
+                continue
+            kind, start, end, balanced = kind_of(text, span[0], span[1], ctx.local_quotes(sent))
+            ctx.add(Event(start, end, kind, cue.lemma, cue.start, cue.end, mention, index, balanced=balanced, rule="preposition"))
+
+
+def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nominal: Word) -> Optional[tuple[int, int]]:
+    """The clause the phrase reports: before it when it ends the sentence, after it when
+    it opens the sentence, else the clause it stands in."""
+    text = ctx.text
+    lead = text[sent.start: cue_start]
+    tail = text[phrase_end: sent.end]
+    if lead.strip(" ,") and not regex.search(r"\w", tail):
+        start, end = trim(text, sent.start, cue_start)
+        return (start, end) if end - start >= 10 else None
+    if not lead.strip(" ,«“\"") or regex.fullmatch(r"\W*(?:\w+\W+){0,1}", lead):
+        start, end = trim(text, phrase_end, sentence_end(sent))
+        return (start, end) if end - start >= 10 else None
+    clause = sent.word(nominal.head) if nominal.head else None
+    if clause is None:
+        return None
+    c_start, _ = span_of(sent, clause)
+    before = text[min(c_start, sent.start): cue_start]
+    head_words = [w for w in sent.subtree(clause.id) if w.end <= cue_start and w.upos != "PUNCT"]
+    if not head_words or all(w.feat("PronType") == "Rel" or w.upos in ("CCONJ", "ADV", "SCONJ") for w in head_words) or not before.strip(" ,"):
+        start, end = phrase_end, span_of(sent, clause)[1]
+    else:
+        rel = [w for w in head_words if w.feat("PronType") == "Rel"]
+        start = max([w.end for w in rel] + [min(w.start for w in sent.subtree(clause.id) if w.upos != "PUNCT")])
+        end = cue_start
+    start, end = trim(text, start, end)
+    return (start, end) if end - start >= 10 else None
+
+
+def _nominal(sent: Sentence, anchor: Word) -> Optional[Word]:
+    if anchor.deprel in ("case", "fixed", "mark") and anchor.head:
+        head = sent.word(anchor.head)
+        if head.deprel == "fixed" and head.head:
+            head = sent.word(head.head)
+        if head.upos in ("NOUN", "PROPN", "PRON", "X"):
+            return head
+    if anchor.lemma.lower() == "croire":
+        objs = [c for c in sent.children(anchor.id) if c.deprel == "obj"]
+        return objs[0] if objs else None
+    for w in sent.words[anchor.id: anchor.id + 4]:
+        if w.upos in ("PROPN", "NOUN", "PRON"):
+            return w
+    return None
+
+
+def _speaker_like(g: Grammar, w: Word) -> bool:
+    return w.upos == "PROPN" or w.lemma.lower() in g.titles or w.text.lower() in g.pronouns
+
+
+def _source_name(mention: Mention) -> str:
+    words = list(mention.words)
+    while words and words[0].upos in ("DET", "ADP", "PUNCT"):
+        words.pop(0)
+    if not words:
+        return mention.text
+    return mention.text[words[0].start - mention.start:]

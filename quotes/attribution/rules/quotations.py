@@ -1,0 +1,124 @@
+"""Rules for a quotation whose cue stands outside it: "« ... », a déclaré X",
+"X a déclaré : « ... »", "« ... » – X", and a floating quote that continues the
+report before it."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ...model import QuotedSpan
+from ...parsing import Sentence
+from ..context import Context, UnitView
+from ..events import Event
+from . import rule
+
+_SEPARATOR = regex.compile(r"[ \t\u00a0\u202f]*(,|[–—-])[ \t\u00a0\u202f]*")
+_DASH_AFTER = regex.compile(r"[ \t\u00a0\u202f]*[–—-]")
+
+
+def _quote_and_cue(u: UnitView) -> bool:
+    return bool(u.marks and u.cues)
+
+
+def _each_free_quote(ctx: Context, make) -> None:
+    for q in list(ctx.quotes):
+        if q not in list(ctx.free_quotes()):
+            continue
+        located = ctx.locate(q)
+        if located is None:
+            continue
+        index, sent = located
+        event = make(ctx, sent, q, index)
+        if event is not None:
+            ctx.add(event)
+
+
+@rule("quote_then_cue", gate=_quote_and_cue)
+def quote_then_cue(ctx: Context) -> None:
+    """"« ... », a déclaré le ministre": a cue verb right after the closing mark."""
+    _each_free_quote(ctx, _then_cue)
+
+
+def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[Event]:
+    text, syn = ctx.text, ctx.syntax
+    m = _SEPARATOR.match(text, q.close_end)
+    if not m:
+        return None
+    for w in sent.words:
+        if w.start < m.end() or w.start > m.end() + 30:
+            continue
+        lemma = syn.cue_lemma(sent, w)
+        if lemma is None:
+            continue
+        subject = syn.subject(sent, w)
+        if subject is None or subject.start < q.close_end:
+            later = [x for x in sent.words if x.start > w.end and x.upos in ("PROPN", "NOUN")]
+            subject = later[0] if later else None
+            if subject is not None:
+                while subject.head and sent.word(subject.head).upos in ("NOUN", "PROPN") and sent.word(subject.head).start > w.end:
+                    subject = sent.word(subject.head)
+        mention = syn.mention(sent, subject, text, (q.open_start, q.close_end)) if subject is not None else None
+        return Event(q.start, q.end, "direct", lemma, w.start, w.end, mention, index, balanced=q.balanced, rule="quote_then_cue")
+    return None
+
+
+@rule("dash_signature", gate=lambda u: u.followed_by(_DASH_AFTER))
+def dash_signature(ctx: Context) -> None:
+    """"« ... » – Jacques Chirac": the name after the dash speaks, its verb unsaid."""
+    _each_free_quote(ctx, _signature)
+
+
+def _signature(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[Event]:
+    m = _SEPARATOR.match(ctx.text, q.close_end)
+    if not m or m.group(1) not in "–—-":
+        return None
+    names = [x for x in sent.words if m.end() <= x.start <= m.end() + 2 and x.upos in ("PROPN", "NOUN")]
+    if not names:
+        return None
+    head = names[0]
+    while head.head and sent.word(head.head).upos in ("PROPN", "NOUN") and sent.word(head.head).start >= names[0].start:
+        head = sent.word(head.head)
+    mention = ctx.syntax.mention(sent, head, ctx.text, (q.open_start, q.close_end))
+    return Event(q.start, q.end, "direct", "dire", names[0].start, names[0].start, mention, index, balanced=q.balanced, rule="dash_signature")
+
+
+@rule("colon_intro", gate=_quote_and_cue)
+def colon_intro(ctx: Context) -> None:
+    """"X a déclaré : « ... »": the last cue verb before the colon."""
+    _each_free_quote(ctx, _colon)
+
+
+def _colon(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[Event]:
+    text, syn = ctx.text, ctx.syntax
+    if ":" not in text[max(0, q.open_start - 4): q.open_start]:
+        return None
+    cands = [w for w in sent.words if w.end <= q.open_start and syn.cue_lemma(sent, w)]
+    if not cands:
+        return None
+    w = cands[-1]
+    subject = syn.subject(sent, w)
+    mention = syn.mention(sent, subject, text, (q.open_start, q.close_end)) if subject is not None else None
+    return Event(q.start, q.end, "direct", syn.cue_lemma(sent, w), w.start, w.end, mention, index, balanced=q.balanced, rule="colon_intro")
+
+
+@rule("floating", gate=lambda u: bool(u.long_marks()))
+def floating(ctx: Context) -> None:
+    """A quotation with no cue of its own right after a report (same or next unit)
+    continues it: same speaker, same cue."""
+    for q in list(ctx.quotes):
+        if q not in list(ctx.free_quotes()) or len(ctx.text[q.start:q.end].split()) <= ctx.grammar.scare_max_words:
+            continue
+        located = ctx.locate(q)
+        if located is None:
+            continue
+        index, _ = located
+        before = [e for e in ctx.events if e.end <= q.open_start]
+        if not before:
+            continue
+        prev = max(before, key=lambda e: e.end)
+        if index - prev.unit_index > 1:
+            continue
+        ctx.add(Event(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end, prev.mention, index,
+                      cited_source=prev.cited_source, inherits=True, balanced=q.balanced, rule="floating"))

@@ -1,0 +1,72 @@
+"""Where a report's content starts and ends, and whether it is direct, indirect or
+mixed: the span arithmetic every construction rule ends with."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..model import QuotedSpan
+from ..parsing import Sentence, Word
+from .events import trim
+
+# A participle or "ce qui" after a comma starts an aside, not more content:
+# "X, affirmant que ..." ends X at the comma.
+_ASIDE = regex.compile(r",\s+(?:tout\s+en\s+|en\s+)?(?=\w+ant\b)|,\s+(?:ce\s+qui|selon|d['’]après|a-t-(?:il|elle)|ont-ils)\b", regex.IGNORECASE)
+_CITED_BY = regex.compile(r"(?:tel(?:le)?s?\s+que\s+|comme\s+)?(?:cité|rapporté|relayé)e?s?\s+par\s+(?:l[ae]\s+|l['’]\s*|les\s+)?([^,.;:!?\n]+)", regex.IGNORECASE)
+
+
+def span_of(sent: Sentence, root: Word, after: Optional[Word] = None) -> tuple[int, int]:
+    words = sent.subtree(root.id)
+    start = min(x.start for x in words)
+    end = max(x.end for x in words)
+    if after is not None:
+        start = after.end
+    return start, end
+
+
+def sentence_end(sent: Sentence) -> int:
+    words = [x for x in sent.words if x.upos != "PUNCT" or x.text in "»”\"’"]
+    return words[-1].end if words else sent.end
+
+
+def fit(text: str, span: tuple[int, int], quotes: list[QuotedSpan], cue: Word) -> tuple[int, int]:
+    """The span cut at the cue and at an aside, widened to whole quotations."""
+    start, end = span
+    if start <= cue.start < end:
+        if cue.start - start > end - cue.end:
+            end = cue.start
+        else:
+            start = cue.end
+    aside = _ASIDE.search(text, start, end)
+    if aside and aside.start() > start:
+        end = aside.start()
+    for q in quotes:
+        if q.open_start < end < q.close_end and q.open_start >= start:
+            end = q.close_end  # a quotation cut by the clause edge is taken whole
+        if q.open_start < start < q.close_end and q.close_end <= end:
+            start = q.open_start
+    return trim(text, start, end)
+
+
+def kind_of(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> tuple[str, int, int, bool]:
+    """direct / indirect / mixed, the span without the marks when direct, and whether
+    the marks it holds were balanced."""
+    inside = [q for q in quotes if start <= q.open_start and q.close_end <= end + 1 or (start <= q.start < end)]
+    if not inside:
+        return "indirect", start, end, True
+    balanced = all(q.balanced for q in inside)
+    for q in inside:
+        s, e = trim(text, start, end)
+        if s >= q.open_start and e <= q.close_end and s <= q.start and (q.end - q.start) >= 0.6 * (e - s):
+            return "direct", q.start, q.end, q.balanced
+        if q.open_start <= s and abs(e - q.close_end) <= 1:
+            return "direct", q.start, q.end, q.balanced
+    return "mixed", start, end, balanced
+
+
+def cited_by(text: str, sent: Sentence) -> Optional[str]:
+    """"tel que rapporté par X", "cité par X": X relays what the sentence reports."""
+    m = _CITED_BY.search(text, sent.start, sent.end)
+    return m.group(1).strip() if m else None

@@ -1,0 +1,210 @@
+"""The parse read for attribution: which words are cues, which is a cue's subject,
+and the words that name a speaker.  Every construction rule asks these questions;
+none of them makes an event."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..grammar import Grammar, _reflexive_base
+from ..parsing import Sentence, Word
+from .events import Mention
+
+NEGATIONS = frozenset({"ne", "n'", "n’"})
+REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi"})
+SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
+CLAUSE_LINKS = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
+
+
+def _counts_as_subject(c: Word, verb: Word) -> bool:
+    """A subject that can be a speaker: not "ce"/"cela", nor an impersonal "il" before
+    an infinitive cue ("Il est à noter que ...", "il convient de dire que ...").  A
+    subject "il" the parser calls expletive is kept otherwise: it does so for "Il a
+    noté que" too, and its lemmatizer sometimes gives "lui" for "Il"."""
+    if c.deprel not in SUBJECTS:
+        return False
+    if c.deprel == "expl:subj" and verb.feat("VerbForm") == "Inf":
+        return False
+    return c.lemma.lower() not in ("ce", "cela", "il") or (c.text.lower() == "il" and c.deprel != "expl:subj")
+
+
+class Syntax:
+    def __init__(self, grammar: Grammar):
+        self.g = grammar
+
+    def cue_lemma(self, sent: Sentence, w: Word) -> Optional[str]:
+        if w.upos not in ("VERB", "AUX") and not (w.upos in ("ADJ", "NOUN") and w.feat("VerbForm") == "Part"):
+            return None
+        lemma = w.lemma.lower()
+        if lemma not in self.g.verb_class and lemma not in self.g.reflexive_verbs and not any(p.verb == lemma for p in self.g.phrases.values()):
+            known = self.g.forms.get(w.text.lower())
+            if not known:
+                return None
+            lemma = known[0].split(" ")[-1] if known[0].startswith("se ") else known[0]
+            lemma = _reflexive_base(lemma) or lemma
+        children = sent.children(w.id)
+        for phrase in self.g.phrases.values():
+            if phrase.verb == lemma:
+                last = phrase.words[-1].split("'")[-1].split("’")[-1].lower()
+                if any(c.text.lower().endswith(last) or c.lemma.lower() == last for c in children) or any(
+                    x.text.lower().endswith(last) for x in sent.words[w.id: w.id + len(phrase.words) + 1]
+                ):
+                    return phrase.lemma
+        reflexive = self.g.reflexive_verbs.get(lemma)
+        if reflexive and any(c.text.lower() in REFLEXIVE_CLITICS and c.deprel.startswith(("expl", "obj", "iobj")) for c in children):
+            return reflexive
+        if lemma in self.g.verb_class and not lemma.startswith(("s'", "se ")):
+            return lemma
+        return None
+
+    def negated(self, sent: Sentence, w: Word) -> bool:
+        heads = [w] + [a for a in sent.ancestors(w.id)[:1] if w.deprel == "xcomp"]
+        return any(c.text.lower() in NEGATIONS for h in heads for c in sent.children(h.id))
+
+    # ----------------------------------------------------------------- subjects
+
+    @staticmethod
+    def _participial(sent: Sentence, w: Word) -> bool:
+        if w.feat("VerbForm") in ("Part", "Ger") and w.text.lower().endswith("ant"):
+            return True
+        before = sent.words[w.id - 2] if w.id >= 2 else None
+        return bool(before is not None and before.text.lower() == "en" and w.text.lower().endswith("ant"))
+
+    def subject(self, sent: Sentence, w: Word) -> Optional[Word]:
+        """The subject of a cue verb, climbing through participles, infinitives and shared subjects."""
+        if self._participial(sent, w) and not any(c.deprel in SUBJECTS for c in sent.children(w.id)):
+            # "..., affirmant que", "tout en assurant que": the subject of the main clause,
+            # wherever the parser attached the participle.
+            for a in sent.ancestors(w.id):
+                subj = [c for c in sent.children(a.id) if c.deprel in ("nsubj", "nsubj:pass")]
+                if a.upos in ("VERB", "AUX") and subj:
+                    return subj[0]
+        current = w
+        for _ in range(6):
+            subj = [c for c in sent.children(current.id) if _counts_as_subject(c, current)]
+            subj = [c for c in subj if c.deprel != "expl:subj" or c.text.lower() in self.g.pronouns]
+            if subj:
+                # Several subjects come from parse errors: the one nearest before the verb,
+                # a name or pronoun before a common noun ("Vendredi dernier, Lavrov a déclaré").
+                before = [c for c in subj if c.start < current.start]
+                pool = before or subj
+                named = [c for c in pool if c.upos in ("PROPN", "PRON")]
+                s = max(named or pool, key=lambda c: c.start) if before else (named or pool)[0]
+                if s.feat("PronType") == "Rel" or s.lemma.lower() in ("qui", "lequel", "laquelle"):
+                    return self.antecedent(sent, s, current)
+                return s
+            if current.deprel.startswith("acl") and current.head:
+                head = sent.word(current.head)
+                if head.upos in ("NOUN", "PROPN", "PRON"):
+                    return head
+            if current.deprel.split(":")[0] in CLAUSE_LINKS and current.head:
+                current = sent.word(current.head)
+                continue
+            break
+        return self._nominal_before(sent, w)
+
+    @staticmethod
+    def antecedent(sent: Sentence, rel: Word, clause: Word) -> Optional[Word]:
+        """The noun a relative pronoun stands for: the clause's head noun, else the noun right before."""
+        if clause.head and sent.word(clause.head).upos in ("NOUN", "PROPN", "PRON"):
+            return sent.word(clause.head)
+        k = rel.id - 2
+        while k >= 0 and sent.words[k].upos in ("ADJ", "PUNCT", "NUM"):
+            k -= 1
+        if k >= 0 and sent.words[k].upos in ("NOUN", "PROPN"):
+            x = sent.words[k]
+            while x.deprel in ("flat:name", "flat", "compound") and x.head:
+                x = sent.word(x.head)
+            return x
+        return None
+
+    def _nominal_before(self, sent: Sentence, w: Word) -> Optional[Word]:
+        """No subject in the parse: the name or noun right before the verb ("... Choe Son Hui a déclaré")."""
+        k = w.id - 2
+        while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or sent.words[k].text.lower() in REFLEXIVE_CLITICS | NEGATIONS):
+            k -= 1
+        while k >= 0 and sent.words[k].upos == "ADJ":
+            k -= 1  # "plusieurs pays occidentaux affirment"
+        if k < 0 or sent.words[k].upos not in ("PROPN", "NOUN"):
+            return None
+        x = sent.words[k]
+        while x.head and (x.deprel in ("flat:name", "flat", "compound", "fixed") or
+                          (x.deprel in ("conj", "appos") and sent.word(x.head).upos in ("NOUN", "PROPN"))):
+            x = sent.word(x.head)  # the first conjunct heads a coordinated subject
+        return x
+
+    def mention(self, sent: Sentence, head: Word, text: str, stop: tuple[int, int] | None = None,
+                keep_clauses: bool = False) -> Mention:
+        words = [x for x in sent.subtree(head.id)]
+        drop: set[int] = set()
+        for x in words:
+            if x.id == head.id:
+                continue
+            if x.deprel in ("acl:relcl", "parataxis") or (x.deprel == "acl" and not keep_clauses):
+                drop.update(y.id for y in sent.subtree(x.id))
+            if x.deprel == "case" and x.head == head.id and x.start < head.start:
+                drop.add(x.id)  # "selon X", "pour X": the preposition is the cue, not the speaker
+        kept = [x for x in words if x.id not in drop]
+        if stop is not None:
+            kept = [x for x in kept if x.end <= stop[0] or x.start >= stop[1]]
+            if any(x.start >= stop[1] for x in kept) and head.start < stop[0]:
+                kept = [x for x in kept if x.end <= stop[0]]
+        while kept and kept[0].upos == "PUNCT":
+            kept.pop(0)
+        while kept and kept[-1].upos == "PUNCT":
+            kept.pop()
+        if not kept:
+            kept = [head]
+        start, end = kept[0].start, kept[-1].end
+        if head.start < start or head.end > end:
+            start, end = head.start, head.end
+            kept = [head]
+        return Mention(start, end, text[start:end], head, tuple(kept), sent)
+
+    def citing(self, text: str, sent: Sentence, w: Word) -> Optional[Mention]:
+        """"Le média a cité le dirigeant qui a salué ...": the citing verb's subject relays the report."""
+        rel = [c for c in sent.children(w.id) if c.deprel in SUBJECTS and (c.feat("PronType") == "Rel" or c.lemma.lower() == "qui")]
+        if not rel:
+            return None
+        antecedent = self.antecedent(sent, rel[0], w)
+        if antecedent is None or antecedent.deprel != "obj" or not antecedent.head:
+            return None
+        verb = sent.word(antecedent.head)
+        if verb.lemma.lower() not in self.g.citing:
+            return None
+        subj = [c for c in sent.children(verb.id) if c.deprel == "nsubj"]
+        return self.mention(sent, subj[0], text) if subj else None
+
+    def coordinated(self, text: str, sent: Sentence, verb: Word, subject: Word, mention: Mention) -> Mention:
+        """Subjects the parser left as siblings ("l'Ukraine, la Corée du Sud et ... affirment") are one mention."""
+        siblings = sorted((c for c in sent.children(verb.id) if c.deprel in ("nsubj", "nsubj:pass") and c.id != subject.id
+                           and c.start < verb.start), key=lambda c: c.start)
+        for c in reversed(siblings):
+            other = self.mention(sent, c, text)
+            gap = text[other.end: mention.start]
+            joined = text[other.start: mention.end]
+            if other.end <= mention.start and regex.fullmatch(r"\s*(?:,|et|ou|,\s*et)\s*", gap) and regex.search(r"\b(?:et|ou)\b", joined):
+                words = tuple(sorted(set(other.words) | set(mention.words), key=lambda x: x.start))
+                mention = Mention(other.start, mention.end, text[other.start: mention.end], mention.head, words, sent)
+        if not regex.search(r"\b(?:et|ou)\b", mention.text):
+            return mention
+        # The parser may hang the first conjunct elsewhere: "l'Ukraine, la Corée du Sud et
+        # plusieurs pays affirment" still names three speakers, read off the words.
+        first = next(k for k, x in enumerate(sent.words) if x.start >= mention.start)
+        while first >= 3 and sent.words[first - 1].text == ",":
+            k = first - 2
+            if sent.words[k].upos not in ("PROPN", "NOUN"):
+                break
+            while k > 0 and sent.words[k - 1].upos in ("PROPN", "ADJ") and sent.words[k - 1].text[:1].isupper():
+                k -= 1
+            if k > 0 and sent.words[k - 1].upos == "DET":
+                k -= 1
+            if k > 0 and sent.words[k - 1].upos == "ADP":
+                break
+            extra = tuple(sent.words[k: first - 1])
+            start = extra[0].start
+            mention = Mention(start, mention.end, text[start: mention.end], mention.head, extra + mention.words, sent)
+            first = k
+        return mention
