@@ -184,7 +184,7 @@ def _resumes_after_cue(text: str, start: int, near: str, stems: list[str]) -> bo
 def _inside_marks(text: str, start: int) -> bool:
     """Whether marks opened before `start` (in its paragraph) are still open there."""
     paragraph = text[text.rfind("\n", 0, start) + 1:start]
-    last = max(paragraph.rfind(c) for c in MARKS)
+    last = max(paragraph.rfind(c) for c in MARKS if c not in "‘’")  # those two are mostly apostrophes
     if last < 0:
         return False
     if paragraph[last] == '"':

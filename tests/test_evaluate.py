@@ -70,6 +70,8 @@ def test_a_closed_quotation_after_a_cued_one_floats():
     assert kind(text, "Nous verrons.", "direct", "assurer") == "floating"
     text = "« La digue tiendra, assure-t-il. Nous verrons. »"
     assert kind(text, "Nous verrons.", "direct", "assurer") == "postposed_cue"
+    text = "« La digue de l’État tiendra, assure-t-il. Nous verrons. »"  # an apostrophe is no closing mark
+    assert kind(text, "Nous verrons.", "direct", "assurer") == "postposed_cue"
     # Straight marks: one before a word opens, one after a word closes.
     text = 'Il pleut. "La digue tiendra", assure-t-il. "Nous verrons."'
     assert kind(text, "Nous verrons.", "direct", "assurer") == "floating"
