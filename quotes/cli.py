@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or notices")
     ex.set_defaults(func=_extract)
 
-    ev = sub.add_parser("eval", help="score predicted records against gold records")
+    ev = sub.add_parser("eval", help="score predicted records against gold records, by construction too")
     ev.add_argument("gold")
     ev.add_argument("pred")
     ev.add_argument("--docs", help="folder of the documents (default: the gold file's folder)")

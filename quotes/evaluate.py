@@ -4,6 +4,12 @@ Quotes match one-to-one by character overlap |g ∩ p| / max(|g|, |p|), best
 pairs first; precision, recall and F1 are given at 0.3 and 0.8 overlap.  On
 the pairs matched at 0.3: speaker accuracy (normalised names), cue accuracy
 (lemma), type accuracy and cited-source accuracy.
+
+Where recall goes: every gold record is given a construction (que clause,
+postposed cue, ...) by the heuristic in `constructions`, every predicted record
+the construction of the rule that made it; `by_construction` counts gold,
+matched, missed and spurious records per construction, and the misses and
+spurious records are tagged with theirs.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from typing import Optional
 
 import attrs
 import regex
+
+from .constructions import classify, construction_of_rule
 
 THRESHOLDS = (0.3, 0.8)
 _DET = regex.compile(r"^(?:le|la|les|l['’]|un|une|des|du|de la|de l['’])\s*", regex.IGNORECASE)
@@ -119,11 +127,16 @@ def evaluate(gold_records: list[dict], pred_records: list[dict], texts: dict[str
     for d in docs:
         g = [i for i in gold if i.doc == d]
         p = [i for i in pred if i.doc == d]
-        result["documents"][d] = _prf(len(match(g, p, THRESHOLDS[0])), len(g), len(p))
+        result["documents"][d] = {"gold": len(g), "predicted": len(p), **_prf(len(match(g, p, THRESHOLDS[0])), len(g), len(p))}
     matched_g = {id(g) for g, _ in pairs}
     matched_p = {id(p) for _, p in pairs}
-    result["misses"] = [_context(i, texts) for i in gold if id(i) not in matched_g]
-    result["spurious"] = [_context(i, texts) for i in pred if id(i) not in matched_p]
+    gold_kind = {id(i): classify(i.record, texts.get(i.doc) or "", i.start, i.end) for i in gold}
+    pred_kind = {id(i): construction_of_rule(i.record.get("rule")) for i in pred}
+    misses = [i for i in gold if id(i) not in matched_g]
+    spurious = [i for i in pred if id(i) not in matched_p]
+    result["by_construction"] = by_construction(pairs, misses, spurious, gold_kind, pred_kind)
+    result["misses"] = [_context(i, texts, gold_kind[id(i)]) for i in misses]
+    result["spurious"] = [_context(i, texts, pred_kind[id(i)]) for i in spurious]
     result["wrong_speakers"] = [
         {"doc": g.doc, "quote": g.record.get("quote", "")[:80], "gold": g.record.get("speaker"), "predicted": p.record.get("speaker")}
         for g, p in pairs if normalise_name(g.record.get("speaker")) != normalise_name(p.record.get("speaker"))
@@ -131,9 +144,32 @@ def evaluate(gold_records: list[dict], pred_records: list[dict], texts: dict[str
     return result
 
 
-def _context(item: Item, texts: dict[str, str]) -> dict:
-    text = texts.get(item.doc, "")
-    return {"doc": item.doc, "quote": item.record.get("quote", "")[:100], "context": text[max(0, item.start - 60): item.start].replace("\n", " ")}
+def by_construction(pairs, misses, spurious, gold_kind: dict, pred_kind: dict) -> dict:
+    """Gold, matched, missed and spurious counts per construction, most misses
+    first.  A matched pair counts under its gold record's construction; `rules`
+    says which constructions the predicted records of those pairs came from,
+    so a gold construction that another rule finds shows as such."""
+    table: dict[str, dict] = defaultdict(lambda: {"gold": 0, "matched": 0, "missed": 0, "spurious": 0, "rules": defaultdict(int)})
+    for g, p in pairs:
+        row = table[gold_kind[id(g)]]
+        row["matched"] += 1
+        row["rules"][pred_kind[id(p)]] += 1
+    for g in misses:
+        table[gold_kind[id(g)]]["missed"] += 1
+    for p in spurious:
+        table[pred_kind[id(p)]]["spurious"] += 1
+    for row in table.values():
+        row["gold"] = row["matched"] + row["missed"]
+        row["recall"] = round(row["matched"] / row["gold"], 4) if row["gold"] else None
+        row["rules"] = dict(sorted(row["rules"].items(), key=lambda kv: (-kv[1], kv[0])))
+    order = sorted(table, key=lambda k: (-table[k]["missed"], -table[k]["spurious"], k))
+    return {k: table[k] for k in order}
+
+
+def _context(item: Item, texts: dict[str, str], construction: str) -> dict:
+    text = texts.get(item.doc) or ""
+    return {"doc": item.doc, "construction": construction, "quote": item.record.get("quote", "")[:100],
+            "context": text[max(0, item.start - 60): item.start].replace("\n", " ")}
 
 
 def load_jsonl(path: str | Path) -> list[dict]:
@@ -170,14 +206,30 @@ def report(result: dict) -> str:
     for key in ("speaker_accuracy", "cue_accuracy", "type_accuracy", "cited_source_accuracy"):
         value = result[key]
         lines.append(f"{key.replace('_', ' ')}: {'n/a' if value is None else f'{value:.3f}'}")
-    lines.append("per document (F1 @0.3):")
+    lines.append("per document (@0.3):")
     for d, m in result["documents"].items():
-        lines.append(f"  {d}  P {m['precision']:.2f}  R {m['recall']:.2f}  F1 {m['f1']:.2f}")
+        lines.append(f"  {d}  gold {m['gold']:3d}  predicted {m['predicted']:3d}  "
+                     f"P {m['precision']:.2f}  R {m['recall']:.2f}  F1 {m['f1']:.2f}")
+    lines.extend(_construction_lines(result["by_construction"]))
     for key in ("misses", "spurious"):
         if result[key]:
             lines.append(f"{key}:")
-            lines.extend(f"  {i['doc'][:3]} …{i['context'][-40:]!r} [{i['quote']}]" for i in result[key])
+            lines.extend(f"  {i['doc'][:3]} [{i['construction']}] …{i['context'][-40:]!r} [{i['quote']}]" for i in result[key])
     if result["wrong_speakers"]:
         lines.append("wrong speakers:")
         lines.extend(f"  {w['doc'][:3]} gold {w['gold']!r} predicted {w['predicted']!r}: {w['quote']}" for w in result["wrong_speakers"])
     return "\n".join(lines)
+
+
+def _construction_lines(table: dict) -> list[str]:
+    """The by-construction table, most misses first (the order `by_construction` gives)."""
+    if not table:
+        return []
+    width = max(len("construction"), *(len(k) for k in table))
+    lines = ["by construction (@0.3, most misses first):",
+             f"  {'construction':<{width}}  gold  matched  missed  spurious  recall  matched by"]
+    for name, row in table.items():
+        recall = "   n/a" if row["recall"] is None else f"{row['recall']:6.2f}"
+        made_by = ", ".join(f"{k} {n}" for k, n in row["rules"].items())
+        lines.append(f"  {name:<{width}}  {row['gold']:4d}  {row['matched']:7d}  {row['missed']:6d}  {row['spurious']:8d}  {recall}  {made_by}".rstrip())
+    return lines

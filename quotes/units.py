@@ -17,9 +17,12 @@ _ABBREVIATIONS = ("m", "mm", "mme", "mlle", "dr", "pr", "me", "st", "ste", "etc"
 
 def _not_after_abbreviation() -> str:
     """Lookbehinds, placed after a full stop, that refuse it when the word before is
-    one letter ("J. Dupont") or an abbreviation ("M. Dupont").  The standard library
-    engine takes only fixed-width lookbehinds: one per word length."""
-    by_length: dict[int, list[str]] = {1: [r"\S"]}
+    one letter or digit ("J. Dupont", "Article 2. Le texte") or an abbreviation
+    ("M. Dupont").  The one-character word is a word character, not any non-space:
+    a closing mark after a space ("fin\u00a0».") is no initial, and its stop ends the
+    sentence.  The standard library engine takes only fixed-width lookbehinds: one
+    per word length."""
+    by_length: dict[int, list[str]] = {1: [r"\w"]}
     for a in _ABBREVIATIONS:
         if len(a) > 1:  # one letter: the \S above
             by_length.setdefault(len(a), []).append(re.escape(a))

@@ -111,6 +111,20 @@ def test_unit_cuts():
     assert units("Le prix est 3.5 euros. Etc. Fin") == ["Le prix est 3.5 euros.", "Etc. Fin"]
 
 
+def test_a_stop_after_a_spaced_closing_mark_ends_the_sentence():
+    # "fin\u00a0»." once read as an initial ("J. Dupont"): the mark after a space
+    # looked like a one-letter word, and the two sentences merged.
+    for space in ("\u00a0", "\u202f", " "):
+        text = f"Le maire a parlé de «{space}renouveau{space}». Le préfet est resté muet."
+        assert units(text) == [f"Le maire a parlé de «{space}renouveau{space}».", "Le préfet est resté muet."]
+    assert units("Elle a crié «\u00a0assez\u00a0!\u00a0». Puis elle est sortie.") == [
+        "Elle a crié «\u00a0assez\u00a0!\u00a0».", "Puis elle est sortie."]
+    assert units("Il parlait de “paix ”. M. Durand a répondu.") == ["Il parlait de “paix ”.", "M. Durand a répondu."]
+    # A letter or a digit before the stop still reads as an initial or a number.
+    assert units("Selon J. Martin, rien. Voir le point 3. Le reste suit.") == [
+        "Selon J. Martin, rien.", "Voir le point 3. Le reste suit."]
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_units_cover_the_text_in_order(text):
