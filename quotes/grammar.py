@@ -31,7 +31,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "verbs": "table[list[str]]",
         "phrases": "table[table]",
         "irregular": "table[list[str]]",
-        "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "content_nouns": "list[str]", "excluded_subjects": "list[str]"},
+        "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "content_nouns": "list[str]",
+                   "excluded_subjects": "list[str]", "infinitive": "list[str]", "noun_object": "list[str]", "time_words": "list[str]"},
         "prepositions": "table[table]",
     },
     "mentions.toml": {
@@ -92,6 +93,9 @@ class Grammar:
     citing: frozenset[str]
     content_nouns: frozenset[str]
     excluded_subjects: frozenset[str]
+    infinitive: frozenset[str]            # cues whose infinitive complement is the report
+    noun_object: frozenset[str]           # cues whose noun object is the report
+    time_words: frozenset[str]            # "mardi", "hier": never a speaker
     prepositions: tuple[Preposition, ...]
     honorifics: dict[str, str]            # word -> "m" / "f"
     titles: frozenset[str]
@@ -359,6 +363,9 @@ def _build(path: Path) -> Grammar:
         citing=frozenset(frames.get("citing", ())),
         content_nouns=frozenset(frames.get("content_nouns", ())),
         excluded_subjects=lower(frames.get("excluded_subjects", ())),
+        infinitive=frozenset(frames.get("infinitive", ())),
+        noun_object=frozenset(frames.get("noun_object", ())),
+        time_words=lower(frames.get("time_words", ())),
         prepositions=tuple(prepositions),
         honorifics=honorifics,
         titles=lower(mentions.get("titles", {}).get("words", ())),

@@ -61,7 +61,7 @@ class Context:
             if w.start in self.claimed or any(q.open_start < w.start < q.close_end for q in local):
                 continue
             lemma = self.syntax.cue_lemma(sent, w)
-            if lemma is None or self.syntax.negated(sent, w):
+            if lemma is None or self.syntax.negated(sent, w) or self.syntax.unreported(sent, w):
                 continue
             kids = sent.children(w.id)
             if any(c.deprel == "aux:pass" for c in kids) and not any(c.text.lower() in REFLEXIVE_CLITICS for c in kids):

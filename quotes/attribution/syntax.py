@@ -16,6 +16,8 @@ NEGATIONS = frozenset({"ne", "n'", "n’"})
 REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi"})
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 CLAUSE_LINKS = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
+MODALS = frozenset({"pouvoir", "vouloir", "savoir", "devoir", "oser", "aller", "falloir"})
+PURPOSE = frozenset({"pour", "afin", "sans"})
 
 
 def _counts_as_subject(c: Word, verb: Word) -> bool:
@@ -60,8 +62,49 @@ class Syntax:
         return None
 
     def negated(self, sent: Sentence, w: Word) -> bool:
+        """"n'a pas dit que", "ne veut pas confirmer", "n'était pas en mesure de
+        confirmer", "loin de condamner": nothing was reported."""
         heads = [w] + [a for a in sent.ancestors(w.id)[:1] if w.deprel == "xcomp"]
-        return any(c.text.lower() in NEGATIONS for h in heads for c in sent.children(h.id))
+        if any(c.text.lower() in NEGATIONS for h in heads for c in sent.children(h.id)):
+            return True
+        if w.feat("VerbForm") != "Inf":
+            return False
+        before = [x.text.lower() for x in sent.words[max(0, w.id - 3): w.id - 1]]
+        if before[-2:] in (["loin", "de"], ["loin", "d'"], ["loin", "d’"]):
+            return True
+        for a in sent.ancestors(w.id)[:2]:
+            kids = sent.children(a.id)
+            modal = a.lemma.lower() in MODALS or any(c.deprel == "cop" for c in kids)
+            if modal and any(c.text.lower() in NEGATIONS for c in kids):
+                return True
+        return False
+
+    def unreported(self, sent: Sentence, w: Word) -> bool:
+        """A cue verb that reports no act of speaking: an order to the reader
+        ("Supposons que"), a purpose ("pour lui dire"), what a modal only allows
+        ("devrait pouvoir confirmer"), the writer or an anonymous "on" ("On croit que",
+        "j'espère que"; "on" at a named place, "explique-t-on au ministère", speaks),
+        or a clause for subject ("cela signifie que", "ce qui signifie que")."""
+        if w.feat("Mood") == "Imp":
+            return True
+        kids = sent.children(w.id)
+        if any(c.deprel == "mark" and c.lemma.lower() in PURPOSE for c in kids):
+            return True
+        if w.feat("VerbForm") == "Inf" and w.head and sent.word(w.head).lemma.lower() in ("pouvoir", "devoir"):
+            return True
+        for c in kids:
+            if c.deprel not in SUBJECTS:
+                continue
+            low = c.text.lower()
+            if c.feat("Person") == "1" and c.upos == "PRON" or low in ("je", "j'", "j’"):
+                return True
+            if low == "on" and not any(o.deprel.startswith("obl") and o.upos in ("NOUN", "PROPN") for o in kids):
+                return True
+            if c.lemma.lower() in ("ce", "cela", "ceci", "ça"):
+                return True
+            if c.lemma.lower() == "qui" and c.id >= 2 and sent.words[c.id - 2].lemma.lower() == "ce":
+                return True
+        return False
 
     # ----------------------------------------------------------------- subjects
 
@@ -208,3 +251,51 @@ class Syntax:
             mention = Mention(start, mention.end, text[start: mention.end], mention.head, extra + mention.words, sent)
             first = k
         return mention
+
+    def inverted_subject(self, sent: Sentence, w: Word) -> Optional[Word]:
+        """The subject after a cue ("..., a déclaré mardi la ministre", "dit-il", "a indiqué
+        à l'AFP le porte-parole"): past adverbs, time words and prepositional phrases,
+        never one of them; None at the clause's end."""
+        after = [c for c in sent.children(w.id) if c.deprel in ("nsubj", "nsubj:pass") and c.start > w.start]
+        if after:
+            return after[0]
+        words = sent.words
+        k = w.id  # the word after w (ids are 1-based)
+        while k < len(words):
+            x = words[k]
+            low = x.lemma.lower()
+            if x.upos == "PUNCT" or x.upos in ("VERB", "AUX", "SCONJ", "CCONJ") or low in ("que", "qu'", "qu’"):
+                return None
+            if x.upos == "ADP":
+                k = self._past(sent, x)  # "à l'AFP", "devant la presse", "dans un communiqué"
+                continue
+            if x.upos in ("ADV", "NUM") or low in self.g.time_words or x.text.lower() in self.g.time_words:
+                k += 1
+                continue
+            if x.upos in ("DET", "ADJ"):
+                k += 1
+                continue
+            if x.upos in ("NOUN", "PROPN", "PRON"):
+                while x.head and x.deprel in ("flat:name", "flat", "compound", "fixed"):
+                    x = sent.word(x.head)
+                return x
+            return None
+        return None
+
+    @staticmethod
+    def _past(sent: Sentence, prep: Word) -> int:
+        """The index after a prepositional phrase: its noun's subtree, contiguous after it."""
+        head = sent.word(prep.head) if prep.head and prep.deprel in ("case", "fixed") else None
+        if head is None or head.start < prep.start:
+            return prep.id
+        return max(x.id for x in sent.subtree(head.id) if x.start >= prep.start)
+
+    @staticmethod
+    def incise_comma(sent: Sentence, w: Word) -> Optional[Word]:
+        """The comma that opens the cue's incise: right before the verb, its auxiliaries,
+        clitics and adverbs ("..., a encore précisé le ministre", "..., nous a-t-il dit").
+        A cue there has its subject after it; its object slot holds no report."""
+        k = w.id - 2
+        while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or sent.words[k].text.lower() in REFLEXIVE_CLITICS | {"lui", "leur"}):
+            k -= 1
+        return sent.words[k] if k >= 0 and sent.words[k].text == "," else None

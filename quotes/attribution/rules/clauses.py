@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+import attrs
 import regex
 
 from ...parsing import Sentence, Word
@@ -15,8 +16,12 @@ from . import rule
 QUE = ("que", "qu'", "qu’")
 _QUE = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
 # "tel que", "ainsi que", "bien que": a "que" that opens no reported clause.
-_NOT_CLAUSE = regex.compile(r"\b(?:tel(?:le)?s?|ainsi|même|alors|bien|parce)\s+$", regex.IGNORECASE)
-_NOT_CLAUSE_WORDS = ("tel", "ainsi", "même", "alors", "bien", "parce")
+# So do the conjunctions "depuis que", "sans que", "avant que", "pour que", "dès que".
+_NOT_CLAUSE = regex.compile(r"\b(?:tel(?:le)?s?|ainsi|même|alors|bien|parce|depuis|sans|avant|après|pour|dès|afin|pendant|tandis|lors)\s+$", regex.IGNORECASE)
+# Between two quotations of one list: "« A », « B » ou encore « C »".
+_LIST_GAP = regex.compile(r"[\s\u00a0\u202f»”\"]*(?:,|\bet\b|\bou\b)(?:\s+encore)?[\s\u00a0\u202f«“\"]*", regex.IGNORECASE)
+_NOT_CLAUSE_WORDS = ("tel", "ainsi", "même", "alors", "bien", "parce", "depuis", "sans", "avant", "après", "pour", "dès",
+                     "afin", "pendant", "tandis", "lors")
 
 
 def _que_after(u: UnitView) -> bool:
@@ -74,6 +79,8 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
     for k, x in enumerate(nxt):
         if x.text.lower() in QUE:
             return x.end, sentence_end(sent)
+        if x.text.lower() in _NOT_CLAUSE_WORDS and k + 1 < len(nxt) and nxt[k + 1].text.lower() in QUE:
+            return None  # "depuis que", "sans que": a conjunction; "pour sa part que" is not
         if x.lemma.lower() in ctx.grammar.content_nouns:
             return None  # "sa conviction que": the noun_clause rule's
         if x.upos in ("DET", "ADJ"):
@@ -154,8 +161,21 @@ def _object_infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str
 @rule("quoted_object", gate=lambda u: bool(u.marks and u.cues))
 def quoted_object(ctx: Context) -> None:
     """"a qualifié la réforme de « ... »", "a lancé « ... »": a quotation as the cue's
-    object, infinitive or the complement of a phrase cue."""
-    _verb_rule(ctx, "quoted_object", _quoted_content)
+    object, infinitive or the complement of a phrase cue; "entonnaient « A », « B » ou
+    encore « C »": one record per quotation of the list."""
+    for index, sent in ctx.sentences():
+        for w, lemma in ctx.cue_verbs(sent):
+            span = _quoted_content(ctx, sent, w, lemma)
+            if span is None:
+                continue
+            event = ctx.verb_event("quoted_object", index, sent, w, lemma, span)
+            if event is None or event.type != "direct":
+                continue
+            last = event
+            for q in ctx.local_quotes(sent):
+                if q.open_start >= last.end and _LIST_GAP.fullmatch(ctx.text, last.end, q.open_start):
+                    last = attrs.evolve(event, start=q.start, end=q.end, balanced=q.balanced)
+                    ctx.add(last)
 
 
 def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:

@@ -16,6 +16,12 @@ from . import rule
 
 _SEPARATOR = regex.compile(r"[ \t\u00a0\u202f]*(,|[–—-])[ \t\u00a0\u202f]*")
 _DASH_AFTER = regex.compile(r"[ \t\u00a0\u202f]*[–—-]")
+# What may stand right before a quotation that opens a sentence of its own.
+_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?…:»”\"\n])[ \t\u00a0\u202f—–-]*$")
+
+
+def _starts_sentence(text: str, open_start: int) -> bool:
+    return bool(_SENTENCE_OPENING.search(text, max(0, open_start - 20), open_start))
 
 
 def _quote_and_cue(u: UnitView) -> bool:
@@ -50,15 +56,12 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
         if w.start < m.end() or w.start > m.end() + 30:
             continue
         lemma = syn.cue_lemma(sent, w)
-        if lemma is None:
+        if lemma is None or w.start in ctx.claimed:
             continue
+        ctx.claimed.add(w.start)
         subject = syn.subject(sent, w)
         if subject is None or subject.start < q.close_end:
-            later = [x for x in sent.words if x.start > w.end and x.upos in ("PROPN", "NOUN")]
-            subject = later[0] if later else None
-            if subject is not None:
-                while subject.head and sent.word(subject.head).upos in ("NOUN", "PROPN") and sent.word(subject.head).start > w.end:
-                    subject = sent.word(subject.head)
+            subject = syn.inverted_subject(sent, w)
         mention = syn.mention(sent, subject, text, (q.open_start, q.close_end)) if subject is not None else None
         return Event(q.start, q.end, "direct", lemma, w.start, w.end, mention, index, balanced=q.balanced, rule="quote_then_cue")
     return None
@@ -109,6 +112,14 @@ def floating(ctx: Context) -> None:
     continues it: same speaker, same cue."""
     for q in list(ctx.quotes):
         if q not in list(ctx.free_quotes()) or len(ctx.text[q.start:q.end].split()) <= ctx.grammar.scare_max_words:
+            continue
+        # "Cette « remise de preuves »" is a phrase of the writer's sentence; a quotation
+        # that opens a sentence, or follows the incise of the report before it
+        # ("« A », a-t-il ajouté, « B »"), continues that report.
+        before = [e for e in ctx.events if e.end <= q.open_start]
+        after_incise = bool(before) and 0 <= q.open_start - max(e.cue_end for e in before) <= 30 and \
+            regex.fullmatch(r"[^.!?«»“”\"]*,[ \t\u00a0\u202f]*", ctx.text[max(e.cue_end for e in before): q.open_start]) is not None
+        if not (_starts_sentence(ctx.text, q.open_start) or after_incise):
             continue
         located = ctx.locate(q)
         if located is None:

@@ -1,0 +1,127 @@
+"""Rules for a cue verb whose report is its infinitive, adjective or noun object:
+"a dit attendre une décision", "s'est déclaré opposé à ...", "le parquet a annoncé
+l'ouverture d'une enquête", "a fait état de ..."."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ...parsing import Sentence, Word
+from ..context import Context, UnitView
+from ..spans import span_of
+from . import rule
+from .clauses import _trailing, _verb_rule
+
+# A purpose or condition clause is no report: "a appelé pour demander", "afin de".
+_NOT_REPORT_MARKS = frozenset({"pour", "afin", "sans", "avant", "après", "en", "par"})
+# Calls whose "à" complement is what they demand.
+_CALLS = frozenset({"appeler", "inviter", "exhorter", "inciter"})
+# Self-describing verbs: their complement says what the speaker declares himself.
+_SELF = frozenset({"se dire", "se déclarer", "se définir", "se prononcer", "se montrer"})
+
+
+def _framed(frame: str):
+    def gate(u: UnitView) -> bool:
+        return not u.headline and any(c.kind == "verb" and c.lemma in getattr(u.grammar, frame) for c in u.cues)
+    return gate
+
+
+@rule("infinitive", gate=_framed("infinitive"))
+def infinitive(ctx: Context) -> None:
+    """"a dit attendre une décision", "reconnaît avoir envoyé", "s'est engagé à
+    poursuivre", "s'est déclaré opposé à": the complement after its "de"/"à"."""
+    _verb_rule(ctx, "infinitive", _infinitive_content)
+
+
+def _in_object_slot(ctx: Context, sent: Sentence, w: Word) -> bool:
+    """Is the word after the cue no complement of it?  In an incise ("», confirme le
+    professeur X") it is the subject; after a relative object ("ce que réfutent X",
+    "qu'elle souhaite organiser") the slot is taken; a participle naming a noun ("un
+    témoin souhaitant rester anonyme") describes, it does not report."""
+    if ctx.syntax.incise_comma(sent, w) is not None and not any(
+            c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start for c in sent.children(w.id)):
+        return True
+    if regex.search(r"[»”\"][ \u00a0\u202f]*,?[ \u00a0\u202f]*$", ctx.text[max(0, w.start - 4): w.start]):
+        return True
+    if any(c.feat("PronType") == "Rel" and c.deprel in ("obj", "iobj") and c.start < w.start for c in sent.children(w.id)):
+        return True
+    return w.deprel.startswith("acl") and w.text.lower().endswith("ant")
+
+
+def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
+    if lemma not in ctx.grammar.infinitive or _in_object_slot(ctx, sent, w):
+        return None
+    for c in sorted(sent.children(w.id), key=lambda x: x.start):
+        if c.start < w.end:
+            continue
+        if c.deprel in ("obj", "nsubj") and c.upos in ("NOUN", "PROPN"):
+            return None  # an object first: "appelle le gouvernement à ...", another rule's
+        lead = [m for m in sent.children(c.id) if m.deprel in ("mark", "case") and m.start < c.start]
+        if any(m.lemma.lower() in _NOT_REPORT_MARKS for m in lead):
+            continue
+        infinitive = c.upos in ("VERB", "AUX") and c.feat("VerbForm") == "Inf" and c.deprel in ("xcomp", "ccomp", "advcl", "obl:arg", "obj", "csubj")
+        described = lemma in _SELF and c.deprel in ("xcomp", "obl", "obl:arg", "obl:mod", "advcl", "obj") and c.upos in ("ADJ", "VERB", "NOUN")
+        if not (infinitive or described):
+            continue
+        if any(x.feat("PronType") == "Rel" for x in sent.children(c.id)):
+            return None
+        start, end = span_of(sent, c)
+        words = [x for x in sent.subtree(c.id) if x.upos != "PUNCT"]
+        while words and (words[0] in lead or words[0].text.lower() in ("comme",)):
+            words = words[1:]
+        if words:
+            start = words[0].start
+        return start, end
+    return None
+
+
+@rule("noun_object", gate=_framed("noun_object"))
+def noun_object(ctx: Context) -> None:
+    """"a annoncé l'ouverture d'une enquête", "dément ces accusations", "a fait état de
+    la vente": the object of a verb that states, announces, confirms, denies, accuses
+    or demands."""
+    _verb_rule(ctx, "noun_object", _noun_object_content)
+
+
+def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
+    g = ctx.grammar
+    if lemma not in g.noun_object or _in_object_slot(ctx, sent, w):
+        return None
+    # A person is whom the verb is about, not what was said: "a critiqué son ministre".
+    objs = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"
+            and c.lemma.lower() not in g.time_words and c.lemma.lower() not in g.titles]
+    if not objs and lemma in _CALLS:
+        # "appelle à la grève", "a invité à la prudence": what is called for.
+        objs = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.start > w.end and c.upos == "NOUN"
+                and any(m.deprel == "case" and m.lemma.lower() == "à" for m in sent.children(c.id))]
+    if lemma in g.phrases and not objs:
+        return _after_phrase(sent, w, g.phrases[lemma].words)
+    if not objs:
+        return None
+    start, end = span_of(sent, objs[0])
+    case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start]
+    return (case[0].end if case else start), _trailing(ctx, sent, w, end)
+
+
+def _after_phrase(sent: Sentence, w: Word, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:
+    """The complement after a phrase cue's own words ("fait état de X" gives X): the
+    largest constituent that starts there."""
+    words = [x for x in sent.words if x.start >= w.end]
+    k = 0
+    last = phrase[-1].replace("’", "'").split("'")[-1].lower()
+    while k < len(words) and not words[k].text.replace("’", "'").lower().endswith(last):
+        k += 1
+        if k > 4:
+            return None
+    rest = words[k + 1:]
+    while rest and rest[0].text.lower() in ("de", "d'", "d’") or rest and rest[0].upos == "PUNCT":
+        rest = rest[1:]
+    if not rest or rest[0].upos in ("VERB", "AUX", "SCONJ") and rest[0].feat("VerbForm") != "Inf":
+        return None
+    top = rest[0]
+    while top.head and sent.word(top.head).start >= rest[0].start:
+        top = sent.word(top.head)
+    end = max(x.end for x in sent.subtree(top.id))
+    return rest[0].start, end

@@ -1,0 +1,101 @@
+"""Rules for a cue that follows its content: "Les négociations reprendront lundi,
+a précisé le ministre.", and a quotation split by its own cue: "« Je suis inquiet,
+glisse-t-il. Tout peut arriver. »" (one record per part)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ...parsing import Sentence, Word
+from ..context import Context, UnitView
+from ..events import Event, trim
+from ..spans import kind_of
+from . import rule
+
+_BEFORE_CUE = regex.compile(r",[ \t\u00a0\u202f]*(?:[\w'’-]+[ \t\u00a0\u202f]+){0,2}$")
+
+
+def _comma_before_cue(u: UnitView) -> bool:
+    return not u.headline and any(
+        c.kind == "verb" and _BEFORE_CUE.search(u.text, max(u.unit.start, c.start - 40), c.start) for c in u.cues)
+
+
+@rule("postposed_cue", gate=_comma_before_cue)
+def postposed_cue(ctx: Context) -> None:
+    """"X, a précisé le ministre.": the clause before the comma, from the sentence start."""
+    text = ctx.text
+    for index, sent in ctx.sentences():
+        for w, lemma in ctx.cue_verbs(sent):
+            comma = ctx.syntax.incise_comma(sent, w)
+            if comma is None:
+                continue
+            subject = ctx.syntax.inverted_subject(sent, w)
+            if subject is None:
+                continue
+            start, end = trim(text, sent.start, comma.start)
+            if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end for e in ctx.events):
+                continue
+            local = ctx.local_quotes(sent)
+            kind, s, e, balanced = kind_of(text, start, end, local)
+            if kind == "direct":
+                continue  # "« ... », a dit X": the quotation rules'
+            ctx.claimed.add(w.start)
+            mention = ctx.syntax.mention(sent, subject, text, (start, end))
+            ctx.add(Event(s, e, kind, lemma, w.start, w.end, mention, index, balanced=balanced, rule="postposed_cue"))
+
+
+@rule("interrupted_quote", gate=lambda u: bool(u.marks and u.cues))
+def interrupted_quote(ctx: Context) -> None:
+    """"« A, glisse-t-il. B »", "« A, a-t-il dit, B »": one record per part, each with
+    the incise's cue and speaker."""
+    text = ctx.text
+    for q in list(ctx.free_quotes()):
+        if not q.balanced:
+            continue  # an unclosed mark runs on past the incise: no parts to tell
+        located = ctx.locate(q)
+        if located is None:
+            continue
+        index = located[0]
+        for sent in _sentences_in(ctx, q.start, q.end):
+            cut = _incise(ctx, sent, q.start, q.end)
+            if cut is None:
+                continue
+            w, lemma, subject, left, right = cut
+            mention = ctx.syntax.mention(sent, subject, text)
+            parts = [trim(text, s, e) for s, e in ((q.start, left), (right, q.end))]
+            if any(len(text[s:e].split()) < 2 for s, e in parts):
+                continue
+            for s, e in parts:
+                if e - s >= 3:
+                    ctx.add(Event(s, e, "direct", lemma, w.start, w.end, mention, index, balanced=q.balanced, rule="interrupted_quote"))
+            break
+
+
+def _sentences_in(ctx: Context, start: int, end: int):
+    for unit in ctx.parsed:
+        for sent in unit.sentences:
+            if sent.end > start and sent.start < end:
+                yield sent
+
+
+def _incise(ctx: Context, sent: Sentence, start: int, end: int):
+    """A cue inside the quotation between a comma and a comma or full stop, with its
+    subject after it: the cue, its speaker and where the two parts end and start."""
+    syn, text = ctx.syntax, ctx.text
+    for w in sent.words:
+        if not (start < w.start < end):
+            continue
+        lemma = syn.cue_lemma(sent, w)
+        if lemma is None:
+            continue
+        comma = syn.incise_comma(sent, w)
+        subject = syn.inverted_subject(sent, w)
+        if comma is None or subject is None or comma.start <= start:
+            continue
+        after = regex.compile(r"[^,.;!?]*[,.;!?]").match(text, subject.end)
+        if after is None or after.end() >= end:
+            continue
+        return w, lemma, subject, comma.start, after.end()
+    return None
