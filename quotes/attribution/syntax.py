@@ -256,7 +256,9 @@ class Syntax:
         """The subject after a cue ("..., a déclaré mardi la ministre", "dit-il", "a indiqué
         à l'AFP le porte-parole"): past adverbs, time words and prepositional phrases,
         never one of them; None at the clause's end."""
-        after = [c for c in sent.children(w.id) if c.deprel in ("nsubj", "nsubj:pass") and c.start > w.start]
+        kids = sent.children(w.id)
+        after = [c for c in kids if c.deprel in ("nsubj", "nsubj:pass") and (c.start > w.start or c.upos == "PRON" and any(
+            a.deprel.startswith("aux") and a.start < c.start for a in kids))]  # "a-t-elle dit": the clitic after the auxiliary
         if after:
             return after[0]
         words = sent.words

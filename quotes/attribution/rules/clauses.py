@@ -193,6 +193,8 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
         if not inside:
             continue
         lead = [x for x in sent.subtree(c.id) if x.start < inside[0].open_start]
+        if any(x.upos == "VERB" and ctx.syntax.cue_lemma(sent, x) for x in lead):
+            continue  # "a cité le dirigeant qui a fait l'éloge de « ... »": the relative's report
         if c.deprel in ("obj", "xcomp", "obl:arg", "ccomp", "advcl") and all(x.upos in ("DET", "ADP", "PUNCT") or x.text.lower() in ("à", "de", "d'") for x in lead):
             q = inside[0]
             return q.open_start, q.close_end

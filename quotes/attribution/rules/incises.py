@@ -22,6 +22,20 @@ def _comma_before_cue(u: UnitView) -> bool:
         c.kind == "verb" and _BEFORE_CUE.search(u.text, max(u.unit.start, c.start - 40), c.start) for c in u.cues)
 
 
+def _incise_ends(sent: Sentence, after: int) -> bool:
+    """Does the incise end after its subject, with at most a phrase of the verb's
+    ("précise l'office dans un communiqué.")?  A verb there starts a new clause:
+    "ces nations ont trouvé un terrain qui ..." is no incise."""
+    for x in sent.words:
+        if x.start < after:
+            continue
+        if x.upos == "PUNCT":
+            return True
+        if x.upos in ("VERB", "AUX"):
+            return False
+    return True
+
+
 @rule("postposed_cue", gate=_comma_before_cue)
 def postposed_cue(ctx: Context) -> None:
     """"X, a précisé le ministre.": the clause before the comma, from the sentence start."""
@@ -29,10 +43,13 @@ def postposed_cue(ctx: Context) -> None:
     for index, sent in ctx.sentences():
         for w, lemma in ctx.cue_verbs(sent):
             comma = ctx.syntax.incise_comma(sent, w)
-            if comma is None:
-                continue
+            if comma is None or any(c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start for c in sent.children(w.id)):
+                continue  # "ces nations, souvent isolées, ont trouvé": the subject stands before
             subject = ctx.syntax.inverted_subject(sent, w)
             if subject is None:
+                continue
+            mention = ctx.syntax.mention(sent, subject, text)
+            if not _incise_ends(sent, mention.end):
                 continue
             start, end = trim(text, sent.start, comma.start)
             if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end for e in ctx.events):
@@ -42,7 +59,6 @@ def postposed_cue(ctx: Context) -> None:
             if kind == "direct":
                 continue  # "« ... », a dit X": the quotation rules'
             ctx.claimed.add(w.start)
-            mention = ctx.syntax.mention(sent, subject, text, (start, end))
             ctx.add(Event(s, e, kind, lemma, w.start, w.end, mention, index, balanced=balanced, rule="postposed_cue"))
 
 

@@ -15,6 +15,7 @@ from ..events import Event
 from . import rule
 
 _SEPARATOR = regex.compile(r"[ \t\u00a0\u202f]*(,|[–—-])[ \t\u00a0\u202f]*")
+_SPACE = regex.compile(r"[ \t\u00a0\u202f]*")
 _DASH_AFTER = regex.compile(r"[ \t\u00a0\u202f]*[–—-]")
 # What may stand right before a quotation that opens a sentence of its own.
 _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?…:»”\"\n])[ \t\u00a0\u202f—–-]*$")
@@ -50,10 +51,13 @@ def quote_then_cue(ctx: Context) -> None:
 def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[Event]:
     text, syn = ctx.text, ctx.syntax
     m = _SEPARATOR.match(text, q.close_end)
-    if not m:
-        return None
+    bare = m is None  # "« ... » lance la sénatrice", "« ..., » a-t-elle dit": no comma after the mark
+    if bare:
+        m = _SPACE.match(text, q.close_end)
     for w in sent.words:
-        if w.start < m.end() or w.start > m.end() + 30:
+        if w.start < m.end() or w.start > m.end() + (12 if bare else 30):
+            continue
+        if bare and syn.inverted_subject(sent, w) is None:
             continue
         lemma = syn.cue_lemma(sent, w)
         if lemma is None or w.start in ctx.claimed:
