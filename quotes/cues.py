@@ -9,6 +9,7 @@ Reflexive cues need their pronoun before the verb, phrases their words after.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 
@@ -113,9 +114,24 @@ class CueFinder:
         # match; "selonx" and "d' après" do not.
         if end < len(text) and _is_word_char(text[end - 1]) == _is_word_char(text[end]):
             return None
-        if p.sentence_initial and not _starts_sentence(text, start):
+        if p.sentence_initial and not (_starts_sentence(text, start) or self._after_connector(text, start)):
             return None
         return CueMatch(start, end, text[start:end], p.lemma, p.cue_class, "preposition")
+
+    def _after_connector(self, text: str, start: int) -> bool:
+        """A connector opens the sentence before the cue: "Mais pour X, ..."."""
+        if self._connector is None:
+            return False
+        m = self._connector.search(text, max(0, start - 30), start)
+        return m is not None and _starts_sentence(text, m.start(1))
+
+    @functools.cached_property
+    def _connector(self):
+        words = self.grammar.connectors
+        if not words:
+            return None
+        alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        return regex.compile(r"(?i)\b(" + alternatives + r")[ \t\u00a0]*,?[ \t\u00a0]*$")
 
     def _find_unaligned(self, text: str) -> list[CueMatch]:
         if self._forms is None:

@@ -32,7 +32,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "phrases": "table[table]",
         "irregular": "table[list[str]]",
         "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "content_nouns": "list[str]",
-                   "excluded_subjects": "list[str]", "infinitive": "list[str]", "noun_object": "list[str]", "time_words": "list[str]"},
+                   "excluded_subjects": "list[str]", "infinitive": "list[str]", "noun_object": "list[str]", "time_words": "list[str]",
+                   "connectors": "list[str]"},
         "prepositions": "table[table]",
     },
     "mentions.toml": {
@@ -96,6 +97,7 @@ class Grammar:
     infinitive: frozenset[str]            # cues whose infinitive complement is the report
     noun_object: frozenset[str]           # cues whose noun object is the report
     time_words: frozenset[str]            # "mardi", "hier": never a speaker
+    connectors: tuple[str, ...]           # "mais", "cependant": may open a sentence before its cue
     prepositions: tuple[Preposition, ...]
     honorifics: dict[str, str]            # word -> "m" / "f"
     titles: frozenset[str]
@@ -366,6 +368,7 @@ def _build(path: Path) -> Grammar:
         infinitive=frozenset(frames.get("infinitive", ())),
         noun_object=frozenset(frames.get("noun_object", ())),
         time_words=lower(frames.get("time_words", ())),
+        connectors=tuple(w.lower() for w in frames.get("connectors", ())),
         prepositions=tuple(prepositions),
         honorifics=honorifics,
         titles=lower(mentions.get("titles", {}).get("words", ())),

@@ -148,7 +148,9 @@ class Scanner:
             if k is not None:
                 pair = stack[k].pair
                 if pair.symmetric and prev in _SPACE and nxt not in _CLOSE_CONTEXT:
-                    pass  # a symmetric mark with a space before it opens, it does not close
+                    # It opens.  A straight mark cannot nest in itself (a reader could
+                    # not tell the levels apart): the open one lost its closing mark.
+                    self._close(text, stack, k, i, 0, False, out)
                 elif c == "’" and prev in _SPACE:
                     continue
                 else:

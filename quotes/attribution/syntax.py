@@ -98,7 +98,8 @@ class Syntax:
             low = c.text.lower()
             if c.feat("Person") == "1" and c.upos == "PRON" or low in ("je", "j'", "j’"):
                 return True
-            if low == "on" and not any(o.deprel.startswith("obl") and o.upos in ("NOUN", "PROPN") for o in kids):
+            if low == "on" and not any(o.deprel.startswith("obl") and o.upos in ("NOUN", "PROPN") and any(
+                    m.deprel == "case" and m.lemma.lower() in ("à", "chez") for m in sent.children(o.id)) for o in kids):
                 return True
             if c.lemma.lower() in ("ce", "cela", "ceci", "ça"):
                 return True

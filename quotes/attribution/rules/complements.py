@@ -12,7 +12,7 @@ from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 from ..spans import span_of
 from . import rule
-from .clauses import _trailing, _verb_rule
+from .clauses import _verb_rule
 
 # A purpose or condition clause is no report: "a appelé pour demander", "afin de".
 _NOT_REPORT_MARKS = frozenset({"pour", "afin", "sans", "avant", "après", "en", "par"})
@@ -45,8 +45,9 @@ def _in_object_slot(ctx: Context, sent: Sentence, w: Word) -> bool:
         return True
     if regex.search(r"[»”\"][ \u00a0\u202f]*,?[ \u00a0\u202f]*$", ctx.text[max(0, w.start - 4): w.start]):
         return True
-    if any(c.feat("PronType") == "Rel" and c.deprel in ("obj", "iobj") and c.start < w.start for c in sent.children(w.id)):
-        return True
+    if any(c.upos == "PRON" and c.deprel in ("obj", "iobj") and c.start < w.start and c.lemma.lower() not in ("se", "soi")
+           for c in sent.children(w.id)):
+        return True  # "comme le révélait X", "qu'il le confirme"
     return w.deprel.startswith("acl") and w.text.lower().endswith("ant")
 
 
@@ -87,7 +88,7 @@ def noun_object(ctx: Context) -> None:
 
 def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     g = ctx.grammar
-    if lemma not in g.noun_object or _in_object_slot(ctx, sent, w):
+    if lemma not in g.noun_object and lemma not in _CALLS or _in_object_slot(ctx, sent, w):
         return None
     # A person is whom the verb is about, not what was said: "a critiqué son ministre".
     objs = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"
@@ -102,7 +103,7 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         return None
     start, end = span_of(sent, objs[0])
     case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start]
-    return (case[0].end if case else start), _trailing(ctx, sent, w, end)
+    return (case[0].end if case else start), end
 
 
 def _after_phrase(sent: Sentence, w: Word, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:

@@ -115,3 +115,41 @@ def _incise(ctx: Context, sent: Sentence, start: int, end: int):
             continue
         return w, lemma, subject, comma.start, after.end()
     return None
+
+
+_COMME = regex.compile(r"\bcomme[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,3}$", regex.IGNORECASE)
+
+
+def _comme_before_cue(u: UnitView) -> bool:
+    return not u.headline and any(
+        c.kind == "verb" and _COMME.search(u.text, max(u.unit.start, c.start - 30), c.start) for c in u.cues)
+
+
+@rule("comme_incise", gate=_comme_before_cue)
+def comme_incise(ctx: Context) -> None:
+    """"Comme l'a révélé le quotidien X, CLAUSE." and "CLAUSE, comme l'a dit X.": the
+    clause the incise comments on."""
+    text = ctx.text
+    for index, sent in ctx.sentences():
+        for w, lemma in ctx.cue_verbs(sent):
+            group = [x for x in sent.words[max(0, w.id - 5): w.id - 1]]
+            comme = next((x for x in reversed(group) if x.text.lower() == "comme"), None)
+            if comme is None or any(x.upos in ("NOUN", "PROPN", "VERB") for x in group if x.start > comme.start):
+                continue
+            subject = ctx.syntax.inverted_subject(sent, w)
+            if subject is None:
+                continue
+            mention = ctx.syntax.mention(sent, subject, text)
+            after = regex.compile(r"[^,.;!?]*,").match(text, mention.end)
+            lead = text[sent.start: comme.start].strip(" ,")
+            if lead:
+                start, end = trim(text, sent.start, comme.start)   # "CLAUSE, comme l'a dit X."
+            elif after is not None:
+                start, end = trim(text, after.end(), sent.end)      # "Comme l'a dit X, CLAUSE."
+            else:
+                continue
+            if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end for e in ctx.events):
+                continue
+            ctx.claimed.add(w.start)
+            kind, s, e, balanced = kind_of(text, start, end, ctx.local_quotes(sent))
+            ctx.add(Event(s, e, kind, lemma, w.start, w.end, mention, index, balanced=balanced, rule="comme_incise"))

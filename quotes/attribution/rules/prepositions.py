@@ -44,7 +44,7 @@ def _speaker_after(text: str, end: int, g: Grammar) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _person_words(g: Grammar) -> frozenset[str]:
-    return frozenset(g.titles | set(g.pronouns))
+    return frozenset(g.titles | set(g.pronouns) | g.groups | g.organisations)
 
 
 @rule("preposition", gate=_gate)
@@ -134,7 +134,11 @@ def _nominal(sent: Sentence, anchor: Word) -> Optional[Word]:
 
 
 def _speaker_like(g: Grammar, w: Word) -> bool:
-    return w.upos == "PROPN" or w.lemma.lower() in g.titles or w.text.lower() in g.pronouns
+    """A person, a group or an organisation: "pour le ministre", "pour les chercheurs",
+    "pour le Parti québécois"; not "pour la première fois"."""
+    low = w.lemma.lower()
+    return (w.upos == "PROPN" or w.text[:1].isupper() or low in g.titles or w.text.lower() in g.pronouns
+            or w.text.lower() in g.groups or low in g.organisations)
 
 
 def _source_name(mention: Mention) -> str:
