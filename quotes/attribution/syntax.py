@@ -85,9 +85,10 @@ class Syntax:
         ("devrait pouvoir confirmer"), the writer or an anonymous "on" ("On croit que",
         "j'espère que"; "on" at a named place, "explique-t-on au ministère", speaks),
         or a clause for subject ("cela signifie que", "ce qui signifie que")."""
-        if w.feat("Mood") == "Imp":
-            return True
         kids = sent.children(w.id)
+        if w.feat("Mood") == "Imp" or w.feat("Person") in ("1", "2") and w.feat("VerbForm") == "Fin" and not any(
+                c.deprel in SUBJECTS for c in kids):
+            return True  # "Supposons que", "Notez que": no subject, the reader is told
         if any(c.deprel == "mark" and c.lemma.lower() in PURPOSE for c in kids):
             return True
         if w.feat("VerbForm") == "Inf" and w.head and sent.word(w.head).lemma.lower() in ("pouvoir", "devoir"):

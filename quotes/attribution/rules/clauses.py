@@ -11,6 +11,7 @@ import regex
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 from ..spans import sentence_end, span_of
+from ..syntax import PURPOSE
 from . import rule
 
 QUE = ("que", "qu'", "qu’")
@@ -147,7 +148,8 @@ def _object_infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str
         return None
     children = sent.children(w.id)
     objs = [c for c in children if c.deprel == "obj" and c.start > w.end]
-    infs = [c for c in children if c.deprel in ("xcomp", "advcl", "obl", "ccomp", "acl") and c.upos == "VERB" and c.start > w.end]
+    infs = [c for c in children if c.deprel in ("xcomp", "advcl", "obl", "ccomp", "acl") and c.upos == "VERB" and c.start > w.end
+            and not any(m.deprel == "mark" and m.lemma.lower() in PURPOSE for m in sent.children(c.id))]
     if objs and infs:
         start = min(x.start for x in sent.subtree(objs[0].id))
         return start, max(span_of(sent, infs[-1])[1], span_of(sent, objs[0])[1])

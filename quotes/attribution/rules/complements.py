@@ -10,7 +10,8 @@ import regex
 
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
-from ..spans import span_of
+from ..events import Event
+from ..spans import kind_of, span_of
 from . import rule
 from .clauses import _verb_rule
 
@@ -62,7 +63,8 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
         lead = [m for m in sent.children(c.id) if m.deprel in ("mark", "case") and m.start < c.start]
         if any(m.lemma.lower() in _NOT_REPORT_MARKS for m in lead):
             continue
-        infinitive = c.upos in ("VERB", "AUX") and c.feat("VerbForm") == "Inf" and c.deprel in ("xcomp", "ccomp", "advcl", "obl:arg", "obj", "csubj")
+        infinitive = c.upos in ("VERB", "AUX") and (c.feat("VerbForm") == "Inf" or any(
+            a.deprel.startswith("aux") and a.feat("VerbForm") == "Inf" for a in sent.children(c.id))) and c.deprel in ("xcomp", "ccomp", "advcl", "obl:arg", "obj", "csubj")
         described = lemma in _SELF and c.deprel in ("xcomp", "obl", "obl:arg", "obl:mod", "advcl", "obj") and c.upos in ("ADJ", "VERB", "NOUN")
         if not (infinitive or described):
             continue
@@ -91,8 +93,10 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     if lemma not in g.noun_object and lemma not in _CALLS or _in_object_slot(ctx, sent, w):
         return None
     # A person is whom the verb is about, not what was said: "a critiqué son ministre".
+    own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()
     objs = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"
-            and c.lemma.lower() not in g.time_words and c.lemma.lower() not in g.titles]
+            and c.lemma.lower() not in g.time_words and c.lemma.lower() not in g.titles and c.text.lower() not in own
+            and lemma in g.noun_object]
     if not objs and lemma in _CALLS:
         # "appelle à la grève", "a invité à la prudence": what is called for.
         objs = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.start > w.end and c.upos == "NOUN"
@@ -126,3 +130,38 @@ def _after_phrase(sent: Sentence, w: Word, phrase: tuple[str, ...]) -> Optional[
         top = sent.word(top.head)
     end = max(x.end for x in sent.subtree(top.id))
     return rest[0].start, end
+
+
+@rule("passive_agent", gate=lambda u: not u.headline and any(
+    c.kind == "verb" and regex.match(r"\s+par\b", u.text[c.end: c.end + 6]) for c in u.cues))
+def passive_agent(ctx: Context) -> None:
+    """"les résultats ont été annoncés par la commission", "les mesures annoncées par le
+    gouvernement": the agent reports the subject (or the noun the participle names)."""
+    g, text = ctx.grammar, ctx.text
+    for index, sent in ctx.sentences():
+        for w in sent.words:
+            if w.start in ctx.claimed or w.feat("VerbForm") != "Part":
+                continue
+            lemma = ctx.syntax.cue_lemma(sent, w)
+            if lemma is None or lemma not in g.noun_object or ctx.syntax.negated(sent, w):
+                continue
+            kids = sent.children(w.id)
+            agents = [c for c in kids if c.deprel == "obl:agent" and c.upos in ("NOUN", "PROPN")]
+            if not agents:
+                continue
+            subjects = [c for c in kids if c.deprel == "nsubj:pass" and c.upos in ("NOUN", "PROPN")]
+            if subjects and any(c.deprel == "aux:pass" for c in kids):
+                start, end = span_of(sent, subjects[0])
+            elif w.deprel == "acl" and w.head and sent.word(w.head).upos == "NOUN":
+                noun = sent.word(w.head)
+                inner = {x.id for x in sent.subtree(w.id)}
+                words = [x for x in sent.subtree(noun.id) if x.id not in inner and x.end <= w.start and x.upos != "PUNCT"]
+                start, end = words[0].start, words[-1].end
+            else:
+                continue
+            ctx.claimed.add(w.start)
+            if any(e.start < end and start < e.end for e in ctx.events):
+                continue
+            mention = ctx.syntax.mention(sent, agents[0], text)
+            kind, s, e, balanced = kind_of(text, start, end, ctx.local_quotes(sent))
+            ctx.add(Event(s, e, kind, lemma, w.start, w.end, mention, index, balanced=balanced, rule="passive_agent"))
