@@ -34,6 +34,8 @@ SEPARATORS = frozenset(" \t\n\r\u00a0\u202f\u2009'’([«“\"—–")
 # at most two spaces.
 _SENTENCE_ENDS = frozenset(".!?»\n")
 _SPACES = frozenset(" \t\u00a0")
+# An inverted subject clitic after a verb form: "assure-t-il", "dit-elle", "précise-t-on".
+_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles)(?![\w-])")
 
 
 def _is_word_char(c: str) -> bool:
@@ -72,7 +74,7 @@ class CueFinder:
         # Lower-casing changes the length of a few rare characters ("İ"); such a
         # text is searched by a case-insensitive pattern of the forms instead.
         self._forms = regex.compile(r"(?<![\w-])(?:" + "|".join(regex.escape(f) for f in sorted(grammar.forms, key=len, reverse=True))
-                                    + r")(?![\w-])", regex.IGNORECASE) if grammar.forms else None
+                                    + r")(?!\w|-(?!" + _INVERTED.pattern[1:] + "))", regex.IGNORECASE) if grammar.forms else None
 
     def find(self, text: str, lowered: str | None = None) -> list[CueMatch]:
         """`lowered` is `text.lower()` when the caller has it already."""
@@ -92,8 +94,8 @@ class CueFinder:
             form, what = values[key]
             if form is None:
                 cue = self._preposition(text, start, end, what)
-            elif end < n and (_is_word_char(lowered[end]) or lowered[end] == "-"):
-                continue  # the form begins a longer word
+            elif end < n and (_is_word_char(lowered[end]) or lowered[end] == "-" and not _INVERTED.match(lowered, end)):
+                continue  # the form begins a longer word; "assure-t-il" is the form and its subject
             elif what is not None:
                 cue = CueMatch(start, end, text[start:end], *what)
             else:

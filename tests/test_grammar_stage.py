@@ -85,7 +85,9 @@ def test_cue_examples():
     assert found("Selon KCNA, d'après RIA Novosti et aux dires d'experts.") == [
         ("Selon", "selon"), ("d'après", "d'après"), ("aux dires d'", "aux dires de")]
     assert found("DÉCLARÉ") == [("DÉCLARÉ", "déclarer")]  # case folds
-    assert found("Il a dit-il") == []  # a hyphen glues a compound
+    assert found("Un non-dit, un dit-projet.") == []  # a hyphen glues a compound
+    assert found("C'est fini, assure-t-il.") == [("assure", "assurer")]  # an inverted subject is no compound
+    assert found("Non, dit-elle.") == [("dit", "dire")]
 
 
 def test_cue_finder_handles_text_whose_lower_case_is_longer():
