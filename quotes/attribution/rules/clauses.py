@@ -198,7 +198,17 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
         if any(x.upos == "VERB" and ctx.syntax.cue_lemma(sent, x) for x in lead):
             continue  # "a cité le dirigeant qui a fait l'éloge de « ... »": the relative's report
         if c.deprel in ("obj", "xcomp", "obl:arg", "ccomp", "advcl") and all(x.upos in ("DET", "ADP", "PUNCT") or x.text.lower() in ("à", "de", "d'") for x in lead):
+            # The object is the quotation with its determiner and what follows the
+            # closing mark ("un « moment de faiblesse »", "« ... » de ces policiers"):
+            # direct when nothing stands outside the marks, mixed otherwise.
             q = inside[0]
+            dets = [x for x in lead if x.upos == "DET"]
+            tail = ctx.text[q.close_end: end]
+            if not regex.match(r"[ \u00a0\u202f]*\p{Ll}", tail) or len(inside) > 1:
+                end = q.close_end  # ", tel que cité par ...", another quotation: not the object's
+            return (dets[0].start if dets else q.open_start), max(end, q.close_end)
+        if lead and lead[-1].upos == "NOUN" and not ctx.text[lead[-1].end: inside[0].open_start].strip():
+            q = inside[0]  # "les airs « ... »": the quotation names what the noun was
             return q.open_start, q.close_end
         if lemma in g.phrases:
             # "a fait l'éloge de X": the report is X, after the phrase's own words.

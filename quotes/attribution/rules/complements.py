@@ -107,7 +107,22 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         return None
     start, end = span_of(sent, objs[0])
     case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start]
-    return (case[0].end if case else start), end
+    return (case[0].end if case else start), _adjoined(ctx, sent, w, end)
+
+
+def _adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
+    """The verb's phrases right after its object belong to what was said ("a mis en
+    cause la responsabilité du gouvernement pour l'absence de dialogue"), unless a
+    comma parts them or they say when ("en début d'après-midi")."""
+    g = ctx.grammar
+    for c in sorted(sent.children(w.id), key=lambda x: x.start):
+        if c.start < end or c.deprel not in ("obl", "obl:mod", "obl:arg", "advcl") or ctx.syntax.cue_lemma(sent, c):
+            continue
+        words = sent.subtree(c.id)
+        if ctx.text[end: words[0].start].strip() or any(x.lemma.lower() in g.time_words or x.upos == "NUM" for x in words):
+            break
+        end = max(x.end for x in words)
+    return end
 
 
 def _after_phrase(sent: Sentence, w: Word, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:

@@ -22,6 +22,15 @@ def _comma_before_cue(u: UnitView) -> bool:
         c.kind == "verb" and _BEFORE_CUE.search(u.text, max(u.unit.start, c.start - 40), c.start) for c in u.cues)
 
 
+def _after_colon(ctx: Context, start: int, end: int) -> int:
+    """A colon before a quotation that runs to the incise: the quotation is the content,
+    what stands before the colon introduces it ("À lire : « ... », a-t-il écrit")."""
+    for q in ctx.quotes:
+        if start < q.open_start and q.close_end >= end - 1 and ":" in ctx.text[start: q.open_start]:
+            return ctx.text.rindex(":", start, q.open_start) + 1
+    return start
+
+
 def _incise_ends(sent: Sentence, after: int) -> bool:
     """Does the incise end after its subject, with at most a phrase of the verb's
     ("précise l'office dans un communiqué.")?  A verb there starts a new clause:
@@ -52,6 +61,7 @@ def postposed_cue(ctx: Context) -> None:
             if not _incise_ends(sent, mention.end):
                 continue
             start, end = trim(text, sent.start, comma.start)
+            start = _after_colon(ctx, start, end)
             if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end for e in ctx.events):
                 continue
             local = ctx.local_quotes(sent)
