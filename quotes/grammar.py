@@ -37,7 +37,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "mentions.toml": {
         "honorifics": {"masculine": "list[str]", "feminine": "list[str]"},
         "titles": {"words": "list[str]"},
-        "organisations": {"words": "list[str]", "documents": "list[str]", "media": "list[str]"},
+        "organisations": {"words": "list[str]", "documents": "list[str]", "media": "list[str]", "outlets": "list[str]"},
         "groups": {"words": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
         "places": {"words": "list[str]"},
@@ -99,6 +99,7 @@ class Grammar:
     places: frozenset[str]
     boilerplate: tuple[regex.Pattern, ...]
     drop_repeated_lines: bool
+    outlets: frozenset[str] = frozenset()  # news outlets by name: "Reuters", "Le Figaro"
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verb_class
@@ -355,4 +356,5 @@ def _build(path: Path) -> Grammar:
         places=frozenset(mentions.get("places", {}).get("words", ())),
         boilerplate=tuple(patterns),
         drop_repeated_lines=drop_repeated,
+        outlets=frozenset(orgs.get("outlets", ())),
     )

@@ -1,49 +1,41 @@
 """Speaker resolution: from the words at an attribution to one entity per document.
 
-* names: proper-noun chains of the mention, expanded to the fullest form the
-  document gives ("M. Belousov" -> "Andreï Belousov"); spelling variants of one
-  name ("Beloussov", "Choïgou"/"Shoigu") are joined with a fuzzy matcher over
-  transliteration-folded forms, only between name chains;
-* pronouns go to the most recent compatible person;
-* a title without a name ("le ministre des Affaires étrangères") goes to the
-  person the document gives that title, else to its most cited person;
+The document's entity table (entities.py) knows its names, acronyms, titles
+and their holders; the resolver maps each attribution's mention onto it:
+
+* names: the proper-noun chain the mention's head belongs to (an apposition's
+  head wins: "Paul Girard, professeur à l'université de Lyon" is Paul Girard),
+  expanded to the fullest form the document gives, spelling variants joined;
+* acronyms go to their expansion when the document gives one;
+* a title without a name ("la ministre des Finances") goes to the person the
+  document gives that whole title phrase, else it stays a description;
+* pronouns go to the most recent entity that agrees: "il"/"elle" a person or an
+  organisation of that gender, "ils"/"elles" a group;
 * document nouns ("la déclaration") and outlet nouns ("le média") speak for
   the organisation last named;
 * types: PER / ORG / GPE / GROUP from the grammar's word lists and the parse.
+
+`cited_outlet` finds the outlet a statement was made to ("a déclaré à l'AFP").
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter
 from typing import Optional
 
 import attrs
 import regex
-from rapidfuzz import fuzz
 
 from .attribution import Event, Mention
+from .entities import Entity, EntityTable, fold, is_acronym  # noqa: F401  (fold: kept importable here)
 from .grammar import Grammar
 from .model import Speaker, Span
+from .parsing import Sentence
 
-_CAPS = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{L}’'\-]*(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]*)*")
-_STOP = frozenset(
-    "le la les l' l’ un une des du de d' d’ au aux selon dans en lors pour par sur avec sans "
-    "il elle ils elles ce cette ces son sa ses leur leurs et ou mais a à après avant depuis "
-    "comme si quand alors ainsi jusqu’à jusqu'à m. mme mlle".split()
-)
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
-_FOLD = [("ch", "sh"), ("ou", "u"), ("ss", "s"), ("y", "i"), ("kh", "h"), ("j", "zh"), ("w", "v")]
-
-
-def fold(name: str) -> str:
-    """A spelling key for transliterated names: Beloussov ~ Belousov, Choïgou ~ Shoigu."""
-    s = unicodedata.normalize("NFKD", name.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = regex.sub(r"[^a-z ]", " ", s)
-    for a, b in _FOLD:
-        s = s.replace(a, b)
-    return " ".join(s.split())
+_DE = frozenset({"de", "d'", "d’", "du", "des"})
+_GENDER = {"Masc": "m", "Fem": "f"}
+_AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
+_TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
 @attrs.frozen
@@ -56,114 +48,86 @@ class Lookup:
     found: Optional[int]
 
 
-@attrs.define
-class _Entity:
-    name: str
-    type: str
-    gender: Optional[str] = None
-    count: int = 0
-
-
 class Resolver:
-    """Built once per document: it indexes the names and titles the text gives."""
+    """Built once per document, over the document's entity table."""
 
-    def __init__(self, text: str, grammar: Grammar):
+    def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
         self.g = grammar
         self.text = text
-        self.names = self._names(text)
-        self.history: list[tuple[int, _Entity]] = []   # resolved speakers by position
+        self.table = table if table is not None else EntityTable(text, grammar)
+        self.history: list[tuple[int, Entity]] = []    # resolved speakers by position
         self.lookups: list[Lookup] = []                 # antecedent searches made for speakers
         self._derived: dict[int, Optional[int]] = {}    # history entry -> entry it was resolved to
         self._found: Optional[Lookup] = None
-        self.salience = Counter(self.canonical(n) for n in self.names)
-
-    # ------------------------------------------------------------------ names
-
-    def _names(self, text: str) -> list[str]:
-        lower_words = set(regex.findall(r"(?<![\p{L}])\p{Ll}[\p{L}’'\-]*", text))
-        out = []
-        for m in _CAPS.finditer(text):
-            tokens = m.group().replace("\u00a0", " ").split(" ")
-            if len(tokens) > 1 and self._office_before(text, m.start()):
-                tokens = tokens[1:]  # "ministre de la Défense Belousov": Défense names the office
-            while tokens and (tokens[0].lower() in _STOP or tokens[0].lower() in self.g.titles or tokens[0] in self.g.honorifics or tokens[0].lower() in lower_words):
-                tokens.pop(0)
-            while tokens and tokens[-1].lower() in _STOP:
-                tokens.pop()
-            if tokens and not any(t.isupper() and len(t) > 1 for t in tokens):
-                name = " ".join(tokens)
-                if name not in self.g.places:
-                    out.append(name)
-        return out
-
-    def _office_before(self, text: str, pos: int) -> bool:
-        """Is the capitalised word at pos the domain of an office ("ministre de la Défense")?"""
-        before = text[max(0, pos - 60): pos]
-        m = regex.search(r"([\p{L}’'\-]+)(?:\s+[\p{L}’'\-]+)?\s+(?:de|des|du|d['’]|de la|de l['’])\s*$", before, regex.IGNORECASE)
-        if not m:
-            return False
-        words = [w.lower() for w in regex.findall(r"[\p{L}’'\-]+", before[m.start(): m.end()])]
-        return any(w in self.g.titles or w in self.g.organisations for w in words)
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in this document."""
-        tokens = name.split()
-        if not tokens:
-            return name
-        best = name
-        key = fold(name)
-        for other in self.names:
-            if len(other.split()) <= len(best.split()):
-                continue
-            other_tokens = other.split()
-            if set(tokens) <= set(other_tokens) or self._variant(key, other_tokens):
-                best = other
-        return best
-
-    @staticmethod
-    def _variant(key: str, other_tokens: list[str]) -> bool:
-        last = fold(other_tokens[-1])
-        first = fold(other_tokens[0])
-        whole = fold(" ".join(other_tokens))
-        if len(key) < 4:
-            return False
-        return fuzz.ratio(key, last) >= 85 or fuzz.ratio(key, first) >= 90 or fuzz.ratio(key, whole) >= 90
+        entity = self.table.person(name)
+        return entity.name if entity is not None else name
 
     # ------------------------------------------------------------------ typing
 
-    def _chain(self, mention: Mention) -> Optional[str]:
-        """The proper-name chain of a mention: PROPN words not inside 'de la X'."""
+    def _chains(self, mention: Mention) -> list[list]:
+        """Proper-name chains of a mention: not inside "de la X" (an office's domain, a place),
+        not behind another preposition ("sur RTL Emmanuel Lépine"), not in brackets."""
         chains: list[list] = []
         current: list = []
         words = list(mention.words)
+        depth = 0
         for i, w in enumerate(words):
-            is_name = (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)) and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
+            depth += (w.text == "(") - (w.text == ")")
+            is_name = depth == 0 and (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)) \
+                and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
             if is_name:
                 k = i - 1
-                while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS - {"de", "d'", "d’", "du", "des"}):
+                while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS - _DE):
                     k -= 1
-                if not current and k >= 0 and words[k].text.lower() in ("de", "d'", "d’", "du", "des"):
-                    continue  # "ministre de la Défense", "Corée du Nord": part of a title or a place
+                if not current and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(self.text, max(0, w.start - 12), w.start)):
+                    continue  # "ministre de la Défense", "Corée du Nord", "sur RTL"
+                if not current and w.text.lower() in _TIME_WORDS:
+                    continue  # "Mercredi, le ministre ..."
                 current.append(w)
             elif current:
                 chains.append(current)
                 current = []
         if current:
             chains.append(current)
+        return chains
+
+    def _chain(self, mention: Mention) -> Optional[str]:
+        """The name of a mention: the chain holding its head, else the one hanging on the
+        head ("le ministre Belousov"), else the first: an apposition's head wins over
+        the names in its complement ("Paul Girard, professeur à l'université Laval")."""
+        chains = self._chains(mention)
         if not chains:
             return None
-        chain = chains[-1]
-        return self.text[chain[0].start: chain[-1].end]
+        head = mention.head
+        # An acronym hanging on a title is its party or union ("le maire UMP du Raincy, Eric Raoult").
+        named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))] if head.lemma.lower() in self.g.titles else chains
+        chosen = next((c for c in chains if any(w.id == head.id for w in c)), None) \
+            or next((c for c in named if any(w.head == head.id for w in c)), None) or (named or chains)[0]
+        return self.text[chosen[0].start: chosen[-1].end]
 
     def _gender(self, mention: Mention) -> Optional[str]:
-        for w in mention.words:
-            if w.text in self.g.honorifics:
+        """Gender from the head's own words: an honorific before the name, the head's
+        determiner or adjective ("la ministre"), not any determiner in the mention."""
+        head = mention.head
+        words = list(mention.words)
+        for k, w in enumerate(words):
+            if w.text in self.g.honorifics and k + 1 < len(words) and (words[k + 1].id == head.id or w.head == head.id or words[k + 1].head == head.id):
                 return self.g.honorifics[w.text]
-            if w.upos == "DET" and w.feat("Gender"):
-                return {"Masc": "m", "Fem": "f"}.get(w.feat("Gender"))
+        for w in words:
+            if w.head == head.id and w.upos in ("DET", "ADJ") and w.deprel in ("det", "amod") and w.feat("Gender"):
+                return _GENDER.get(w.feat("Gender"))
+        if head.lemma.lower() in self.g.titles and head.text.lower() != head.lemma.lower():
+            return self.table.title_gender("", head.text.lower())  # "présidente"
         return None
 
     def _strip_det(self, mention: Mention) -> str:
+        """The mention without its determiner, nor a bracket after it ("Fédération X (FX)")."""
+        return regex.split(r"\s*\(", self._without_det(mention), maxsplit=1)[0] or mention.text
+
+    def _without_det(self, mention: Mention) -> str:
         words = list(mention.words)
         while words and (words[0].text.lower() in _DETERMINERS or words[0].upos in ("DET", "PUNCT")):
             words.pop(0)
@@ -181,13 +145,22 @@ class Resolver:
         if entity is None:
             return None
         self.history.append((mention.start, entity))
+        low = mention.head.text.lower()
+        self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
-        return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title)
+        return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id, entity.gender)
 
-    def resolve_mention(self, mention: Mention) -> Optional[_Entity]:
+    def finish(self, speaker: Optional[Speaker]) -> Optional[Speaker]:
+        """A speaker with its entity's final name and gender: evidence later in the document counts."""
+        entity = next((e for e in self.table.entities if e.id == speaker.id), None) if speaker is not None else None
+        if entity is None:
+            return speaker
+        return attrs.evolve(speaker, name=entity.name, gender=entity.gender)
+
+    def resolve_mention(self, mention: Mention) -> Optional[Entity]:
         return self._searched(mention)
 
-    def _searched(self, mention: Mention) -> Optional[_Entity]:
+    def _searched(self, mention: Mention) -> Optional[Entity]:
         """Resolve a speaker's mention, keeping the antecedent searches it relied on."""
         self._found = None
         entity = self._resolve(mention, mention.start)
@@ -212,7 +185,7 @@ class Resolver:
             return
         self._found = None
         entity = self._resolve(mention, mention.start)
-        if entity is not None and entity.type in ("PER", "ORG"):
+        if entity is not None and entity.type in ("PER", "ORG", "GROUP"):
             self.history.append((mention.start, entity))
             if self._found is not None:
                 self._derived[mention.start] = self._found.found
@@ -229,46 +202,65 @@ class Resolver:
             end = at if at > start else end
         return self.text[start:end].strip(" ,") or None
 
-    def _resolve(self, mention: Mention, position: int) -> Optional[_Entity]:
+    def _resolve(self, mention: Mention, position: int) -> Optional[Entity]:
         head = mention.head
         low = head.text.lower()
         lemma = head.lemma.lower()
         if low in self.g.pronouns:
-            return self._antecedent(mention.start, self.g.pronouns[low])
+            return self._pronoun(mention.start, self.g.pronouns[low])
         if head.upos == "PRON":
             return None  # "je", "nous", "on", "cela": no third person to look back for
-        conj = [w for w in mention.words if w.deprel == "conj" and w.upos in ("NOUN", "PROPN") and w.start > head.start]
-        if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
-            kind = self._type(mention, self._chain(mention))
-            return _Entity(self._strip_det(mention), kind)
         chain = self._chain(mention)
         kind = self._type(mention, chain)
+        # A coordinated title ("vice-Premier ministre et ministre de l'Intérieur X") is one person.
+        conj = [w for w in mention.words if w.deprel == "conj" and w.upos in ("NOUN", "PROPN") and w.start > head.start
+                and w.lemma.lower() not in self.g.titles]
+        if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
+            return self.table.entity(self._strip_det(mention), kind)
         if kind == "PER":
             if chain:
-                name = self.canonical(chain)
-                return _Entity(name, "PER", self._gender(mention))
-            return self._titled(mention) or _Entity(self._strip_det(mention), "PER", self._gender(mention))
+                entity = self.table.person(chain, create=True)
+                _vote(entity, self._gender(mention))
+                return entity
+            return self._titled(mention) or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
         if lemma in self.g.documents:
             author = regex.search(r"\bpar\s+(?:l[ae]\s+|l['’]\s*|les\s+)?(.+)$", mention.text)
             if author:
-                return _Entity(author.group(1).strip(" ,"), "ORG")
+                return self.table.entity(author.group(1).strip(" ,"), "ORG")
         if lemma in self.g.documents or lemma in self.g.media and not chain:
-            org = self._antecedent(mention.start, None, want="ORG")
+            org = self._last_org(mention.start)
             if org is not None:
                 return org
         if kind == "ORG":
-            if chain and (chain.isupper() or head.start < self.text.find(chain, mention.start)):
-                return _Entity(chain, "ORG")
-            return _Entity(self._strip_det(mention), "ORG")
+            return self._organisation(mention, chain)
         if kind == "GPE":
-            return _Entity(chain or self._strip_det(mention), "GPE")
-        return _Entity(mention.text if kind == "GROUP" else self._strip_det(mention), kind)
+            return self.table.entity(chain or self._strip_det(mention), "GPE")
+        return self.table.entity(mention.text if kind == "GROUP" else self._strip_det(mention), kind)
+
+    def _organisation(self, mention: Mention, chain: Optional[str]) -> Entity:
+        """An organisation: its name or acronym (the expansion when the document gives one),
+        else its description; its gender lets a later "elle"/"il" find it."""
+        head = mention.head
+        found = None
+        if chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start)):
+            found = self.table.find(chain)
+            entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
+        else:
+            name = self._strip_det(mention)
+            found = self.table.find(name)
+            entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
+        # Gender from the head's determiner, or a common noun's own gender ("L'association"):
+        # a proper name's parse gender is a guess.
+        dets = [w for w in mention.words if w.head == head.id and w.deprel == "det" and w.feat("Gender")]
+        source = dets[0] if dets else head if head.upos == "NOUN" else None
+        _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
+        return entity
 
     def _type(self, mention: Mention, chain: Optional[str]) -> str:
         head = mention.head
         lemma = head.lemma.lower()
         stripped = self._strip_det(mention)
-        if chain in self.g.places or stripped in self.g.places or head.text in self.g.places:
+        if chain in self.g.places or stripped in self.g.places or head.text in self.g.places or (chain or "").title() in self.g.places:
             return "GPE"
         if lemma in self.g.organisations or lemma in self.g.documents or any(w.lemma.lower() in self.g.organisations for w in mention.words if w.start < head.end + 1 and w.upos == "NOUN"):
             if lemma not in self.g.titles:
@@ -284,47 +276,113 @@ class Resolver:
             return "PER"
         return "ORG"
 
-    def _antecedent(self, position: int, gender: Optional[str], want: str = "PER") -> Optional[_Entity]:
+    def _pronoun(self, position: int, gender: str) -> Optional[Entity]:
+        """The most recent entity a pronoun agrees with; a person gets the pronoun's gender."""
         for pos, entity in reversed(self.history):
-            if pos >= position or entity.type != want:
-                continue
-            if gender in ("m", "f") and entity.gender and entity.gender != gender:
+            if pos >= position or not _agrees(entity, gender):
                 continue
             self._found = Lookup(position, pos)
+            if entity.type == "PER" and not entity.votes:
+                _vote(entity, gender)
             return entity
         self._found = Lookup(position, None)
         return None
 
-    def _titled(self, mention: Mention) -> Optional[_Entity]:
-        words = {w.text.lower() for w in mention.words if w.upos not in ("DET", "ADP", "PUNCT")}
-        head = mention.head.text.lower()
-        best, best_score = None, 0.0
-        for m in regex.finditer(r"\b" + regex.escape(mention.head.text) + r"\b", self.text, regex.IGNORECASE):
-            after = self.text[m.start(): m.start() + 120]
-            found = _CAPS.search(after, 1)
-            while found and len(found.group().split()) == 1 and self._office_before(after, found.start()):
-                found = _CAPS.search(after, found.end())
-            if not found:
-                continue
-            name_tokens = [t for t in found.group().split() if t.lower() not in _STOP]
-            if self._office_before(after, found.start()):
-                name_tokens = name_tokens[1:]
-            phrase = after[: found.start()]
-            # Only adjectives and "de" complements stand between a title and its holder:
-            # "le ministre nord-coréen des Affaires étrangères Choe Son-hui".
-            if not name_tokens or not regex.fullmatch(r"[\p{L}’'\- ,]*", phrase) or len(phrase.split()) > 7 or phrase.count(",") > 1:
-                continue
-            phrase_words = {t.lower() for t in regex.findall(r"[\p{L}’'\-]+", phrase)} - _DETERMINERS
-            name = self.canonical(" ".join(name_tokens))
-            if name in self.g.places or fold(name) in {fold(p) for p in self.g.places}:
-                continue
-            union = words | phrase_words
-            score = len(words & phrase_words) / len(union) if union else 0
-            if head in phrase_words and score > best_score:
-                best, best_score = name, score
-        if best:
-            return _Entity(best, "PER", self._gender(mention))
-        persons = [n for n, _ in self.salience.most_common() if n not in self.g.places]
-        if persons:
-            return _Entity(persons[0], "PER", self._gender(mention))
+    def _last_org(self, position: int) -> Optional[Entity]:
+        for pos, entity in reversed(self.history):
+            if pos < position and entity.type == "ORG":
+                self._found = Lookup(position, pos)
+                return entity
+        self._found = Lookup(position, None)
         return None
+
+    def _titled(self, mention: Mention) -> Optional[Entity]:
+        """The person the document gives this whole title phrase; None when it gives it nobody
+        (the mention then stays a description: no guess at the most cited person)."""
+        words = list(mention.words)
+        first = next((k for k, w in enumerate(words) if w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles), None)
+        if first is None:
+            return None
+        entity = self.table.holder([w.text for w in words[first:] if w.upos != "PUNCT"], mention.start)
+        if entity is not None:
+            _vote(entity, self._gender(mention))
+        return entity
+
+
+def _vote(entity: Entity, gender: Optional[str]) -> None:
+    if gender in ("m", "f"):
+        entity.votes[gender] += 1
+
+
+def _agrees(entity: Entity, gender: str) -> bool:
+    """"ils"/"elles" stand for a group; "il"/"elle" for a person of no other gender, or an
+    organisation of that gender ("L'association ... précise-t-elle")."""
+    if gender == "p":
+        return entity.type == "GROUP"
+    if entity.type == "PER":
+        return not (entity.gender and entity.gender != gender)
+    return entity.type == "ORG" and entity.gender == gender
+
+
+# ---------------------------------------------------------------------- cited outlets
+
+_ART = r"(?:(?:la|le|les)\s+|l['’]\s*)?"
+# Leads that make whatever name follows an outlet: "au micro de", "interrogé par", "dans un entretien au".
+_STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
+           r"|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
+           r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
+_LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour))\s+(?P<art>{_ART})", regex.IGNORECASE)
+_NAME_TOKEN = regex.compile(r"(?:\p{L}{0,1}\p{Lu}[\p{L}\p{N}.&/\-]*|\p{N}+)(?=[\s,.;:!?)»]|$)")
+
+
+def cited_outlet(text: str, sentence: Sentence, event: Event, grammar: Grammar, speaker: Optional[str]) -> Optional[str]:
+    """The outlet a statement was made to or relayed by, named in the cue's sentence outside
+    the quote: "a déclaré à l'AFP", "a-t-il dit à Reuters", "sur RTL", "au micro de France
+    Info", "dans un entretien au Parisien", "interrogé par Le Figaro".  A document ("dans
+    un communiqué") or a place is no outlet; the one nearest the cue wins."""
+    best: Optional[tuple[int, str]] = None
+    for m in _LEAD.finditer(text, sentence.start, sentence.end):
+        if event.start <= m.start() < event.end:
+            continue
+        name = _outlet_after(text, m, grammar)
+        if name is None or name == speaker or name in grammar.places:
+            continue
+        distance = abs(m.start() - event.cue_start)
+        if best is None or distance < best[0]:
+            best = (distance, name)
+    return best[1] if best else None
+
+
+def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
+    at = lead.end()
+    media = regex.match(r"(?P<noun>[\p{Ll}\-]+)(?:\s+(?:de\s+presse|d['’]information|de\s+radio|de\s+télévision))?(?:\s+\p{Ll}[\p{L}\-]*){0,2}?\s+(?=\p{Lu}|\p{Ll}\p{Lu})", text[at: at + 80])
+    has_media = bool(media and media.group("noun").lower() in grammar.media)
+    if has_media:
+        at += media.end()
+    words, pos = [], at
+    while True:
+        m = _NAME_TOKEN.match(text, pos)
+        if not m or (words and text[pos - 1] not in " \u00a0"):
+            break
+        words.append(m.group())
+        pos = m.end() + 1
+        if pos >= len(text) or text[m.end()] not in " \u00a0":
+            break
+    while words and words[-1].lower() in ("de", "du", "des"):
+        words.pop()
+    if not words:
+        return None
+    name = " ".join(words)
+    article = lead.group("art").strip()
+    contracted = {"au": "Le", "aux": "Les", "du": "Le"}.get(lead.group(0).split()[-1].lower()) if not article else None
+    for form in (name, f"{article.capitalize()} {name}".replace("' ", "'").replace("’ ", "’"), f"{contracted} {name}"):
+        if form in grammar.outlets:
+            return form
+    if lead.group("strong") or has_media:
+        return name
+    weak = lead.group("weak").lower()
+    if weak == "sur" and not article and (is_acronym(words[0]) or any(c.isdigit() for c in name)):
+        return name  # "sur RMC", "sur France 2": a channel takes no article, a topic does
+    if weak == "dans" and article[:1].isupper() and article.lower() in ("le", "la", "les"):
+        return f"{article} {name}"  # "dans Le Parisien": a title with its capitalised article
+    return None
