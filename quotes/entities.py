@@ -46,7 +46,7 @@ _MASCULINE_DET = frozenset({"le", "un", "ce", "cet", "son"})
 # Lower-case words that end a title phrase: verbs, relatives, conjunctions, time words.
 _PHRASE_STOP = frozenset(
     "a ont avait avaient aura est sont était étaient sera fut qui que qu' qu’ dont où et ou mais selon lors "
-    "se s' s’ ne n' n’ il elle ils elles on lui leur y en pour par avec sans chez depuis après avant "
+    "se s' s’ ne n' n’ il elle ils elles on lui leur y pour par avec sans chez depuis après avant "
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui demain".split()
 )
 # Capitalised words that start a sentence or a phrase but name nobody.
@@ -411,11 +411,11 @@ class EntityTable:
         return self._person_at(i) if i < j else None
 
     def title_gender(self, det: str, word: str) -> Optional[str]:
-        """A title's gender: its determiner, else its own form ("présidente", "directeur")."""
+        """A title's gender: a feminine determiner, or the title's own marked form
+        ("présidente", "le directeur").  "Le ministre" says nothing: the masculine of an
+        epicene title is used for women too."""
         if det in _FEMININE_DET:
             return "f"
-        if det in _MASCULINE_DET:
-            return "m"
         titles = self.g.titles
         if (word.endswith("e") and word[:-1] in titles) or (word.endswith("trice") and word[:-5] + "teur" in titles) \
                 or (word.endswith("euse") and word[:-4] + "eur" in titles):
@@ -456,8 +456,12 @@ class EntityTable:
         found = [h for h in self.holders if h.words[:1] == key[:1] and set(key) <= set(h.words)]
         if not found:
             return None
-        before = [h for h in found if h.position <= position]
-        return max(before, key=lambda h: h.position).entity if before else found[0].entity
+        # The closest phrase first ("ministre des Affaires étrangères" is not the "ministre
+        # nord-coréen des Affaires étrangères"), then the nearest given before the mention.
+        return min(found, key=lambda h: (len(set(h.words) - set(key)), h.position > position, abs(position - h.position))).entity
+
+    def titles_of(self, entity: Entity) -> list[tuple[str, ...]]:
+        return [h.words for h in self.holders if h.entity is entity]
 
     def entity(self, name: str, kind: str, gender: Optional[str] = None) -> Entity:
         """The entity of a resolved speaker: a known one, or a new one (a description, a group)."""

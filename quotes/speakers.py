@@ -116,12 +116,13 @@ class Resolver:
         for k, w in enumerate(words):
             if w.text in self.g.honorifics and k + 1 < len(words) and (words[k + 1].id == head.id or w.head == head.id or words[k + 1].head == head.id):
                 return self.g.honorifics[w.text]
-        for w in words:
-            if w.head == head.id and w.upos in ("DET", "ADJ") and w.deprel in ("det", "amod") and w.feat("Gender"):
-                return _GENDER.get(w.feat("Gender"))
-        if head.lemma.lower() in self.g.titles and head.text.lower() != head.lemma.lower():
-            return self.table.title_gender("", head.text.lower())  # "présidente"
-        return None
+        own = [w for w in words if w.head == head.id and w.upos in ("DET", "ADJ") and w.deprel in ("det", "amod") and w.feat("Gender")]
+        if head.text.lower() in self.g.titles:
+            # "la ministre" is a woman, "le ministre" may be either: an epicene title's
+            # masculine says nothing; a marked form ("présidente", "le directeur") does.
+            det = next((w.text.lower() for w in own if w.upos == "DET"), "")
+            return self.table.title_gender(det, head.text.lower())
+        return _GENDER.get(own[0].feat("Gender")) if own else None
 
     def _strip_det(self, mention: Mention) -> str:
         """The mention without its determiner, nor a bracket after it ("Fédération X (FX)")."""
@@ -303,10 +304,29 @@ class Resolver:
         first = next((k for k, w in enumerate(words) if w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles), None)
         if first is None:
             return None
-        entity = self.table.holder([w.text for w in words[first:] if w.upos != "PUNCT"], mention.start)
+        key = [w.text for w in words[first:] if w.upos != "PUNCT"]
+        entity = self.table.holder(key, mention.start)
+        if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’"):
+            entity = self._described(key[0].lower(), self._gender(mention), mention.start)
         if entity is not None:
             _vote(entity, self._gender(mention))
         return entity
+
+    def _described(self, title: str, gender: Optional[str], position: int) -> Optional[Entity]:
+        """"Kim Jong-un a reçu ... Le dirigeant a ajouté": a definite title that the document
+        gives nobody by name refers back, like a pronoun, to the most recent person it
+        agrees with, one who holds no other title in the document."""
+        named = [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions if m.kind == "name"]
+        for pos, entity in sorted(named + self.history, key=lambda x: x[0], reverse=True):
+            if pos >= position or entity.type != "PER":
+                continue
+            if gender and entity.gender and gender != entity.gender:
+                continue
+            titles = self.table.titles_of(entity)
+            if titles and not any(t[:1] == (title,) for t in titles):
+                continue
+            return entity
+        return None
 
 
 def _vote(entity: Entity, gender: Optional[str]) -> None:
