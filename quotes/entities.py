@@ -21,6 +21,7 @@ entity gets the same id.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from typing import Callable, Optional
@@ -152,6 +153,7 @@ class EntityTable:
         self.holders: list[Holder] = []
         self._keys: dict[str, Entity] = {}      # folded name or acronym -> entity
         self._made = 0
+        self._inner_caps = {t.text for k, t in enumerate(self.toks) if t.cap and k > 0 and not self._sentence_start(k)}
         self._lower = {t.text for t in self.toks if t.text[:1].islower()}
         self._scan()
 
@@ -169,7 +171,9 @@ class EntityTable:
             entity.mentions.append(EntityMention(start, end, self.text[start:end], kind))
 
     def _scan(self) -> None:
-        # Acronyms first: the words of an expansion are the organisation's name, no person's.
+        # Places and acronyms first: "Corée du Nord" is one place, and the words of an
+        # expansion are the organisation's name, no person's.
+        self._places()
         for k, t in enumerate(self.toks):
             if is_acronym(t.text):
                 self._acronym(k, k + 1)
@@ -180,6 +184,12 @@ class EntityTable:
         for k, t in enumerate(self.toks):
             if self._is_title(k):
                 self._apposition(k)
+
+    def _places(self) -> None:
+        pattern = _place_pattern(self.g.places)
+        for m in pattern.finditer(self.text):
+            entity = self.find(m.group()) or self.new(m.group(), "GPE")
+            self.mention(entity, m.start(), m.end(), "name")
 
     def _glued(self, a: Tok, b: Tok) -> bool:
         gap = self.text[a.end: b.start]
@@ -237,6 +247,8 @@ class EntityTable:
             return
         a, b = span
         name = self.text[self.toks[a].start: self.toks[b - 1].end]
+        if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps:
+            return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
         if b - a == 1 and (self._complement(a) or self.toks[a].low in self.g.organisations) and name not in self.g.places:
             return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
         if name in self.g.places or name.title() in self.g.places:
@@ -304,7 +316,7 @@ class EntityTable:
         best = None
         for a in range(paren - 1, max(-1, paren - 10), -1):
             t = self.toks[a]
-            if not t.text[0].isalnum() or not self._glued_words(a, paren):
+            if not t.text[0].isalnum() or not self._glued_words(a, paren) or t.low in ("et", "ou"):
                 break
             if (t.cap or t.low in self.g.organisations) and t.text[0].upper() == acr[0].upper() and t.low not in _NOT_NAMES:
                 best = (a, paren)
@@ -477,6 +489,13 @@ class EntityTable:
 
     def records(self, doc: str, offset: Callable[[int], int] = lambda i: i, text: Optional[str] = None) -> list[dict]:
         return [e.record(doc, offset, text) for e in self.entities if e.mentions]
+
+
+@functools.lru_cache(maxsize=4)
+def _place_pattern(places: frozenset[str]) -> regex.Pattern:
+    """The grammar's places as one pattern, longest first ("Corée du Nord" before "Corée")."""
+    words = sorted(places, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\-])")
 
 
 def _variant(key: str, other_tokens: list[str]) -> bool:

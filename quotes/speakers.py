@@ -149,14 +149,16 @@ class Resolver:
         low = mention.head.text.lower()
         self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
-        return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id, entity.gender)
+        return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id)
 
     def finish(self, speaker: Optional[Speaker]) -> Optional[Speaker]:
         """A speaker with its entity's final name and gender: evidence later in the document counts."""
         entity = next((e for e in self.table.entities if e.id == speaker.id), None) if speaker is not None else None
         if entity is None:
             return speaker
-        return attrs.evolve(speaker, name=entity.name, gender=entity.gender)
+        # A person's gender; an organisation's grammatical gender stays in the table (it lets
+        # "elle" find "l'association") and is not the speaker's.
+        return attrs.evolve(speaker, name=entity.name, gender=entity.gender if entity.type == "PER" else None)
 
     def resolve_mention(self, mention: Mention) -> Optional[Entity]:
         return self._searched(mention)
