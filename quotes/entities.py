@@ -226,6 +226,8 @@ class EntityTable:
             break
         while j > i and self.toks[j - 1].low in _NOT_NAMES:
             j -= 1
+        if j - i > 1 and is_acronym(self.toks[i].text) and not is_acronym(self.toks[i + 1].text):
+            i += 1  # "l'AFP Jeanne Martin": an outlet or a party before a name is none of it
         return (i, j) if i < j else None
 
     def _sentence_start(self, i: int) -> bool:
@@ -481,6 +483,8 @@ class EntityTable:
             found = self.person(name) or self.find(name)
         else:
             found = self.find(name)
+        if found is not None and found.type == "PER" and kind in ("ORG", "GPE") and not found.votes and not self.titles_of(found):
+            found.type = kind  # "l'association Vélo pour tous": a capitalised word the scan took for a person
         if found is None:
             found = self.new(name, kind, "p" if kind == "GROUP" else "s")
         if gender in ("m", "f") and not found.votes and found.type == "PER":

@@ -146,7 +146,7 @@ class Resolver:
         if entity is None:
             return None
         self.history.append((mention.start, entity))
-        low = mention.head.text.lower()
+        low = _clitic(mention.head.text)
         self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
         return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id)
@@ -179,10 +179,10 @@ class Resolver:
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
         head = mention.head
-        if head.upos == "PRON" and head.text.lower() not in self.g.pronouns:
+        if head.upos == "PRON" and _clitic(head.text) not in self.g.pronouns:
             return
         lemma = head.lemma.lower()
-        if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations:
+        if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics:
             return
         if lemma in self.g.documents or lemma in self.g.media:
             return
@@ -207,7 +207,7 @@ class Resolver:
 
     def _resolve(self, mention: Mention, position: int) -> Optional[Entity]:
         head = mention.head
-        low = head.text.lower()
+        low = _clitic(head.text)
         lemma = head.lemma.lower()
         if low in self.g.pronouns:
             return self._pronoun(mention.start, self.g.pronouns[low])
@@ -265,6 +265,8 @@ class Resolver:
         stripped = self._strip_det(mention)
         if chain in self.g.places or stripped in self.g.places or head.text in self.g.places or (chain or "").title() in self.g.places:
             return "GPE"
+        if head.upos == "NOUN" and head.feat("Number") == "Plur" and lemma in self.g.organisations:
+            return "GROUP"  # "les syndicats": several organisations speaking together
         if lemma in self.g.organisations or lemma in self.g.documents or any(w.lemma.lower() in self.g.organisations for w in mention.words if w.start < head.end + 1 and w.upos == "NOUN"):
             if lemma not in self.g.titles:
                 return "ORG"
@@ -274,7 +276,9 @@ class Resolver:
             return "GROUP"
         if lemma in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}
-            if head.upos == "PROPN" and any(w.text.lower() in articles and w.head == head.id for w in mention.words):
+            first = chain.split()[0] if chain else head.text
+            before = [w for w in mention.words if w.end <= head.start]
+            if head.upos == "PROPN" and before and before[-1].text.lower() in articles and before[-1].head == head.id and head.text == first:
                 return "GPE"  # persons take no article in French: "la Corée", "les États-Unis"
             return "PER"
         return "ORG"
@@ -289,6 +293,13 @@ class Resolver:
                 _vote(entity, gender)
             return entity
         self._found = Lookup(position, None)
+        # Nobody in the parsed sentences: the latest person the text names, if they agree.
+        if gender in ("m", "f"):
+            named = [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions if m.kind == "name" and m.start < position]
+            if named:
+                entity = max(named, key=lambda x: x[0])[1]
+                if _agrees(entity, gender):
+                    return entity
         return None
 
     def _last_org(self, position: int) -> Optional[Entity]:
@@ -308,7 +319,9 @@ class Resolver:
             return None
         key = [w.text for w in words[first:] if w.upos != "PUNCT"]
         entity = self.table.holder(key, mention.start)
-        if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’"):
+        # Only a bare title refers back ("Le dirigeant a ajouté"); one with its complement
+        # ("le porte-parole de la mairie") names a role the text would have given by name.
+        if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’") and not any(w.lower() in _DE for w in key[1:]):
             entity = self._described(key[0].lower(), self._gender(mention), mention.start)
         if entity is not None:
             _vote(entity, self._gender(mention))
@@ -331,6 +344,12 @@ class Resolver:
         return None
 
 
+def _clitic(word: str) -> str:
+    """An inverted subject as the tokenizer may leave it ("-t-il", "-elle") is its pronoun."""
+    low = word.lower().lstrip("-")
+    return low[2:] if low.startswith("t-") else low
+
+
 def _vote(entity: Entity, gender: Optional[str]) -> None:
     if gender in ("m", "f"):
         entity.votes[gender] += 1
@@ -340,7 +359,7 @@ def _agrees(entity: Entity, gender: str) -> bool:
     """"ils"/"elles" stand for a group; "il"/"elle" for a person of no other gender, or an
     organisation of that gender ("L'association ... précise-t-elle")."""
     if gender == "p":
-        return entity.type == "GROUP"
+        return entity.type == "GROUP" or entity.number == "p"
     if entity.type == "PER":
         return not (entity.gender and entity.gender != gender)
     return entity.type == "ORG" and entity.gender == gender
@@ -354,7 +373,7 @@ _STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?
            r"|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
            r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
 _LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour))\s+(?P<art>{_ART})", regex.IGNORECASE)
-_NAME_TOKEN = regex.compile(r"(?:\p{L}{0,1}\p{Lu}[\p{L}\p{N}.&/\-]*|\p{N}+)(?=[\s,.;:!?)»]|$)")
+_NAME_TOKEN = regex.compile(r"(?:\p{L}?\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
 
 
 def cited_outlet(text: str, sentence: Sentence, event: Event, grammar: Grammar, speaker: Optional[str]) -> Optional[str]:
@@ -394,12 +413,17 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
         words.pop()
     if not words:
         return None
-    name = " ".join(words)
     article = lead.group("art").strip()
     contracted = {"au": "Le", "aux": "Les", "du": "Le"}.get(lead.group(0).split()[-1].lower()) if not article else None
-    for form in (name, f"{article.capitalize()} {name}".replace("' ", "'").replace("’ ", "’"), f"{contracted} {name}"):
-        if form in grammar.outlets:
-            return form
+    # The longest run of the words that is a known outlet: "à l'AFP Jeanne Martin" is the AFP.
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        for form in (name, f"{article.capitalize()} {name}".replace("' ", "'").replace("’ ", "’"), f"{contracted} {name}"):
+            if form in grammar.outlets:
+                return form
+    if len(words) > 1 and is_acronym(words[0]) and not is_acronym(words[1]):
+        words = words[:1]  # an acronym before a name: the outlet, then the speaker
+    name = " ".join(words)
     if lead.group("strong") or has_media:
         return name
     weak = lead.group("weak").lower()
