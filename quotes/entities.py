@@ -255,7 +255,7 @@ class EntityTable:
             return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
         if name in self.g.places or name.title() in self.g.places:
             entity = self.find(name) or self.new(name, "GPE")
-        elif b - a == 1 and is_acronym(name):
+        elif (b - a == 1 and is_acronym(name)) or name in self.g.outlets:
             entity = self.find(name) or self.new(name, "ORG")
         elif self.toks[a].low in self.g.organisations:
             entity = self.find(name) or self.new(name, "ORG")

@@ -139,7 +139,7 @@ class Resolver:
     # ------------------------------------------------------------------ resolve
 
     def resolve(self, event: Event) -> Optional[Speaker]:
-        mention = event.mention
+        mention = self._past_outlet(event.mention, event) if event.mention is not None else None
         if mention is None:
             return None
         entity = self._searched(mention)
@@ -150,6 +150,30 @@ class Resolver:
         self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
         return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id)
+
+    def _past_outlet(self, mention: Mention, event: Event) -> Mention:
+        """", a dit à Reuters le porte-parole du port": a name behind "à"/"sur" after the cue is
+        the one spoken to; the speaker is the noun phrase that follows it."""
+        if mention.start < event.cue_end or not _AFTER_PREP.search(self.text, max(0, mention.start - 12), mention.start):
+            return mention
+        sent = mention.sentence
+        after = [w for w in sent.words if w.start >= mention.end and w.upos != "PUNCT"]
+        if not after or after[0].upos not in ("DET", "NOUN", "PROPN", "NUM"):
+            return mention
+        head = next((w for w in after if w.upos in ("NOUN", "PROPN")), None)
+        while head is not None and head.head and sent.word(head.head).start >= mention.end \
+                and sent.word(head.head).upos in ("NOUN", "PROPN") and head.deprel in ("flat:name", "flat", "compound", "amod", "nmod", "appos"):
+            head = sent.word(head.head)
+        if head is None:
+            return mention
+        words = [w for w in sent.subtree(head.id) if w.start >= mention.end]
+        words = [w for w in words if not any(a.deprel in ("acl:relcl", "acl") and a.start >= mention.end for a in [w] + sent.ancestors(w.id)[:2] if a.id != head.id)]
+        while words and words[-1].upos == "PUNCT":
+            words.pop()
+        if not words:
+            return mention
+        start, end = words[0].start, words[-1].end
+        return Mention(start, end, self.text[start:end], head, tuple(words), sent)
 
     def finish(self, speaker: Optional[Speaker]) -> Optional[Speaker]:
         """A speaker with its entity's final name and gender: evidence later in the document counts."""
@@ -274,6 +298,8 @@ class Resolver:
             return "ORG"
         if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
             return "GROUP"
+        if head.upos == "NOUN" and lemma + "s" in self.g.groups:
+            return "PER"  # one of a human group: "un habitant", "un témoin", "une source"
         if lemma in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}
             first = chain.split()[0] if chain else head.text
@@ -427,8 +453,10 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
     if lead.group("strong") or has_media:
         return name
     weak = lead.group("weak").lower()
-    if weak == "sur" and not article and (is_acronym(words[0]) or any(c.isdigit() for c in name)):
-        return name  # "sur RMC", "sur France 2": a channel takes no article, a topic does
+    if regex.search(r"\.(?:fr|com|net|org|ca|be|ch|info)$", name):
+        return name  # a news site: "au Monde.fr"
+    if weak in ("sur", "à") and not article and (regex.match(r"\p{Lu}{2}", name) or any(c.isdigit() for c in name)):
+        return name  # "sur RMC", "à CBC/Radio-Canada", "sur France 2": a channel takes no article, a topic does
     if weak == "dans" and article[:1].isupper() and article.lower() in ("le", "la", "les"):
         return f"{article} {name}"  # "dans Le Parisien": a title with its capitalised article
     return None

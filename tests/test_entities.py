@@ -141,6 +141,14 @@ def test_the_outlet_spoken_to_is_the_cited_source(pipeline, text, outlet):
     assert r["speaker"] != outlet
 
 
+def test_the_speaker_is_past_the_outlet(pipeline):
+    r = one(pipeline, "« Aucun bateau ne quittera le port avant lundi », a dit à Reuters le secrétaire général du syndicat "
+                      "des dockers, Paul Brun.")
+    assert (r["speaker"], r["cited_source"]) == ("Paul Brun", "Reuters")
+    r = one(pipeline, "« Les combats ont repris à l'aube dans les collines », a indiqué à l'AFP un habitant du village.")
+    assert (r["speaker"], r["speaker_type"], r["cited_source"]) == ("habitant du village", "PER", "AFP")
+
+
 def test_a_communique_is_no_cited_source(pipeline):
     r = one(pipeline, "Dans un communiqué, la société Lumens a annoncé que l'usine fermerait en décembre.")
     assert r["cited_source"] is None
@@ -155,3 +163,19 @@ def test_extract_with_entities_gives_the_table(monkeypatch, pipeline):
     ids = {e["id"]: e for e in entities}
     assert found[0].speaker.id in ids and ids[found[0].speaker.id]["name"] == "Anne Morel"
     assert all(text[m["start"]:m["end"]] == m["text"] for e in entities for m in e["mentions"])
+
+
+def test_cli_writes_the_entity_tables(tmp_path):
+    from quotes.cli import main
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("La Fédération des cyclistes urbains (FCU) proteste. Selon la FCU, « rien ne va plus dans cette ville ».\n",
+                   encoding="utf-8")
+    out, ents = tmp_path / "out.jsonl", tmp_path / "ents.jsonl"
+    assert main(["extract", str(doc), "-o", str(out), "--entities", str(ents), "--parser", "none", "-q"]) == 0
+    import json
+
+    rows = [json.loads(line) for line in ents.read_text(encoding="utf-8").splitlines()]
+    [fcu] = [r for r in rows if r["acronym"] == "FCU"]
+    assert fcu["doc"] == "a.txt" and fcu["name"] == "Fédération des cyclistes urbains" and fcu["type"] == "ORG"
+    assert {"doc", "id", "name", "type", "gender", "mentions"} <= set(fcu)
