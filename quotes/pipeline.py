@@ -144,8 +144,9 @@ class Pipeline:
                     # A named passive subject too ("Jean Dupont a été élu. Il a déclaré ..."),
                     # not a common noun one: what is done to "la délégation" does not
                     # make it the one speaking next.
+                    # Not inside a quotation: who the quoted words talk about is not who speaks next.
                     if (w.deprel == "nsubj" and w.upos in ("PROPN", "NOUN", "PRON")
-                            or w.deprel == "nsubj:pass" and w.upos == "PROPN"):
+                            or w.deprel == "nsubj:pass" and w.upos == "PROPN") and not any(q.start <= w.start < q.end for q in found.marks):
                         items.append((w.start, 1, self.attributor.mention(sent, w, found.text)))
         for k, e in enumerate(events):
             if e.mention is not None and not e.inherits:

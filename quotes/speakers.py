@@ -35,6 +35,7 @@ _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _GENDER = {"Masc": "m", "Fem": "f"}
 _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
+_SPOKEN_TO = regex.compile(r"\b(?:sur|à|au|aux)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
@@ -75,6 +76,9 @@ class Resolver:
         words = list(mention.words)
         depth = 0
         for i, w in enumerate(words):
+            if w.text in ("-", "–", "—") and self.text[w.start - 1: w.start] == " ":
+                chains, current = [], []  # "PARIS (Reuters) - Le ministre ...": a dateline before the dash
+                continue
             depth += (w.text == "(") - (w.text == ")")
             is_name = depth == 0 and (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)) \
                 and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
@@ -154,7 +158,8 @@ class Resolver:
     def _past_outlet(self, mention: Mention, event: Event) -> Mention:
         """", a dit à Reuters le porte-parole du port": a name behind "à"/"sur" after the cue is
         the one spoken to; the speaker is the noun phrase that follows it."""
-        if mention.start < event.cue_end or not _AFTER_PREP.search(self.text, max(0, mention.start - 12), mention.start):
+        if mention.start < event.cue_end or any(p.lemma == event.cue for p in self.g.prepositions) \
+                or not _SPOKEN_TO.search(self.text, max(0, mention.start - 12), mention.start):
             return mention
         sent = mention.sentence
         after = [w for w in sent.words if w.start >= mention.end and w.upos != "PUNCT"]
@@ -302,9 +307,10 @@ class Resolver:
             return "PER"  # one of a human group: "un habitant", "un témoin", "une source"
         if lemma in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}
-            first = chain.split()[0] if chain else head.text
-            before = [w for w in mention.words if w.end <= head.start]
-            if head.upos == "PROPN" and before and before[-1].text.lower() in articles and before[-1].head == head.id and head.text == first:
+            # The article must stand right before the name, not before a word the name follows.
+            first = next((w for w in mention.words if chain and w.start == self.text.find(chain, mention.start)), head)
+            before = [w for w in mention.words if w.end <= first.start]
+            if head.upos == "PROPN" and before and before[-1].text.lower() in articles and before[-1].head in (head.id, first.id):
                 return "GPE"  # persons take no article in French: "la Corée", "les États-Unis"
             return "PER"
         return "ORG"
