@@ -422,6 +422,8 @@ class EntityTable:
         i = j
         while i > 0 and self.toks[i - 1].cap and self._glued(self.toks[i - 1], self.toks[i if i < j else j - 1]):
             i -= 1
+        if i > 0 and self.toks[i - 1].low in ("de", "du", "des", "d'", "d’"):
+            return None  # "les soubresauts de Wall Street, le sénateur ...": a complement, no apposition
         return self._person_at(i) if i < j else None
 
     def title_gender(self, det: str, word: str) -> Optional[str]:

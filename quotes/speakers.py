@@ -36,6 +36,7 @@ _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _GENDER = {"Masc": "m", "Fem": "f"}
 _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _SPOKEN_TO = regex.compile(r"\b(?:sur|à|au|aux)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
+_COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
@@ -327,12 +328,18 @@ class Resolver:
         self._found = Lookup(position, None)
         # Nobody in the parsed sentences: the latest person the text names, if they agree.
         if gender in ("m", "f"):
-            named = [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions if m.kind == "name" and m.start < position]
+            named = self._named_people(position)
             if named:
                 entity = max(named, key=lambda x: x[0])[1]
                 if _agrees(entity, gender):
                     return entity
         return None
+
+    def _named_people(self, position: int) -> list[tuple[int, Entity]]:
+        """Where the text names a person before `position`; a name after "de" ("les soubresauts
+        de Wall Street") is a complement, more often a place or a thing than someone."""
+        return [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions
+                if m.kind == "name" and m.start < position and not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)]
 
     def _last_org(self, position: int) -> Optional[Entity]:
         for pos, entity in reversed(self.history):
@@ -363,8 +370,7 @@ class Resolver:
         """"Kim Jong-un a reçu ... Le dirigeant a ajouté": a definite title that the document
         gives nobody by name refers back, like a pronoun, to the most recent person it
         agrees with, one who holds no other title in the document."""
-        named = [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions if m.kind == "name"]
-        for pos, entity in sorted(named + self.history, key=lambda x: x[0], reverse=True):
+        for pos, entity in sorted(self._named_people(position) + self.history, key=lambda x: x[0], reverse=True):
             if pos >= position or entity.type != "PER":
                 continue
             if gender and entity.gender and gender != entity.gender:
