@@ -37,6 +37,8 @@ _GENDER = {"Masc": "m", "Fem": "f"}
 _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _SPOKEN_TO = regex.compile(r"\b(?:sur|à|au|aux)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
+                            r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
@@ -111,6 +113,8 @@ class Resolver:
         named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))] if head.lemma.lower() in self.g.titles else chains
         chosen = next((c for c in chains if any(w.id == head.id for w in c)), None) \
             or next((c for c in named if any(w.head == head.id for w in c)), None) or (named or chains)[0]
+        if len(chosen) == 1 and is_acronym(chosen[0].text) and any(w.text.lower() in self.g.titles for w in mention.words):
+            chosen = next((c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))), chosen)
         return self.text[chosen[0].start: chosen[-1].end]
 
     def _gender(self, mention: Mention) -> Optional[str]:
@@ -255,7 +259,7 @@ class Resolver:
                 entity = self.table.person(chain, create=True)
                 _vote(entity, self._gender(mention))
                 return entity
-            return self._titled(mention) or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
+            return self._titled(mention) or self._apposed(mention) or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
         if lemma in self.g.documents:
             author = regex.search(r"\bpar\s+(?:l[ae]\s+|l['’]\s*|les\s+)?(.+)$", mention.text)
             if author:
@@ -334,6 +338,17 @@ class Resolver:
                 if _agrees(entity, gender):
                     return entity
         return None
+
+    def _apposed(self, mention: Mention) -> Optional[Entity]:
+        """"Loïc (son nom a été modifié), un ancien membre de ..., a rapporté": a description
+        set after a name by a comma is that person."""
+        m = _NAME_BEFORE.search(self.text, max(0, mention.start - 120), mention.start)
+        if m is None or _COMPLEMENT.search(self.text, max(0, m.start() - 6), m.start()):
+            return None
+        entity = self.table.person(m.group("name"))
+        if entity is not None:
+            _vote(entity, self._gender(mention))
+        return entity
 
     def _named_people(self, position: int) -> list[tuple[int, Entity]]:
         """Where the text names a person before `position`; a name after "de" ("les soubresauts
