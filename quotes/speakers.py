@@ -255,7 +255,7 @@ class Resolver:
         if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
             return self.table.entity(self._strip_det(mention), kind)
         if kind == "PER":
-            if chain:
+            if chain and not is_acronym(chain):
                 entity = self.table.person(chain, create=True)
                 _vote(entity, self._gender(mention))
                 return entity
@@ -304,8 +304,8 @@ class Resolver:
         if lemma in self.g.organisations or lemma in self.g.documents or any(w.lemma.lower() in self.g.organisations for w in mention.words if w.start < head.end + 1 and w.upos == "NOUN"):
             if lemma not in self.g.titles:
                 return "ORG"
-        if chain and chain.isupper() and len(chain) > 1:
-            return "ORG"
+        if chain and chain.isupper() and len(chain) > 1 and lemma not in self.g.titles:
+            return "ORG"  # not "le député LR": a title's acronym is its party
         if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
             return "GROUP"
         if head.upos == "NOUN" and lemma + "s" in self.g.groups:
