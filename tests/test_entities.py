@@ -97,6 +97,24 @@ def test_an_apposition_head_is_the_speaker(pipeline):
     assert r["speaker"] == "Paul Girard" and r["speaker_type"] == "PER"
 
 
+def test_a_party_acronym_is_not_the_person(pipeline):
+    text = ("Au cours du débat, Claude Besson, le député PRV du Jura, était du même avis. "
+            "Le député PRV du Jura a déclaré que la taxe devait disparaître dès l'an prochain.")
+    r = [x for x in records(pipeline, text) if "taxe" in x["quote"]][0]
+    assert r["speaker"] == "Claude Besson"
+
+
+def test_a_description_after_a_name_is_that_person(pipeline):
+    r = one(pipeline, "Hugo (son prénom a été changé), un ancien bénévole de l'association, a raconté que "
+                      "les policiers étaient arrivés vers minuit.")
+    assert r["speaker"] == "Hugo"
+
+
+def test_a_dateline_names_no_speaker(pipeline):
+    r = one(pipeline, "LYON (AFP) - Le maire de la ville, Paul Roche, a annoncé que le tramway serait gratuit dès janvier.")
+    assert r["speaker"] == "Paul Roche"
+
+
 def test_a_title_with_no_holder_stays_a_description(pipeline):
     text = ("Marc Vidal a présenté le projet lundi. Marc Vidal a répondu aux élus. "
             "Le porte-parole de la mairie a déclaré que le chantier commencerait en juin.")
