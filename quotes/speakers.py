@@ -434,6 +434,7 @@ _STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?
            r"|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
            r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
 _LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour))\s+(?P<art>{_ART})", regex.IGNORECASE)
+_INSERTED = regex.compile(r",\s*(?P<verb>\p{Ll}+)\s+(?P<name>(?:L[ae]\s+|L['’]|Les\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)\s*,")
 _NAME_TOKEN = regex.compile(r"(?:\p{L}?\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
 
 
@@ -452,7 +453,18 @@ def cited_outlet(text: str, sentence: Sentence, event: Event, grammar: Grammar, 
         distance = abs(m.start() - event.cue_start)
         if best is None or distance < best[0]:
             best = (distance, name)
+    if best is None:
+        best = _relaying(text, sentence, event, grammar)
     return best[1] if best else None
+
+
+def _relaying(text: str, sentence: Sentence, event: Event, grammar: Grammar) -> Optional[tuple[int, str]]:
+    """", rapporte Le Figaro, il écrivait ...": an inserted clause whose subject is a known
+    outlet relays the report."""
+    for m in _INSERTED.finditer(text, sentence.start, sentence.end):
+        if m.group("verb").lower() in grammar.forms and m.group("name") in grammar.outlets and not (event.start <= m.start() < event.end):
+            return abs(m.start() - event.cue_start), m.group("name")
+    return None
 
 
 def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:

@@ -167,6 +167,12 @@ def test_the_speaker_is_past_the_outlet(pipeline):
     assert (r["speaker"], r["speaker_type"], r["cited_source"]) == ("habitant du village", "PER", "AFP")
 
 
+def test_an_inserted_relay_clause_names_the_outlet(pipeline):
+    text = "Dans une lettre au conseil, rapporte Le Monde, la directrice écrivait ainsi : « Je ne signerai pas ce budget. »"
+    r = [x for x in records(pipeline, text) if "signerai" in x["quote"]][0]
+    assert r["cited_source"] == "Le Monde"
+
+
 def test_a_communique_is_no_cited_source(pipeline):
     r = one(pipeline, "Dans un communiqué, la société Lumens a annoncé que l'usine fermerait en décembre.")
     assert r["cited_source"] is None
