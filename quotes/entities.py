@@ -21,72 +21,14 @@ entity gets the same id.
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from collections import Counter
 from typing import Callable, Optional
 
 import attrs
-import regex
-from rapidfuzz import fuzz
 
 from .grammar import Grammar
-
-_TOKEN = regex.compile(
-    r"(?:M|MM|Mme|Mlle|Dr|Pr)\.(?=\s)"                  # honorifics keep their dot
-    r"|(?:[ldjnsctm]|[LDJSC]|[Qq]u)['’](?=\p{L})"      # elisions: l'AFP, d'Ivoire, qu'il
-    r"|[\p{L}\p{N}][\p{L}\p{N}\-’'/&]*"
-    r"|[^\s\p{L}\p{N}]"
-)
-_FOLD = [("ch", "sh"), ("ou", "u"), ("ss", "s"), ("y", "i"), ("kh", "h"), ("j", "zh"), ("w", "v")]
-DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
-DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
-                         "son", "sa", "ses", "leur", "leurs", "notre", "votre"})
-_FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
-_MASCULINE_DET = frozenset({"le", "un", "ce", "cet", "son"})
-# Lower-case words that end a title phrase: verbs, relatives, conjunctions, time words.
-_PHRASE_STOP = frozenset(
-    "a ont avait avaient aura est sont était étaient sera fut qui que qu' qu’ dont où et ou mais selon lors "
-    "se s' s’ ne n' n’ il elle ils elles on lui leur y pour par avec sans chez depuis après avant "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui demain".split()
-)
-# Capitalised words that start a sentence or a phrase but name nobody.
-_NOT_NAMES = frozenset(
-    "le la les l' l’ un une des du de d' d’ au aux selon dans en lors pour par sur avec sans il elle ils elles "
-    "ce cette ces son sa ses leur leurs et ou mais a à après avant depuis comme si quand alors ainsi "
-    "jusqu’à jusqu'à m. mme mlle mm. dr. pr. lundi mardi mercredi jeudi vendredi samedi dimanche janvier février "
-    "mars avril mai juin juillet août septembre octobre novembre décembre".split()
-)
-
-
-def fold(name: str) -> str:
-    """A spelling key for transliterated names: Beloussov ~ Belousov, Choïgou ~ Shoigu."""
-    s = unicodedata.normalize("NFKD", name.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = regex.sub(r"[^a-z ]", " ", s)
-    for a, b in _FOLD:
-        s = s.replace(a, b)
-    return " ".join(s.split())
-
-
-def is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-@attrs.frozen
-class Tok:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+from .titles import Holder, TitleScan
+from .tokens import DE_WORDS, DETERMINERS, NOT_NAMES, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
 
 
 @attrs.define
@@ -124,25 +66,7 @@ class Entity:
                 "mentions": [mention(m) for m in sorted(self.mentions, key=lambda m: m.start)]}
 
 
-@attrs.frozen
-class Holder:
-    """A title phrase the document gives a person: ("ministre", "des", "finances") -> entity."""
-
-    words: tuple[str, ...]
-    entity: Entity
-    position: int
-
-
-def tokens(text: str) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def title_key(words: list[str], titles: frozenset[str]) -> tuple[str, ...]:
-    """The words of a title phrase that identify it: no determiners, lower case."""
-    return tuple(w.lower() for w in words if w.lower() not in DETERMINERS and w.lower() not in ("de", "d'", "d’", "du", "à", "au"))
-
-
-class EntityTable:
+class EntityTable(TitleScan):
     """Built once per document from its (normalised) text."""
 
     def __init__(self, text: str, grammar: Grammar):
@@ -186,7 +110,7 @@ class EntityTable:
                 self._apposition(k)
 
     def _places(self) -> None:
-        pattern = _place_pattern(self.g.places)
+        pattern = place_pattern(self.g.places)
         for m in pattern.finditer(self.text):
             entity = self.find(m.group()) or self.new(m.group(), "GPE")
             self.mention(entity, m.start(), m.end(), "name")
@@ -219,12 +143,12 @@ class EntityTable:
             surname = low in ("le", "la") and i + 1 < j and self.toks[i + 1].low in self.g.titles and i > 0 and not self._sentence_start(i)
             if surname:
                 break
-            if low in _NOT_NAMES or self.toks[i].text in self.g.honorifics or self.toks[i].text in self._lower \
+            if low in NOT_NAMES or self.toks[i].text in self.g.honorifics or self.toks[i].text in self._lower \
                     or (low in self.g.titles and not (i > 0 and self.toks[i - 1].low in ("le", "la") and self.toks[i - 1].cap)):
                 i += 1
                 continue
             break
-        while j > i and self.toks[j - 1].low in _NOT_NAMES:
+        while j > i and self.toks[j - 1].low in NOT_NAMES:
             j -= 1
         if j - i > 1 and is_acronym(self.toks[i].text) and not is_acronym(self.toks[i + 1].text):
             i += 1  # "l'AFP Jeanne Martin": an outlet or a party before a name is none of it
@@ -320,7 +244,7 @@ class EntityTable:
             t = self.toks[a]
             if not t.text[0].isalnum() or not self._glued_words(a, paren) or t.low in ("et", "ou"):
                 break
-            if (t.cap or t.low in self.g.organisations) and t.text[0].upper() == acr[0].upper() and t.low not in _NOT_NAMES:
+            if (t.cap or t.low in self.g.organisations) and t.text[0].upper() == acr[0].upper() and t.low not in NOT_NAMES:
                 best = (a, paren)
         return best
 
@@ -335,110 +259,6 @@ class EntityTable:
         for key, e in list(self._keys.items()):
             if e is old:
                 self._keys[key] = into
-
-    # ------------------------------------------------------------------ titles
-
-    def _is_title(self, k: int) -> bool:
-        t = self.toks[k]
-        if t.low not in self.g.titles:
-            return False
-        if t.cap:  # "Premier ministre": a capitalised title word only before a lower-case one
-            return k + 1 < len(self.toks) and self.toks[k + 1].low in self.g.titles and not self.toks[k + 1].cap \
-                and not (k > 0 and self.toks[k - 1].low in ("le", "la") and self.toks[k - 1].cap and not self._sentence_start(k - 1))
-        return not (k > 0 and self.toks[k - 1].low in self.g.titles)  # "Premier ministre" starts at Premier
-
-    def phrase(self, k: int) -> int:
-        """The end (token index) of the title phrase starting at k: "ministre des Finances",
-        "professeur à l'université de Lyon", "maire UMP du Raincy"."""
-        toks, n, j = self.toks, len(self.toks), k + 1
-        while j < n and j - k < 10 and self._glued_words(j, j + 1) and self._glued(toks[j - 1], toks[j]):
-            t = toks[j]
-            if t.low in ("et", "ou") and j + 1 < n and toks[j + 1].low in self.g.titles:
-                j += 2  # "vice-Premier ministre et ministre de l'Intérieur"
-                continue
-            if t.low in _PHRASE_STOP or (t.low in self.g.forms and not t.cap):
-                break
-            if t.cap:
-                if is_acronym(t.text) and len(t.text) <= 4 and toks[j - 1].low not in DE_WORDS:
-                    j += 1  # a party or union: "le député LR", "la candidate PS"
-                    continue
-                if toks[j - 1].low not in DE_WORDS:
-                    break  # a name starts
-                run_end = j + 1
-                while run_end < n and toks[run_end].cap and self._glued(toks[run_end - 1], toks[run_end]):
-                    run_end += 1
-                whole = self.text[t.start: toks[run_end - 1].end]
-                j = run_end if (run_end - j == 1 or t.low in self.g.organisations or whole in self.g.places) else j + 1
-                if run_end - j > 0:
-                    break  # "ministre des Finances Michel Sapin": the rest of the run is the holder
-                continue
-            j += 1
-        while j > k + 1 and toks[j - 1].low in DE_WORDS | DETERMINERS:
-            j -= 1
-        return j
-
-    def _apposition(self, k: int) -> None:
-        toks, n = self.toks, len(self.toks)
-        end = self.phrase(k)
-        words = [t.text for t in toks[k:end]]
-        key = title_key(words, self.g.titles)
-        det = toks[k - 1].low if k > 0 else ""
-        gender = self.title_gender(det, toks[k].low)
-        holder = None
-        nxt = end + 1 if end < n and toks[end].text == "," else end
-        if nxt < n and toks[nxt].cap and (nxt == end or self._closes(nxt)):
-            holder = self._person_at(nxt)
-        if holder is None:
-            start = k - 1 if det in DETERMINERS else k
-            if start >= 2 and toks[start - 1].text == ",":
-                holder = self._person_ending(start - 1)
-        if holder is None:
-            return
-        if gender:
-            holder.votes[gender] += 1
-        self.holders.append(Holder(key, holder, toks[k].start))
-        self.mention(holder, toks[k].start, toks[end - 1].end, "title")
-
-    def _closes(self, k: int) -> bool:
-        """After "title, Name": the name is an apposition when a comma, a verb or the end follows it."""
-        j = k
-        while j < len(self.toks) and self.toks[j].cap:
-            j += 1
-        return j >= len(self.toks) or self.toks[j].text in ",.;:)" or self.toks[j].low in self.g.forms or self.toks[j].low in _PHRASE_STOP
-
-    def _person_at(self, k: int) -> Optional[Entity]:
-        j = k
-        while j < len(self.toks) and self.toks[j].cap and (j == k or self._glued(self.toks[j - 1], self.toks[j])):
-            j += 1
-        span = self._name_span(k, j)
-        if span is None:
-            return None
-        name = self.text[self.toks[span[0]].start: self.toks[span[1] - 1].end]
-        entity = self.find(name)
-        return entity if entity is not None and entity.type == "PER" else None
-
-    def _person_ending(self, comma: int) -> Optional[Entity]:
-        j = comma
-        i = j
-        while i > 0 and self.toks[i - 1].cap and self._glued(self.toks[i - 1], self.toks[i if i < j else j - 1]):
-            i -= 1
-        if i > 0 and self.toks[i - 1].low in ("de", "du", "des", "d'", "d’"):
-            return None  # "les soubresauts de Wall Street, le sénateur ...": a complement, no apposition
-        return self._person_at(i) if i < j else None
-
-    def title_gender(self, det: str, word: str) -> Optional[str]:
-        """A title's gender: a feminine determiner, or the title's own marked form
-        ("présidente", "le directeur").  "Le ministre" says nothing: the masculine of an
-        epicene title is used for women too."""
-        if det in _FEMININE_DET:
-            return "f"
-        titles = self.g.titles
-        if (word.endswith("e") and word[:-1] in titles) or (word.endswith("trice") and word[:-5] + "teur" in titles) \
-                or (word.endswith("euse") and word[:-4] + "eur" in titles):
-            return "f"
-        if word + "e" in titles or (word.endswith("teur") and word[:-4] + "trice" in titles):
-            return "m"
-        return None
 
     # ------------------------------------------------------------------ lookups
 
@@ -456,7 +276,7 @@ class EntityTable:
             if entity.type != "PER":
                 continue
             other = entity.name.split()
-            if tokens_ <= set(other) or set(other) <= tokens_ or _variant(key, other) or _variant(fold(entity.name), name.split()):
+            if tokens_ <= set(other) or set(other) <= tokens_ or variant(key, other) or variant(fold(entity.name), name.split()):
                 if len(name.split()) > len(other):
                     entity.name = name
                 self._keys[key or name.lower()] = entity
@@ -495,17 +315,3 @@ class EntityTable:
 
     def records(self, doc: str, offset: Callable[[int], int] = lambda i: i, text: Optional[str] = None) -> list[dict]:
         return [e.record(doc, offset, text) for e in self.entities if e.mentions]
-
-
-@functools.lru_cache(maxsize=4)
-def _place_pattern(places: frozenset[str]) -> regex.Pattern:
-    """The grammar's places as one pattern, longest first ("Corée du Nord" before "Corée")."""
-    words = sorted(places, key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\-])")
-
-
-def _variant(key: str, other_tokens: list[str]) -> bool:
-    if len(key) < 4 or not other_tokens:
-        return False
-    last, first, whole = fold(other_tokens[-1]), fold(other_tokens[0]), fold(" ".join(other_tokens))
-    return fuzz.ratio(key, last) >= 85 or fuzz.ratio(key, first) >= 90 or fuzz.ratio(key, whole) >= 90

@@ -20,7 +20,8 @@ from .normalize import normalize
 from .parsing import PARSERS, ParsedUnit, Parser
 from .scanner import Scanner
 from .entities import EntityTable
-from .speakers import Lookup, Resolver, cited_outlet
+from .outlets import cited_outlet
+from .speakers import Lookup, Resolver
 from .units import split_units
 
 

@@ -15,7 +15,7 @@ and their holders; the resolver maps each attribution's mention onto it:
   the organisation last named;
 * types: PER / ORG / GPE / GROUP from the grammar's word lists and the parse.
 
-`cited_outlet` finds the outlet a statement was made to ("a déclaré à l'AFP").
+The outlet a statement was made to ("a déclaré à l'AFP") is found by outlets.py.
 """
 
 from __future__ import annotations
@@ -26,10 +26,9 @@ import attrs
 import regex
 
 from .attribution import Event, Mention
-from .entities import Entity, EntityTable, fold, is_acronym  # noqa: F401  (fold: kept importable here)
+from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
-from .parsing import Sentence
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
@@ -424,86 +423,3 @@ def _agrees(entity: Entity, gender: str) -> bool:
     if entity.type == "PER":
         return not (entity.gender and entity.gender != gender)
     return entity.type == "ORG" and entity.gender == gender
-
-
-# ---------------------------------------------------------------------- cited outlets
-
-_ART = r"(?:(?:la|le|les)\s+|l['’]\s*)?"
-# Leads that make whatever name follows an outlet: "au micro de", "interrogé par", "dans un entretien au".
-_STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
-           r"|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
-           r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
-_LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour))\s+(?P<art>{_ART})", regex.IGNORECASE)
-_INSERTED = regex.compile(r",\s*(?P<verb>\p{Ll}+)\s+(?P<name>(?:L[ae]\s+|L['’]|Les\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)\s*,")
-_NAME_TOKEN = regex.compile(r"(?:\p{L}?\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
-
-
-def cited_outlet(text: str, sentence: Sentence, event: Event, grammar: Grammar, speaker: Optional[str]) -> Optional[str]:
-    """The outlet a statement was made to or relayed by, named in the cue's sentence outside
-    the quote: "a déclaré à l'AFP", "a-t-il dit à Reuters", "sur RTL", "au micro de France
-    Info", "dans un entretien au Parisien", "interrogé par Le Figaro".  A document ("dans
-    un communiqué") or a place is no outlet; the one nearest the cue wins."""
-    best: Optional[tuple[int, str]] = None
-    for m in _LEAD.finditer(text, sentence.start, sentence.end):
-        if event.start <= m.start() < event.end:
-            continue
-        name = _outlet_after(text, m, grammar)
-        if name is None or name == speaker or name in grammar.places:
-            continue
-        distance = abs(m.start() - event.cue_start)
-        if best is None or distance < best[0]:
-            best = (distance, name)
-    if best is None:
-        best = _relaying(text, sentence, event, grammar)
-    return best[1] if best else None
-
-
-def _relaying(text: str, sentence: Sentence, event: Event, grammar: Grammar) -> Optional[tuple[int, str]]:
-    """", rapporte Le Figaro, il écrivait ...": an inserted clause whose subject is a known
-    outlet relays the report."""
-    for m in _INSERTED.finditer(text, sentence.start, sentence.end):
-        if m.group("verb").lower() in grammar.forms and m.group("name") in grammar.outlets and not (event.start <= m.start() < event.end):
-            return abs(m.start() - event.cue_start), m.group("name")
-    return None
-
-
-def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
-    at = lead.end()
-    media = regex.match(r"(?P<noun>[\p{Ll}\-]+)(?:\s+(?:de\s+presse|d['’]information|de\s+radio|de\s+télévision))?(?:\s+\p{Ll}[\p{L}\-]*){0,2}?\s+(?=\p{Lu}|\p{Ll}\p{Lu})", text[at: at + 80])
-    has_media = bool(media and media.group("noun").lower() in grammar.media)
-    if has_media:
-        at += media.end()
-    words, pos = [], at
-    while True:
-        m = _NAME_TOKEN.match(text, pos)
-        if not m or (words and text[pos - 1] not in " \u00a0"):
-            break
-        words.append(m.group())
-        pos = m.end() + 1
-        if pos >= len(text) or text[m.end()] not in " \u00a0":
-            break
-    while words and words[-1].lower() in ("de", "du", "des"):
-        words.pop()
-    if not words:
-        return None
-    article = lead.group("art").strip()
-    contracted = {"au": "Le", "aux": "Les", "du": "Le"}.get(lead.group(0).split()[-1].lower()) if not article else None
-    # The longest run of the words that is a known outlet: "à l'AFP Jeanne Martin" is the AFP.
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n])
-        for form in (name, f"{article.capitalize()} {name}".replace("' ", "'").replace("’ ", "’"), f"{contracted} {name}"):
-            if form in grammar.outlets:
-                return form
-    if len(words) > 1 and is_acronym(words[0]) and not is_acronym(words[1]):
-        words = words[:1]  # an acronym before a name: the outlet, then the speaker
-    name = " ".join(words)
-    if lead.group("strong") or has_media:
-        return name
-    weak = lead.group("weak").lower()
-    if regex.search(r"\.(?:fr|com|net|org|ca|be|ch|info)$", name):
-        return name  # a news site: "au Monde.fr"
-    if weak in ("sur", "à") and not article and (regex.match(r"\p{Lu}{2}", name) or any(c.isdigit() for c in name)):
-        return name  # "sur RMC", "à CBC/Radio-Canada", "sur France 2": a channel takes no article, a topic does
-    if weak == "dans" and article[:1].isupper() and article.lower() in ("le", "la", "les"):
-        return f"{article} {name}"  # "dans Le Parisien": a title with its capitalised article
-    return None
