@@ -78,6 +78,7 @@ class Resolver:
         current: list = []
         words = list(mention.words)
         depth = 0
+        skipped: set[int] = set()
         for i, w in enumerate(words):
             if w.text in ("-", "–", "—") and self.text[w.start - 1: w.start] == " ":
                 chains, current = [], []  # "PARIS (Reuters) - Le ministre ...": a dateline before the dash
@@ -89,8 +90,14 @@ class Resolver:
                 k = i - 1
                 while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS - _DE):
                     k -= 1
-                if not current and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(self.text, max(0, w.start - 12), w.start)):
-                    continue  # "ministre de la Défense", "Corée du Nord", "sur RTL"
+                if not current and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(self.text, max(0, w.start - 12), w.start)
+                                    or (w.deprel in ("flat:name", "flat") and w.head in skipped)):
+                    # "ministre de la Défense", "Corée du Nord", "sur RTL"; a name right after a bare
+                    # "de" is a person's, whole: "cabinet de Michel Sapin" (a place or an office takes
+                    # an article, and the name after it is another: "de l'Intérieur Jan Hamáček").
+                    if i > 0 and words[i - 1].text.lower() in ("de", "d'", "d’") or w.head in skipped:
+                        skipped.add(w.id)
+                    continue
                 if not current and w.text.lower() in _TIME_WORDS:
                     continue  # "Mercredi, le ministre ..."
                 current.append(w)
@@ -291,7 +298,7 @@ class Resolver:
             entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
         else:
             name = self._strip_det(mention)
-            found = self.table.find(name)
+            found = self.table.find(name) or self._named_org(mention)
             entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
         # Gender from the head's determiner, or a common noun's own gender ("L'association"):
         # a proper name's parse gender is a guess.
@@ -299,6 +306,16 @@ class Resolver:
         source = dets[0] if dets else head if head.upos == "NOUN" else None
         _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
         return entity
+
+    def _named_org(self, mention: Mention) -> Optional[Entity]:
+        """"la fédération de football du pays" after "Fédération togolaise de football (FTF)": a
+        definite organisation noun is the one organisation the text names with that noun."""
+        head = mention.head
+        if not any(w.text.lower() in ("le", "la", "l'", "l’") and w.head == head.id for w in mention.words):
+            return None
+        named = [e for e in self.table.entities if e.type == "ORG" and e.name.split()[0].lower() == head.text.lower()
+                 and len(e.name.split()) > 1]
+        return named[0] if len(named) == 1 else None
 
     def _type(self, mention: Mention, chain: Optional[str]) -> str:
         head = mention.head

@@ -115,6 +115,18 @@ def test_a_dateline_names_no_speaker(pipeline):
     assert r["speaker"] == "Paul Roche"
 
 
+def test_an_organisation_noun_finds_the_one_named_with_it(pipeline):
+    text = ("La Fédération gabonaise de rugby (FGR) a suspendu le championnat. La fédération du pays a précisé "
+            "que les matches reprendraient en avril.")
+    r = [x for x in records(pipeline, text) if "avril" in x["quote"]][0]
+    assert r["speaker"] == "Fédération gabonaise de rugby"
+
+
+def test_an_office_of_a_person_keeps_the_person_whole(pipeline):
+    r = one(pipeline, "« Nous attendons la décision du tribunal avant toute chose », a indiqué le cabinet de Julie Marchand.")
+    assert r["speaker"] == "cabinet de Julie Marchand" and r["speaker_type"] == "ORG"
+
+
 def test_a_title_with_no_holder_stays_a_description(pipeline):
     text = ("Marc Vidal a présenté le projet lundi. Marc Vidal a répondu aux élus. "
             "Le porte-parole de la mairie a déclaré que le chantier commencerait en juin.")
