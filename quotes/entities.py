@@ -313,5 +313,13 @@ class EntityTable(TitleScan):
             found.votes[gender] += 1
         return found
 
+    def renumber(self) -> None:
+        """Ids in the order the text first mentions each entity: the same whichever
+        sentences were parsed (the gate parses fewer than all); unmentioned ones last."""
+        ordered = sorted(self.entities, key=lambda e: (not e.mentions, min((m.start for m in e.mentions), default=0)))
+        for k, entity in enumerate(ordered, 1):
+            entity.id = f"e{k}"
+        self.entities = ordered
+
     def records(self, doc: str, offset: Callable[[int], int] = lambda i: i, text: Optional[str] = None) -> list[dict]:
         return [e.record(doc, offset, text) for e in self.entities if e.mentions]

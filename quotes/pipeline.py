@@ -166,7 +166,7 @@ class Pipeline:
                 relay = resolver.resolve_mention(e.cited_mention)
                 if relay is not None:
                     events[k] = attrs.evolve(e, cited_source=relay.name)
-        out = [resolver.finish(s) for s in out]
+        out = resolver.finish(out)
         self._outlets(found, parsed, events, out)
         for k, e in enumerate(events):
             if e.inherits:

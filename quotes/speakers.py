@@ -199,14 +199,21 @@ class Resolver:
         start, end = words[0].start, words[-1].end
         return Mention(start, end, self.text[start:end], head, tuple(words), sent)
 
-    def finish(self, speaker: Optional[Speaker]) -> Optional[Speaker]:
-        """A speaker with its entity's final name and gender: evidence later in the document counts."""
-        entity = next((e for e in self.table.entities if e.id == speaker.id), None) if speaker is not None else None
-        if entity is None:
-            return speaker
-        # A person's gender; an organisation's grammatical gender stays in the table (it lets
-        # "elle" find "l'association") and is not the speaker's.
-        return attrs.evolve(speaker, name=entity.name, gender=entity.gender if entity.type == "PER" else None)
+    def finish(self, speakers: list[Optional[Speaker]]) -> list[Optional[Speaker]]:
+        """The speakers with their entity's final name, gender and id: evidence later in the
+        document counts, and ids follow the text, not the order of resolution."""
+        entities = {e.id: e for e in self.table.entities}
+        self.table.renumber()
+        out = []
+        for speaker in speakers:
+            entity = entities.get(speaker.id) if speaker is not None else None
+            if entity is None:
+                out.append(speaker)
+                continue
+            # A person's gender; an organisation's grammatical gender stays in the table (it lets
+            # "elle" find "l'association") and is not the speaker's.
+            out.append(attrs.evolve(speaker, name=entity.name, id=entity.id, gender=entity.gender if entity.type == "PER" else None))
+        return out
 
     def resolve_mention(self, mention: Mention) -> Optional[Entity]:
         return self._searched(mention)
