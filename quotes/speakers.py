@@ -64,11 +64,6 @@ class Resolver:
         self._derived: dict[int, Optional[int]] = {}    # history entry -> entry it was resolved to
         self._found: Optional[Lookup] = None
 
-    def canonical(self, name: str) -> str:
-        """The fullest form of a person's name in this document."""
-        entity = self.table.person(name)
-        return entity.name if entity is not None else name
-
     # ------------------------------------------------------------------ typing
 
     def _chains(self, mention: Mention) -> list[list]:
