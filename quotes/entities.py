@@ -78,7 +78,7 @@ class EntityTable(TitleScan):
         self._keys: dict[str, Entity] = {}      # folded name or acronym -> entity
         self._made = 0
         self._inner_caps = {t.text for k, t in enumerate(self.toks) if t.cap and k > 0 and not self._sentence_start(k)}
-        self._lower = {t.text for t in self.toks if t.text[:1].islower()}
+        self._lower = {t.text for t in self.toks if t.text[:1].islower()}  # words the text writes in lower case
         self._scan()
 
     # ------------------------------------------------------------------ building
@@ -172,6 +172,10 @@ class EntityTable(TitleScan):
         if span is None:
             return
         a, b = span
+        if a > i and is_acronym(self.toks[a - 1].text):
+            self._name_run(a - 1, a)  # "l'AFP Jeanne Martin": the AFP is an entity of its own
+        if all(self.toks[k].text.isupper() and self.toks[k].low in self._lower for k in range(a, b)):
+            return  # "ACTIONS PAS LÉGITIMES": a headline in capitals, no acronym
         name = self.text[self.toks[a].start: self.toks[b - 1].end]
         if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps:
             return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
