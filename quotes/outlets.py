@@ -1,7 +1,8 @@
 """The outlet a statement was made to or relayed by: "a déclaré à l'AFP", "a-t-il dit à
 Reuters", "sur RTL", "au micro de France Info", "dans un entretien au Parisien",
 "interrogé par Le Figaro", ", rapporte Le Monde,".  A step of the speakers stage: it reads
-the sentence around an event's cue; the speaker is unchanged."""
+the sentence around an event's cue; the speaker is unchanged.  `past_outlet` keeps the
+one spoken to (and a dateline) from being taken for the speaker."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from typing import Optional
 
 import regex
 
-from .attribution import Event
+from .attribution import Event, Mention
 from .grammar import Grammar
 from .parsing import Sentence
 from .tokens import is_acronym
 
+_SPOKEN_TO = regex.compile(r"\b(?:sur|à|au|aux)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
+_DATELINE = regex.compile(r"\s*\)?\s*(?:\([^()]{1,30}\))?\s*[-–—]\s+")
 _ART = r"(?:(?:la|le|les)\s+|l['’]\s*)?"
 # Leads that make whatever name follows an outlet: "au micro de", "interrogé par", "dans un entretien au".
 _STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
@@ -93,3 +96,38 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
     if weak == "dans" and article[:1].isupper() and article.lower() in ("le", "la", "les"):
         return f"{article} {name}"  # "dans Le Parisien": a title with its capitalised article
     return None
+
+
+def past_outlet(text: str, mention: Mention, event: Event, grammar: Grammar) -> Mention:
+    """", a dit à Reuters le porte-parole du port": a name behind "à"/"sur" after the cue is
+    the one spoken to; "LYON (AFP) - Le maire ...": a dateline is no one.  The speaker is
+    the noun phrase that follows."""
+    dateline = _DATELINE.match(text, mention.end)
+    if dateline and mention.end < event.cue_start:
+        return _phrase_after(text, mention, dateline.end()) or mention
+    if mention.start < event.cue_end or any(p.lemma == event.cue for p in grammar.prepositions) \
+            or not _SPOKEN_TO.search(text, max(0, mention.start - 12), mention.start):
+        return mention
+    return _phrase_after(text, mention, mention.end) or mention
+
+
+def _phrase_after(text: str, mention: Mention, at: int) -> Optional[Mention]:
+    """The noun phrase starting at `at` in the mention's sentence, without its relative clause."""
+    sent = mention.sentence
+    after = [w for w in sent.words if w.start >= at and w.upos != "PUNCT"]
+    if not after or after[0].upos not in ("DET", "NOUN", "PROPN", "NUM"):
+        return None
+    head = next((w for w in after if w.upos in ("NOUN", "PROPN")), None)
+    while head is not None and head.head and sent.word(head.head).start >= at \
+            and sent.word(head.head).upos in ("NOUN", "PROPN") and head.deprel in ("flat:name", "flat", "compound", "amod", "nmod", "appos"):
+        head = sent.word(head.head)
+    if head is None:
+        return None
+    words = [w for w in sent.subtree(head.id) if w.start >= at]
+    words = [w for w in words if not any(a.deprel in ("acl:relcl", "acl") and a.start >= at for a in [w] + sent.ancestors(w.id)[:2] if a.id != head.id)]
+    while words and words[-1].upos == "PUNCT":
+        words.pop()
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    return Mention(start, end, text[start:end], head, tuple(words), sent)

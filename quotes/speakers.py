@@ -29,16 +29,15 @@ from .attribution import Event, Mention
 from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
+from .outlets import past_outlet
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _GENDER = {"Masc": "m", "Fem": "f"}
 _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
-_SPOKEN_TO = regex.compile(r"\b(?:sur|à|au|aux)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
-_DATELINE = regex.compile(r"\s*\)?\s*(?:\([^()]{1,30}\))?\s*[-–—]\s+")
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
@@ -150,7 +149,7 @@ class Resolver:
     # ------------------------------------------------------------------ resolve
 
     def resolve(self, event: Event) -> Optional[Speaker]:
-        mention = self._past_outlet(event.mention, event) if event.mention is not None else None
+        mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
         if mention is None:
             return None
         entity = self._searched(mention)
@@ -161,38 +160,6 @@ class Resolver:
         self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
         return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id)
-
-    def _past_outlet(self, mention: Mention, event: Event) -> Mention:
-        """", a dit à Reuters le porte-parole du port": a name behind "à"/"sur" after the cue is
-        the one spoken to; "LYON (AFP) - Le maire ...": a dateline is no one.  The speaker is
-        the noun phrase that follows."""
-        dateline = _DATELINE.match(self.text, mention.end)
-        if dateline and mention.end < event.cue_start:
-            return self._phrase_after(mention, dateline.end()) or mention
-        if mention.start < event.cue_end or any(p.lemma == event.cue for p in self.g.prepositions) \
-                or not _SPOKEN_TO.search(self.text, max(0, mention.start - 12), mention.start):
-            return mention
-        return self._phrase_after(mention, mention.end) or mention
-
-    def _phrase_after(self, mention: Mention, at: int) -> Optional[Mention]:
-        sent = mention.sentence
-        after = [w for w in sent.words if w.start >= at and w.upos != "PUNCT"]
-        if not after or after[0].upos not in ("DET", "NOUN", "PROPN", "NUM"):
-            return None
-        head = next((w for w in after if w.upos in ("NOUN", "PROPN")), None)
-        while head is not None and head.head and sent.word(head.head).start >= at \
-                and sent.word(head.head).upos in ("NOUN", "PROPN") and head.deprel in ("flat:name", "flat", "compound", "amod", "nmod", "appos"):
-            head = sent.word(head.head)
-        if head is None:
-            return None
-        words = [w for w in sent.subtree(head.id) if w.start >= at]
-        words = [w for w in words if not any(a.deprel in ("acl:relcl", "acl") and a.start >= at for a in [w] + sent.ancestors(w.id)[:2] if a.id != head.id)]
-        while words and words[-1].upos == "PUNCT":
-            words.pop()
-        if not words:
-            return None
-        start, end = words[0].start, words[-1].end
-        return Mention(start, end, self.text[start:end], head, tuple(words), sent)
 
     def finish(self, speakers: list[Optional[Speaker]]) -> list[Optional[Speaker]]:
         """The speakers with their entity's final name, gender and id: evidence later in the
