@@ -3,6 +3,7 @@
     >>> import quotes
     >>> for q in quotes.extract(text, id="a1", date="2024-11-01"):
     ...     print(q.speaker.name, q.type, q.quote.text)
+    >>> records, entities = quotes.extract_with_entities(text, id="a1")
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from .errors import DocumentTooLongError, EmptyDocumentError, GrammarError, Inpu
 from .model import Document, Quote, Speaker, Span
 
 __all__ = [
-    "extract", "Pipeline", "Document", "Quote", "Speaker", "Span",
+    "extract", "extract_with_entities", "Pipeline", "Document", "Quote", "Speaker", "Span",
     "QuotesError", "GrammarError", "InputError", "EmptyDocumentError", "DocumentTooLongError", "ModelError",
 ]
 __version__ = "0.1.0"
@@ -38,6 +39,23 @@ def extract(text: str, *, id: str = "doc", date: Optional[str] = None, source: O
 
     check(doc, max_chars)
     return _pipeline(grammar, parser, stanza_dir, gate).process(doc)
+
+
+def extract_with_entities(text: str, *, id: str = "doc", date: Optional[str] = None, source: Optional[str] = None,
+                          url: Optional[str] = None, title: Optional[str] = None, grammar: str = "fr", parser: str = "stanza",
+                          stanza_dir: Optional[str] = None, gate: bool = True,
+                          max_chars: int = 1_000_000) -> tuple[list[Quote], list[dict]]:
+    """Quotes of one document and its entity table: one dict per entity (doc, id, name,
+    type, gender, number, acronym, mentions with offsets in `text`), the ids those of
+    the quotes' `speaker.id`."""
+    if not isinstance(text, str):
+        raise InputError(id, f"text must be a str, got {type(text).__name__}")
+    doc = Document(id, text, date=date, outlet=source, url=url, title=title)
+    from .runner import check
+
+    check(doc, max_chars)
+    [(quotes, entities)] = _pipeline(grammar, parser, stanza_dir, gate).process_with_entities([doc])
+    return quotes, entities
 
 
 def __getattr__(name: str):

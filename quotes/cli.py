@@ -16,7 +16,9 @@ from .errors import QuotesError
 def _extract(args: argparse.Namespace) -> int:
     from . import inputs, runner
 
-    settings = runner.Settings(args.grammar, args.parser, args.stanza_dir, not args.no_gate, args.max_chars)
+    settings = runner.Settings(args.grammar, args.parser, args.stanza_dir, not args.no_gate, args.max_chars, bool(args.entities))
+    if args.dask and args.entities:
+        raise ValueError("--entities is not available with --dask")
     if args.dask:
         from .cluster import extract_with_dask
 
@@ -24,6 +26,7 @@ def _extract(args: argparse.Namespace) -> int:
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     writer = jsonlines.Writer(out, flush=True, dumps=functools.partial(json.dumps, ensure_ascii=False))
     errors = open(args.errors, "w", encoding="utf-8") if args.errors else None
+    entities = open(args.entities, "w", encoding="utf-8") if args.entities else None
     counts = runner.Counts()
     bar = None
     if sys.stderr.isatty() and not args.quiet:
@@ -40,6 +43,8 @@ def _extract(args: argparse.Namespace) -> int:
         for outcome in runner.run(inputs.read(args.paths), settings, counts, args.workers, args.batch_size, pipeline):
             writer.write_all(outcome.records)
             out.flush()
+            if entities is not None:
+                entities.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in outcome.entities)
             if outcome.failure is not None:
                 line = json.dumps(outcome.failure.to_record(), ensure_ascii=False)
                 if errors:
@@ -58,6 +63,8 @@ def _extract(args: argparse.Namespace) -> int:
             out.close()
         if errors:
             errors.close()
+        if entities is not None:
+            entities.close()
     print(f"quotes: {counts.summary()}", file=sys.stderr)
     return 0
 
@@ -105,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", help="text files, folders, .jsonl, .html, or - for stdin")
     ex.add_argument("-o", "--output", help="write records here instead of stdout")
     ex.add_argument("--errors", help="write error records (JSONL) here instead of stderr")
+    ex.add_argument("--entities", metavar="FILE", help="write each document's entity table (JSONL, one entity a line) here")
     ex.add_argument("--grammar", default="fr", help="grammar name or folder (default: fr)")
     ex.add_argument("--parser", default="stanza", choices=["stanza", "none"], help="'none': grammar stage only")
     ex.add_argument("--stanza-dir", help="folder of Stanza models to use (else QUOTES_STANZA_DIR, official, shipped)")

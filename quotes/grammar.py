@@ -39,7 +39,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "mentions.toml": {
         "honorifics": {"masculine": "list[str]", "feminine": "list[str]"},
         "titles": {"words": "list[str]"},
-        "organisations": {"words": "list[str]", "documents": "list[str]", "media": "list[str]"},
+        "organisations": {"words": "list[str]", "documents": "list[str]", "media": "list[str]", "outlets": "list[str]"},
         "groups": {"words": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
         "places": {"words": "list[str]"},
@@ -110,6 +110,7 @@ class Grammar:
     boilerplate: tuple[regex.Pattern, ...]
     drop_repeated_lines: bool
     rule_order: tuple[str, ...] = DEFAULT_RULES
+    outlets: frozenset[str] = frozenset()  # news outlets by name: "Reuters", "Le Figaro"
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verb_class
@@ -381,4 +382,5 @@ def _build(path: Path) -> Grammar:
         boilerplate=tuple(patterns),
         drop_repeated_lines=drop_repeated,
         rule_order=rule_order,
+        outlets=frozenset(orgs.get("outlets", ())),
     )

@@ -94,6 +94,8 @@ class Speaker:
     type: str = attrs.field(validator=attrs.validators.in_(SPEAKER_TYPES))
     mention: Optional[Span] = None
     title: Optional[str] = None
+    id: Optional[str] = None          # the entity's id in its document's table: "e3"
+    gender: Optional[str] = None      # "f" / "m" from the document's evidence, else None
 
 
 @attrs.frozen(slots=True)
@@ -126,6 +128,8 @@ class Quote:
             "type": self.type,
             "speaker": speaker.name if speaker else None,
             "speaker_type": speaker.type if speaker else None,
+            "speaker_id": speaker.id if speaker else None,
+            "speaker_gender": speaker.gender if speaker else None,
             "speaker_title": speaker.title if speaker else None,
             "speaker_mention": mention.text if mention else None,
             "speaker_start": mention.start if mention else None,

@@ -19,6 +19,8 @@ from .model import CueMatch, Document, Quote, QuotedSpan, Speaker, Span
 from .normalize import normalize
 from .parsing import PARSERS, ParsedUnit, Parser
 from .scanner import Scanner
+from .entities import EntityTable
+from .outlets import cited_outlet
 from .speakers import Lookup, Resolver
 from .units import split_units
 
@@ -69,7 +71,7 @@ class Pipeline:
             return list(range(len(found.units)))
         return self.gate_stage.first(found)
 
-    def analyse(self, founds: list[GrammarResult]) -> list[tuple[list[ParsedUnit], list[Event], list[Optional[Speaker]]]]:
+    def analyse(self, founds: list[GrammarResult]) -> list[tuple[list[ParsedUnit], list[Event], list[Optional[Speaker]], EntityTable]]:
         """Parse, attribute, resolve a batch of documents, one Stanza call per round for
         the whole batch.  With the gate on, later rounds parse the units an antecedent
         search crossed unseen, until no search asks for more."""
@@ -81,8 +83,8 @@ class Pipeline:
             asks: dict[int, list[int]] = {}
             for k in todo:
                 events = self.events(founds[k], parsed[k])
-                speakers, lookups = self.speakers(founds[k], parsed[k], events)
-                results[k] = (parsed[k], events, speakers)
+                speakers, lookups, table = self.speakers(founds[k], parsed[k], events)
+                results[k] = (parsed[k], events, speakers, table)
                 more = self.gate_stage.context(founds[k], tried[k], lookups) if self.gate and parsed[k] else []
                 if more:
                     asks[k] = more
@@ -133,8 +135,9 @@ class Pipeline:
             out.append(Event(q.start, q.end, "direct", cue.lemma, cue.start, cue.end, None, 0, balanced=q.balanced))
         return out
 
-    def speakers(self, found: GrammarResult, parsed: list[ParsedUnit], events: list[Event]) -> tuple[list[Optional[Speaker]], list[Lookup]]:
-        resolver = Resolver(found.text, self.grammar)
+    def speakers(self, found: GrammarResult, parsed: list[ParsedUnit], events: list[Event]) -> tuple[list[Optional[Speaker]], list[Lookup], EntityTable]:
+        table = EntityTable(found.text, self.grammar)
+        resolver = Resolver(found.text, self.grammar, table)
         items: list[tuple[int, int, object]] = []
         for unit in parsed:
             for sent in unit.sentences:
@@ -142,8 +145,9 @@ class Pipeline:
                     # A named passive subject too ("Jean Dupont a été élu. Il a déclaré ..."),
                     # not a common noun one: what is done to "la délégation" does not
                     # make it the one speaking next.
+                    # Not inside a quotation: who the quoted words talk about is not who speaks next.
                     if (w.deprel == "nsubj" and w.upos in ("PROPN", "NOUN", "PRON")
-                            or w.deprel == "nsubj:pass" and w.upos == "PROPN"):
+                            or w.deprel == "nsubj:pass" and w.upos == "PROPN") and not any(q.start <= w.start < q.end for q in found.marks):
                         items.append((w.start, 1, self.attributor.mention(sent, w, found.text)))
         for k, e in enumerate(events):
             if e.mention is not None and not e.inherits:
@@ -162,12 +166,30 @@ class Pipeline:
                 relay = resolver.resolve_mention(e.cited_mention)
                 if relay is not None:
                     events[k] = attrs.evolve(e, cited_source=relay.name)
+        out = resolver.finish(out)
+        self._outlets(found, parsed, events, out)
         for k, e in enumerate(events):
             if e.inherits:
                 prior = [j for j in range(k) if events[j].end <= e.start and out[j] is not None]
                 if prior:
                     out[k] = out[prior[-1]]
-        return out, resolver.lookups
+                    if e.cited_source is None:
+                        events[k] = attrs.evolve(e, cited_source=events[prior[-1]].cited_source)
+        return out, resolver.lookups, table
+
+    def _outlets(self, found: GrammarResult, parsed: list[ParsedUnit], events: list[Event], out: list[Optional[Speaker]]) -> None:
+        """The outlet a verb cue's statement was made to ("a déclaré à l'AFP"), read off the
+        cue's sentence; the event list is updated in place, like the relays above."""
+        verbless = {p.lemma for p in self.grammar.prepositions}
+        sentences = [s for unit in parsed for s in unit.sentences]
+        for k, e in enumerate(events):
+            if e.cited_source is not None or e.inherits or e.cue in verbless:
+                continue
+            sent = next((s for s in sentences if s.start <= e.cue_start < s.end), None)
+            if sent is not None:
+                outlet = cited_outlet(found.text, sent, e, self.grammar, out[k].name if out[k] else None)
+                if outlet is not None:
+                    events[k] = attrs.evolve(e, cited_source=outlet)
 
     # ------------------------------------------------------------------ documents
 
@@ -176,13 +198,19 @@ class Pipeline:
 
     def process_batch(self, docs: list[Document]) -> list[list[Quote]]:
         """Records of each document, in order; the parser sees the batch at once."""
+        return [quotes for quotes, _ in self.process_with_entities(docs)]
+
+    def process_with_entities(self, docs: list[Document]) -> list[tuple[list[Quote], list[dict]]]:
+        """Records of each document with its entity table (one dict per entity, offsets
+        in the document's own text); the parser sees the batch at once."""
         norms = [normalize(doc.text) for doc in docs]
         founds = [self.grammar_stage(norm.text, doc.title) for doc, norm in zip(docs, norms)]
         out = []
-        for doc, norm, found, (_, events, speakers) in zip(docs, norms, founds, self.analyse(founds)):
+        for doc, norm, found, (_, events, speakers, table) in zip(docs, norms, founds, self.analyse(founds)):
             doc_date = dates.document_date(doc, found.text)
             outlet = sources.outlet(doc, found.text)
-            out.append([self._record(doc, norm, found, e, s, doc_date, outlet) for e, s in zip(events, speakers)])
+            quotes = [self._record(doc, norm, found, e, s, doc_date, outlet) for e, s in zip(events, speakers)]
+            out.append((quotes, table.records(doc.id, norm.original, doc.text)))
         return out
 
     def _record(self, doc, norm, found, event: Event, speaker, doc_date, outlet) -> Quote:

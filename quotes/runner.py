@@ -26,6 +26,7 @@ class Settings:
     stanza_dir: Optional[str] = None
     gate: bool = True
     max_chars: int = 1_000_000
+    entities: bool = False          # also give each document's entity table
 
 
 @attrs.define
@@ -46,6 +47,7 @@ class Outcome:
 
     records: tuple[dict, ...] = ()
     failure: Optional[InputFailure] = None
+    entities: tuple[dict, ...] = ()   # the document's entity table, when asked for
     notice: Optional[Notice] = None
     is_document: bool = True
 
@@ -61,15 +63,22 @@ def _failed(doc: Document, exc: Exception) -> Outcome:
     return Outcome(failure=InputFailure(doc.id, f"{type(exc).__name__}: {exc}", doc=doc.id))
 
 
-def _run_one(pipeline, doc: Document, max_chars: int) -> Outcome:
+def _process(pipeline, docs: list[Document], entities: bool) -> list[tuple[list, list[dict]]]:
+    if entities:
+        return pipeline.process_with_entities(docs)
+    return [(quotes, []) for quotes in pipeline.process_batch(docs)]
+
+
+def _run_one(pipeline, doc: Document, max_chars: int, entities: bool = False) -> Outcome:
     try:
         check(doc, max_chars)
-        return Outcome(tuple(q.to_record() for q in pipeline.process(doc)))
+        [(quotes, table)] = _process(pipeline, [doc], entities)
+        return Outcome(tuple(q.to_record() for q in quotes), entities=tuple(table))
     except Exception as exc:  # one bad document never stops the stream
         return _failed(doc, exc)
 
 
-def _run_batch(pipeline, docs: list[Document], max_chars: int) -> list[Outcome]:
+def _run_batch(pipeline, docs: list[Document], max_chars: int, entities: bool = False) -> list[Outcome]:
     """Outcomes of `docs` in order, the parser called once per round for the batch.
 
     Documents that fail the checks fail alone; if the batch itself raises, each
@@ -84,12 +93,12 @@ def _run_batch(pipeline, docs: list[Document], max_chars: int) -> list[Outcome]:
         except Exception as exc:
             outcomes[k] = _failed(doc, exc)
     try:
-        batch = pipeline.process_batch([docs[k] for k in good]) if good else []
-        for k, quotes in zip(good, batch):
-            outcomes[k] = Outcome(tuple(q.to_record() for q in quotes))
+        batch = _process(pipeline, [docs[k] for k in good], entities) if good else []
+        for k, (quotes, table) in zip(good, batch):
+            outcomes[k] = Outcome(tuple(q.to_record() for q in quotes), entities=tuple(table))
     except Exception:
         for k in good:
-            outcomes[k] = _run_one(pipeline, docs[k], max_chars)
+            outcomes[k] = _run_one(pipeline, docs[k], max_chars, entities)
     return outcomes
 
 
@@ -105,12 +114,12 @@ def _init_worker(settings: Settings, threads: int) -> None:
     torch.set_num_threads(threads)
     from .pipeline import Pipeline
 
-    _WORKER = (Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate), settings.max_chars)
+    _WORKER = (Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate), settings)
 
 
 def _work(docs: list[Document]) -> list[Outcome]:
-    pipeline, max_chars = _WORKER
-    return _run_batch(pipeline, docs, max_chars)
+    pipeline, settings = _WORKER
+    return _run_batch(pipeline, docs, settings.max_chars, settings.entities)
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -143,7 +152,7 @@ def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_siz
             pipeline = Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
         for batch in _batches(items, batch_size):
             docs = [item for item in batch if isinstance(item, Document)]
-            results = iter(_run_batch(pipeline, docs, settings.max_chars))
+            results = iter(_run_batch(pipeline, docs, settings.max_chars, settings.entities))
             for item in batch:
                 yield classify(item) or next(results)
         return

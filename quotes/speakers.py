@@ -1,49 +1,44 @@
 """Speaker resolution: from the words at an attribution to one entity per document.
 
-* names: proper-noun chains of the mention, expanded to the fullest form the
-  document gives ("M. Belousov" -> "Andreï Belousov"); spelling variants of one
-  name ("Beloussov", "Choïgou"/"Shoigu") are joined with a fuzzy matcher over
-  transliteration-folded forms, only between name chains;
-* pronouns go to the most recent compatible person;
-* a title without a name ("le ministre des Affaires étrangères") goes to the
-  person the document gives that title, else to its most cited person;
+The document's entity table (entities.py) knows its names, acronyms, titles
+and their holders; the resolver maps each attribution's mention onto it:
+
+* names: the proper-noun chain the mention's head belongs to (an apposition's
+  head wins: "Paul Girard, professeur à l'université de Lyon" is Paul Girard),
+  expanded to the fullest form the document gives, spelling variants joined;
+* acronyms go to their expansion when the document gives one;
+* a title without a name ("la ministre des Finances") goes to the person the
+  document gives that whole title phrase, else it stays a description;
+* pronouns go to the most recent entity that agrees: "il"/"elle" a person or an
+  organisation of that gender, "ils"/"elles" a group;
 * document nouns ("la déclaration") and outlet nouns ("le média") speak for
   the organisation last named;
 * types: PER / ORG / GPE / GROUP from the grammar's word lists and the parse.
+
+The outlet a statement was made to ("a déclaré à l'AFP") is found by outlets.py.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter
 from typing import Optional
 
 import attrs
 import regex
-from rapidfuzz import fuzz
 
 from .attribution import Event, Mention
+from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
+from .outlets import past_outlet
 
-_CAPS = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{L}’'\-]*(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]*)*")
-_STOP = frozenset(
-    "le la les l' l’ un une des du de d' d’ au aux selon dans en lors pour par sur avec sans "
-    "il elle ils elles ce cette ces son sa ses leur leurs et ou mais a à après avant depuis "
-    "comme si quand alors ainsi jusqu’à jusqu'à m. mme mlle".split()
-)
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
-_FOLD = [("ch", "sh"), ("ou", "u"), ("ss", "s"), ("y", "i"), ("kh", "h"), ("j", "zh"), ("w", "v")]
-
-
-def fold(name: str) -> str:
-    """A spelling key for transliterated names: Beloussov ~ Belousov, Choïgou ~ Shoigu."""
-    s = unicodedata.normalize("NFKD", name.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = regex.sub(r"[^a-z ]", " ", s)
-    for a, b in _FOLD:
-        s = s.replace(a, b)
-    return " ".join(s.split())
+_DE = frozenset({"de", "d'", "d’", "du", "des"})
+_GENDER = {"Masc": "m", "Fem": "f"}
+_AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
+_COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
+                            r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
+_TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
 @attrs.frozen
@@ -56,114 +51,94 @@ class Lookup:
     found: Optional[int]
 
 
-@attrs.define
-class _Entity:
-    name: str
-    type: str
-    gender: Optional[str] = None
-    count: int = 0
-
-
 class Resolver:
-    """Built once per document: it indexes the names and titles the text gives."""
+    """Built once per document, over the document's entity table."""
 
-    def __init__(self, text: str, grammar: Grammar):
+    def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
         self.g = grammar
         self.text = text
-        self.names = self._names(text)
-        self.history: list[tuple[int, _Entity]] = []   # resolved speakers by position
+        self.table = table if table is not None else EntityTable(text, grammar)
+        self.history: list[tuple[int, Entity]] = []    # resolved speakers by position
         self.lookups: list[Lookup] = []                 # antecedent searches made for speakers
         self._derived: dict[int, Optional[int]] = {}    # history entry -> entry it was resolved to
         self._found: Optional[Lookup] = None
-        self.salience = Counter(self.canonical(n) for n in self.names)
-
-    # ------------------------------------------------------------------ names
-
-    def _names(self, text: str) -> list[str]:
-        lower_words = set(regex.findall(r"(?<![\p{L}])\p{Ll}[\p{L}’'\-]*", text))
-        out = []
-        for m in _CAPS.finditer(text):
-            tokens = m.group().replace("\u00a0", " ").split(" ")
-            if len(tokens) > 1 and self._office_before(text, m.start()):
-                tokens = tokens[1:]  # "ministre de la Défense Belousov": Défense names the office
-            while tokens and (tokens[0].lower() in _STOP or tokens[0].lower() in self.g.titles or tokens[0] in self.g.honorifics or tokens[0].lower() in lower_words):
-                tokens.pop(0)
-            while tokens and tokens[-1].lower() in _STOP:
-                tokens.pop()
-            if tokens and not any(t.isupper() and len(t) > 1 for t in tokens):
-                name = " ".join(tokens)
-                if name not in self.g.places:
-                    out.append(name)
-        return out
-
-    def _office_before(self, text: str, pos: int) -> bool:
-        """Is the capitalised word at pos the domain of an office ("ministre de la Défense")?"""
-        before = text[max(0, pos - 60): pos]
-        m = regex.search(r"([\p{L}’'\-]+)(?:\s+[\p{L}’'\-]+)?\s+(?:de|des|du|d['’]|de la|de l['’])\s*$", before, regex.IGNORECASE)
-        if not m:
-            return False
-        words = [w.lower() for w in regex.findall(r"[\p{L}’'\-]+", before[m.start(): m.end()])]
-        return any(w in self.g.titles or w in self.g.organisations for w in words)
-
-    def canonical(self, name: str) -> str:
-        """The fullest form of a person's name in this document."""
-        tokens = name.split()
-        if not tokens:
-            return name
-        best = name
-        key = fold(name)
-        for other in self.names:
-            if len(other.split()) <= len(best.split()):
-                continue
-            other_tokens = other.split()
-            if set(tokens) <= set(other_tokens) or self._variant(key, other_tokens):
-                best = other
-        return best
-
-    @staticmethod
-    def _variant(key: str, other_tokens: list[str]) -> bool:
-        last = fold(other_tokens[-1])
-        first = fold(other_tokens[0])
-        whole = fold(" ".join(other_tokens))
-        if len(key) < 4:
-            return False
-        return fuzz.ratio(key, last) >= 85 or fuzz.ratio(key, first) >= 90 or fuzz.ratio(key, whole) >= 90
 
     # ------------------------------------------------------------------ typing
 
-    def _chain(self, mention: Mention) -> Optional[str]:
-        """The proper-name chain of a mention: PROPN words not inside 'de la X'."""
+    def _chains(self, mention: Mention) -> list[list]:
+        """Proper-name chains of a mention: not inside "de la X" (an office's domain, a place),
+        not behind another preposition ("sur RTL Emmanuel Lépine"), not in brackets."""
         chains: list[list] = []
         current: list = []
         words = list(mention.words)
+        depth = 0
+        skipped: set[int] = set()
         for i, w in enumerate(words):
-            is_name = (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)) and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
+            if w.text in ("-", "–", "—") and self.text[w.start - 1: w.start] == " ":
+                chains, current = [], []  # "PARIS (Reuters) - Le ministre ...": a dateline before the dash
+                continue
+            depth += (w.text == "(") - (w.text == ")")
+            is_name = depth == 0 and (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)) \
+                and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
             if is_name:
                 k = i - 1
-                while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS - {"de", "d'", "d’", "du", "des"}):
+                while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS - _DE):
                     k -= 1
-                if not current and k >= 0 and words[k].text.lower() in ("de", "d'", "d’", "du", "des"):
-                    continue  # "ministre de la Défense", "Corée du Nord": part of a title or a place
+                if not current and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(self.text, max(0, w.start - 12), w.start)
+                                    or (w.deprel in ("flat:name", "flat") and w.head in skipped)):
+                    # "ministre de la Défense", "Corée du Nord", "sur RTL"; a name right after a bare
+                    # "de" is a person's, whole: "cabinet de Michel Sapin" (a place or an office takes
+                    # an article, and the name after it is another: "de l'Intérieur Jan Hamáček").
+                    if i > 0 and words[i - 1].text.lower() in ("de", "d'", "d’") or w.head in skipped:
+                        skipped.add(w.id)
+                    continue
+                if not current and w.text.lower() in _TIME_WORDS:
+                    continue  # "Mercredi, le ministre ..."
                 current.append(w)
             elif current:
                 chains.append(current)
                 current = []
         if current:
             chains.append(current)
+        return chains
+
+    def _chain(self, mention: Mention) -> Optional[str]:
+        """The name of a mention: the chain holding its head, else the one hanging on the
+        head ("le ministre Belousov"), else the first: an apposition's head wins over
+        the names in its complement ("Paul Girard, professeur à l'université Laval")."""
+        chains = self._chains(mention)
         if not chains:
             return None
-        chain = chains[-1]
-        return self.text[chain[0].start: chain[-1].end]
+        head = mention.head
+        # An acronym hanging on a title is its party or union ("le maire UMP du Raincy, Eric Raoult").
+        named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))] if head.lemma.lower() in self.g.titles else chains
+        chosen = next((c for c in chains if any(w.id == head.id for w in c)), None) \
+            or next((c for c in named if any(w.head == head.id for w in c)), None) or (named or chains)[0]
+        if len(chosen) == 1 and is_acronym(chosen[0].text) and any(w.text.lower() in self.g.titles for w in mention.words):
+            chosen = next((c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))), chosen)
+        return self.text[chosen[0].start: chosen[-1].end]
 
     def _gender(self, mention: Mention) -> Optional[str]:
-        for w in mention.words:
-            if w.text in self.g.honorifics:
+        """Gender from the head's own words: an honorific before the name, the head's
+        determiner or adjective ("la ministre"), not any determiner in the mention."""
+        head = mention.head
+        words = list(mention.words)
+        for k, w in enumerate(words):
+            if w.text in self.g.honorifics and k + 1 < len(words) and (words[k + 1].id == head.id or w.head == head.id or words[k + 1].head == head.id):
                 return self.g.honorifics[w.text]
-            if w.upos == "DET" and w.feat("Gender"):
-                return {"Masc": "m", "Fem": "f"}.get(w.feat("Gender"))
-        return None
+        own = [w for w in words if w.head == head.id and w.upos in ("DET", "ADJ") and w.deprel in ("det", "amod") and w.feat("Gender")]
+        if head.text.lower() in self.g.titles:
+            # "la ministre" is a woman, "le ministre" may be either: an epicene title's
+            # masculine says nothing; a marked form ("présidente", "le directeur") does.
+            det = next((w.text.lower() for w in own if w.upos == "DET"), "")
+            return self.table.title_gender(det, head.text.lower())
+        return _GENDER.get(own[0].feat("Gender")) if own else None
 
     def _strip_det(self, mention: Mention) -> str:
+        """The mention without its determiner, nor a bracket after it ("Fédération X (FX)")."""
+        return regex.split(r"\s*\(", self._without_det(mention), maxsplit=1)[0] or mention.text
+
+    def _without_det(self, mention: Mention) -> str:
         words = list(mention.words)
         while words and (words[0].text.lower() in _DETERMINERS or words[0].upos in ("DET", "PUNCT")):
             words.pop(0)
@@ -174,20 +149,38 @@ class Resolver:
     # ------------------------------------------------------------------ resolve
 
     def resolve(self, event: Event) -> Optional[Speaker]:
-        mention = event.mention
+        mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
         if mention is None:
             return None
         entity = self._searched(mention)
         if entity is None:
             return None
         self.history.append((mention.start, entity))
+        low = _clitic(mention.head.text)
+        self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
-        return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title)
+        return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id)
 
-    def resolve_mention(self, mention: Mention) -> Optional[_Entity]:
+    def finish(self, speakers: list[Optional[Speaker]]) -> list[Optional[Speaker]]:
+        """The speakers with their entity's final name, gender and id: evidence later in the
+        document counts, and ids follow the text, not the order of resolution."""
+        entities = {e.id: e for e in self.table.entities}
+        self.table.renumber()
+        out = []
+        for speaker in speakers:
+            entity = entities.get(speaker.id) if speaker is not None else None
+            if entity is None:
+                out.append(speaker)
+                continue
+            # A person's gender; an organisation's grammatical gender stays in the table (it lets
+            # "elle" find "l'association") and is not the speaker's.
+            out.append(attrs.evolve(speaker, name=entity.name, id=entity.id, gender=entity.gender if entity.type == "PER" else None))
+        return out
+
+    def resolve_mention(self, mention: Mention) -> Optional[Entity]:
         return self._searched(mention)
 
-    def _searched(self, mention: Mention) -> Optional[_Entity]:
+    def _searched(self, mention: Mention) -> Optional[Entity]:
         """Resolve a speaker's mention, keeping the antecedent searches it relied on."""
         self._found = None
         entity = self._resolve(mention, mention.start)
@@ -203,16 +196,16 @@ class Resolver:
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
         head = mention.head
-        if head.upos == "PRON" and head.text.lower() not in self.g.pronouns:
+        if head.upos == "PRON" and _clitic(head.text) not in self.g.pronouns:
             return
         lemma = head.lemma.lower()
-        if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations:
+        if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics:
             return
         if lemma in self.g.documents or lemma in self.g.media:
             return
         self._found = None
         entity = self._resolve(mention, mention.start)
-        if entity is not None and entity.type in ("PER", "ORG"):
+        if entity is not None and entity.type in ("PER", "ORG", "GROUP"):
             self.history.append((mention.start, entity))
             if self._found is not None:
                 self._derived[mention.start] = self._found.found
@@ -229,102 +222,190 @@ class Resolver:
             end = at if at > start else end
         return self.text[start:end].strip(" ,") or None
 
-    def _resolve(self, mention: Mention, position: int) -> Optional[_Entity]:
+    def _resolve(self, mention: Mention, position: int) -> Optional[Entity]:
         head = mention.head
-        low = head.text.lower()
+        low = _clitic(head.text)
         lemma = head.lemma.lower()
         if low in self.g.pronouns:
-            return self._antecedent(mention.start, self.g.pronouns[low])
+            return self._pronoun(mention.start, self.g.pronouns[low])
         if head.upos == "PRON":
             return None  # "je", "nous", "on", "cela": no third person to look back for
-        conj = [w for w in mention.words if w.deprel == "conj" and w.upos in ("NOUN", "PROPN") and w.start > head.start]
-        if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
-            kind = self._type(mention, self._chain(mention))
-            return _Entity(self._strip_det(mention), kind)
         chain = self._chain(mention)
         kind = self._type(mention, chain)
+        # A coordinated title ("vice-Premier ministre et ministre de l'Intérieur X") is one person.
+        conj = [w for w in mention.words if w.deprel == "conj" and w.upos in ("NOUN", "PROPN") and w.start > head.start
+                and w.lemma.lower() not in self.g.titles]
+        if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
+            return self.table.entity(self._strip_det(mention), kind)
         if kind == "PER":
-            if chain:
-                name = self.canonical(chain)
-                return _Entity(name, "PER", self._gender(mention))
-            return self._titled(mention) or _Entity(self._strip_det(mention), "PER", self._gender(mention))
+            if chain and not is_acronym(chain):
+                entity = self.table.person(chain, create=True)
+                _vote(entity, self._gender(mention))
+                return entity
+            return self._titled(mention) or self._apposed(mention) or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
         if lemma in self.g.documents:
             author = regex.search(r"\bpar\s+(?:l[ae]\s+|l['’]\s*|les\s+)?(.+)$", mention.text)
             if author:
-                return _Entity(author.group(1).strip(" ,"), "ORG")
+                return self.table.entity(author.group(1).strip(" ,"), "ORG")
         if lemma in self.g.documents or lemma in self.g.media and not chain:
-            org = self._antecedent(mention.start, None, want="ORG")
+            org = self._last_org(mention.start)
             if org is not None:
                 return org
         if kind == "ORG":
-            if chain and (chain.isupper() or head.start < self.text.find(chain, mention.start)):
-                return _Entity(chain, "ORG")
-            return _Entity(self._strip_det(mention), "ORG")
+            return self._organisation(mention, chain)
         if kind == "GPE":
-            return _Entity(chain or self._strip_det(mention), "GPE")
-        return _Entity(mention.text if kind == "GROUP" else self._strip_det(mention), kind)
+            return self.table.entity(chain or self._strip_det(mention), "GPE")
+        return self.table.entity(mention.text if kind == "GROUP" else self._strip_det(mention), kind)
+
+    def _organisation(self, mention: Mention, chain: Optional[str]) -> Entity:
+        """An organisation: its name or acronym (the expansion when the document gives one),
+        else its description; its gender lets a later "elle"/"il" find it."""
+        head = mention.head
+        found = None
+        if chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start)):
+            found = self.table.find(chain)
+            entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
+        else:
+            name = self._strip_det(mention)
+            found = self.table.find(name) or self._named_org(mention)
+            entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
+        # Gender from the head's determiner, or a common noun's own gender ("L'association"):
+        # a proper name's parse gender is a guess.
+        dets = [w for w in mention.words if w.head == head.id and w.deprel == "det" and w.feat("Gender")]
+        source = dets[0] if dets else head if head.upos == "NOUN" else None
+        _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
+        return entity
+
+    def _named_org(self, mention: Mention) -> Optional[Entity]:
+        """"la fédération de football du pays" after "Fédération togolaise de football (FTF)": a
+        definite organisation noun is the one organisation the text names with that noun."""
+        head = mention.head
+        if not any(w.text.lower() in ("le", "la", "l'", "l’") and w.head == head.id for w in mention.words):
+            return None
+        named = [e for e in self.table.entities if e.type == "ORG" and e.name.split()[0].lower() == head.text.lower()
+                 and len(e.name.split()) > 1]
+        return named[0] if len(named) == 1 else None
 
     def _type(self, mention: Mention, chain: Optional[str]) -> str:
         head = mention.head
         lemma = head.lemma.lower()
         stripped = self._strip_det(mention)
-        if chain in self.g.places or stripped in self.g.places or head.text in self.g.places:
+        if chain in self.g.places or stripped in self.g.places or head.text in self.g.places or (chain or "").title() in self.g.places:
             return "GPE"
+        if head.upos == "NOUN" and head.feat("Number") == "Plur" and lemma in self.g.organisations:
+            return "GROUP"  # "les syndicats": several organisations speaking together
         if lemma in self.g.organisations or lemma in self.g.documents or any(w.lemma.lower() in self.g.organisations for w in mention.words if w.start < head.end + 1 and w.upos == "NOUN"):
             if lemma not in self.g.titles:
                 return "ORG"
-        if chain and chain.isupper() and len(chain) > 1:
-            return "ORG"
+        if chain and chain.isupper() and len(chain) > 1 and lemma not in self.g.titles:
+            return "ORG"  # not "le député LR": a title's acronym is its party
         if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
             return "GROUP"
+        if head.upos == "NOUN" and lemma + "s" in self.g.groups:
+            return "PER"  # one of a human group: "un habitant", "un témoin", "une source"
         if lemma in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}
-            if head.upos == "PROPN" and any(w.text.lower() in articles and w.head == head.id for w in mention.words):
+            # The article must stand right before the name, not before a word the name follows.
+            first = next((w for w in mention.words if chain and w.start == self.text.find(chain, mention.start)), head)
+            before = [w for w in mention.words if w.end <= first.start]
+            if head.upos == "PROPN" and before and before[-1].text.lower() in articles and before[-1].head in (head.id, first.id):
                 return "GPE"  # persons take no article in French: "la Corée", "les États-Unis"
             return "PER"
         return "ORG"
 
-    def _antecedent(self, position: int, gender: Optional[str], want: str = "PER") -> Optional[_Entity]:
+    def _pronoun(self, position: int, gender: str) -> Optional[Entity]:
+        """The most recent entity a pronoun agrees with; a person gets the pronoun's gender."""
         for pos, entity in reversed(self.history):
-            if pos >= position or entity.type != want:
-                continue
-            if gender in ("m", "f") and entity.gender and entity.gender != gender:
+            if pos >= position or not _agrees(entity, gender):
                 continue
             self._found = Lookup(position, pos)
+            if entity.type == "PER" and not entity.votes:
+                _vote(entity, gender)
             return entity
+        self._found = Lookup(position, None)
+        # Nobody in the parsed sentences: the latest person the text names, if they agree.
+        if gender in ("m", "f"):
+            named = self._named_people(position)
+            if named:
+                entity = max(named, key=lambda x: x[0])[1]
+                if _agrees(entity, gender):
+                    return entity
+        return None
+
+    def _apposed(self, mention: Mention) -> Optional[Entity]:
+        """"Loïc (son nom a été modifié), un ancien membre de ..., a rapporté": a description
+        set after a name by a comma is that person."""
+        m = _NAME_BEFORE.search(self.text, max(0, mention.start - 120), mention.start)
+        if m is None or _COMPLEMENT.search(self.text, max(0, m.start() - 6), m.start()):
+            return None
+        entity = self.table.person(m.group("name"))
+        if entity is not None:
+            _vote(entity, self._gender(mention))
+        return entity
+
+    def _named_people(self, position: int) -> list[tuple[int, Entity]]:
+        """Where the text names a person before `position`; a name after "de" ("les soubresauts
+        de Wall Street") is a complement, more often a place or a thing than someone."""
+        return [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions
+                if m.kind == "name" and m.start < position and not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)]
+
+    def _last_org(self, position: int) -> Optional[Entity]:
+        for pos, entity in reversed(self.history):
+            if pos < position and entity.type == "ORG":
+                self._found = Lookup(position, pos)
+                return entity
         self._found = Lookup(position, None)
         return None
 
-    def _titled(self, mention: Mention) -> Optional[_Entity]:
-        words = {w.text.lower() for w in mention.words if w.upos not in ("DET", "ADP", "PUNCT")}
-        head = mention.head.text.lower()
-        best, best_score = None, 0.0
-        for m in regex.finditer(r"\b" + regex.escape(mention.head.text) + r"\b", self.text, regex.IGNORECASE):
-            after = self.text[m.start(): m.start() + 120]
-            found = _CAPS.search(after, 1)
-            while found and len(found.group().split()) == 1 and self._office_before(after, found.start()):
-                found = _CAPS.search(after, found.end())
-            if not found:
+    def _titled(self, mention: Mention) -> Optional[Entity]:
+        """The person the document gives this whole title phrase; None when it gives it nobody
+        (the mention then stays a description: no guess at the most cited person)."""
+        words = list(mention.words)
+        first = next((k for k, w in enumerate(words) if w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles), None)
+        if first is None:
+            return None
+        key = [w.text for w in words[first:] if w.upos != "PUNCT"]
+        entity = self.table.holder(key, mention.start)
+        # Only a bare title refers back ("Le dirigeant a ajouté"); one with its complement
+        # ("le porte-parole de la mairie") names a role the text would have given by name.
+        if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’") and not any(w.lower() in _DE for w in key[1:]):
+            entity = self._described(key[0].lower(), self._gender(mention), mention.start)
+        if entity is not None:
+            _vote(entity, self._gender(mention))
+        return entity
+
+    def _described(self, title: str, gender: Optional[str], position: int) -> Optional[Entity]:
+        """"Kim Jong-un a reçu ... Le dirigeant a ajouté": a definite title that the document
+        gives nobody by name refers back, like a pronoun, to the most recent person it
+        agrees with, one who holds no other title in the document."""
+        for pos, entity in sorted(self._named_people(position) + self.history, key=lambda x: x[0], reverse=True):
+            if pos >= position or entity.type != "PER":
                 continue
-            name_tokens = [t for t in found.group().split() if t.lower() not in _STOP]
-            if self._office_before(after, found.start()):
-                name_tokens = name_tokens[1:]
-            phrase = after[: found.start()]
-            # Only adjectives and "de" complements stand between a title and its holder:
-            # "le ministre nord-coréen des Affaires étrangères Choe Son-hui".
-            if not name_tokens or not regex.fullmatch(r"[\p{L}’'\- ,]*", phrase) or len(phrase.split()) > 7 or phrase.count(",") > 1:
+            if gender and entity.gender and gender != entity.gender:
                 continue
-            phrase_words = {t.lower() for t in regex.findall(r"[\p{L}’'\-]+", phrase)} - _DETERMINERS
-            name = self.canonical(" ".join(name_tokens))
-            if name in self.g.places or fold(name) in {fold(p) for p in self.g.places}:
+            titles = self.table.titles_of(entity)
+            if titles and not any(t[:1] == (title,) for t in titles):
                 continue
-            union = words | phrase_words
-            score = len(words & phrase_words) / len(union) if union else 0
-            if head in phrase_words and score > best_score:
-                best, best_score = name, score
-        if best:
-            return _Entity(best, "PER", self._gender(mention))
-        persons = [n for n, _ in self.salience.most_common() if n not in self.g.places]
-        if persons:
-            return _Entity(persons[0], "PER", self._gender(mention))
+            return entity
         return None
+
+
+def _clitic(word: str) -> str:
+    """An inverted subject as the tokenizer may leave it ("-t-il", "-elle") is its pronoun."""
+    low = word.lower().lstrip("-")
+    return low[2:] if low.startswith("t-") else low
+
+
+def _vote(entity: Entity, gender: Optional[str]) -> None:
+    if gender in ("m", "f"):
+        entity.votes[gender] += 1
+
+
+def _agrees(entity: Entity, gender: str) -> bool:
+    """"ils"/"elles" stand for a group; "il"/"elle" for a person of no other gender, or an
+    organisation of that gender ("L'association ... précise-t-elle")."""
+    if gender == "p":
+        return entity.type == "GROUP" or entity.number == "p"
+    if entity.type == "PER":
+        return not (entity.gender and entity.gender != gender)
+    return entity.type == "ORG" and entity.gender == gender

@@ -1,0 +1,329 @@
+"""The entity table of one document: who and what the text names, clustered.
+
+A document names one speaker many ways: "Anne Morel", "Mme Morel", "la ministre
+des Finances", "elle".  Before any speaker is resolved, the table reads the
+whole text (not only the parsed sentences) for
+
+* name runs (capitalised words), clustered: "Morel" and "Anne Morel" are one
+  person, spelling variants ("Beloussov" / "Belousov") too;
+* acronyms and their expansions, in either order: "Fédération des cyclistes
+  (FDC)", "FDC (Fédération des cyclistes)": a later "FDC" names the expansion;
+* titles given by apposition, in either order: "Anne Morel, la ministre des
+  Finances" and "la ministre des Finances Anne Morel" make Anne Morel the holder
+  of the whole phrase "ministre des Finances";
+* gender evidence: "M."/"Mme", an agreeing title ("la ministre"), a participle
+  after the name ("s'est dite").
+
+The resolver then maps the words at each attribution to an entity of the table
+(descriptions and groups are added as they come), so that every quote of one
+entity gets the same id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Optional
+
+import attrs
+
+from .grammar import Grammar
+from .titles import Holder, TitleScan
+from .tokens import DE_WORDS, DETERMINERS, NOT_NAMES, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
+
+
+@attrs.define
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    kind: str          # name, acronym, title, description, pronoun
+
+
+@attrs.define
+class Entity:
+    id: str
+    name: str
+    type: str
+    number: str = "s"
+    acronym: Optional[str] = None
+    mentions: list[EntityMention] = attrs.Factory(list)
+    votes: Counter = attrs.Factory(Counter)   # gender evidence: "m"/"f" -> count
+
+    @property
+    def gender(self) -> Optional[str]:
+        if not self.votes:
+            return None
+        (top, n), *rest = self.votes.most_common()
+        return None if rest and rest[0][1] == n else top
+
+    def record(self, doc: str, offset: Callable[[int], int] = lambda i: i, text: Optional[str] = None) -> dict:
+        def mention(m: EntityMention) -> dict:
+            a, b = offset(m.start), offset(m.end)
+            return {"start": a, "end": b, "text": text[a:b] if text is not None else m.text, "kind": m.kind}
+
+        return {"doc": doc, "id": self.id, "name": self.name, "type": self.type, "gender": self.gender,
+                "number": "p" if self.type == "GROUP" else self.number, "acronym": self.acronym,
+                "mentions": [mention(m) for m in sorted(self.mentions, key=lambda m: m.start)]}
+
+
+class EntityTable(TitleScan):
+    """Built once per document from its (normalised) text."""
+
+    def __init__(self, text: str, grammar: Grammar):
+        self.text = text
+        self.g = grammar
+        self.toks = tokens(text)
+        self.entities: list[Entity] = []
+        self.holders: list[Holder] = []
+        self._keys: dict[str, Entity] = {}      # folded name or acronym -> entity
+        self._made = 0
+        self._inner_caps = {t.text for k, t in enumerate(self.toks) if t.cap and k > 0 and not self._sentence_start(k)}
+        self._lower = {t.text for t in self.toks if t.text[:1].islower()}  # words the text writes in lower case
+        self._scan()
+
+    # ------------------------------------------------------------------ building
+
+    def new(self, name: str, kind: str, number: str = "s") -> Entity:
+        self._made += 1
+        entity = Entity(f"e{self._made}", name, kind, number)
+        self.entities.append(entity)
+        self._keys.setdefault(fold(name) or name.lower(), entity)
+        return entity
+
+    def mention(self, entity: Entity, start: int, end: int, kind: str) -> None:
+        if not any(m.start == start and m.end == end for m in entity.mentions):
+            entity.mentions.append(EntityMention(start, end, self.text[start:end], kind))
+
+    def _scan(self) -> None:
+        # Places and acronyms first: "Corée du Nord" is one place, and the words of an
+        # expansion are the organisation's name, no person's.
+        self._places()
+        for k, t in enumerate(self.toks):
+            if is_acronym(t.text):
+                self._acronym(k, k + 1)
+        covered = {k for e in self.entities for m in e.mentions for k in range(m.start, m.end)}
+        for i, j in self._runs():
+            if self.toks[i].start not in covered:
+                self._name_run(i, j)
+        for k, t in enumerate(self.toks):
+            if self._is_title(k):
+                self._apposition(k)
+
+    def _places(self) -> None:
+        pattern = place_pattern(self.g.places)
+        for m in pattern.finditer(self.text):
+            entity = self.find(m.group()) or self.new(m.group(), "GPE")
+            self.mention(entity, m.start(), m.end(), "name")
+
+    def _glued(self, a: Tok, b: Tok) -> bool:
+        gap = self.text[a.end: b.start]
+        return not gap.strip() and "\n" not in gap
+
+    def _runs(self) -> list[tuple[int, int]]:
+        """Token ranges of capitalised words standing together: "Jean-Luc Mélenchon"."""
+        out, k, n = [], 0, len(self.toks)
+        while k < n:
+            if not self.toks[k].cap or not self.toks[k].text[0].isalpha():
+                k += 1
+                continue
+            j = k + 1
+            while j < n and self.toks[j].cap and self.toks[j].text[0].isalpha() and self._glued(self.toks[j - 1], self.toks[j]):
+                j += 1
+            out.append((k, j))
+            k = j
+        return out
+
+    def _name_span(self, i: int, j: int) -> Optional[tuple[int, int]]:
+        """The part of a capitalised run that names someone, as token indices."""
+        if i > 0 and j - i > 1 and self._complement(i):
+            i += 1  # "ministre de la Défense Belousov": Défense names the office
+        while i < j:
+            low = self.toks[i].low
+            # "Le Maire", "La Fontaine": a capitalised article before a capitalised title word is a surname.
+            surname = low in ("le", "la") and i + 1 < j and self.toks[i + 1].low in self.g.titles and i > 0 and not self._sentence_start(i)
+            if surname:
+                break
+            if low in NOT_NAMES or self.toks[i].text in self.g.honorifics or self.toks[i].text in self._lower \
+                    or (low in self.g.titles and not (i > 0 and self.toks[i - 1].low in ("le", "la") and self.toks[i - 1].cap)):
+                i += 1
+                continue
+            break
+        while j > i and self.toks[j - 1].low in NOT_NAMES:
+            j -= 1
+        if j - i > 1 and is_acronym(self.toks[i].text) and not is_acronym(self.toks[i + 1].text):
+            i += 1  # "l'AFP Jeanne Martin": an outlet or a party before a name is none of it
+        return (i, j) if i < j else None
+
+    def _sentence_start(self, i: int) -> bool:
+        return i == 0 or self.toks[i - 1].text in ".!?«»\"“”:—–-" or "\n" in self.text[self.toks[i - 1].end: self.toks[i].start]
+
+    def _complement(self, i: int) -> bool:
+        """Does the run at token i follow "de"/"du"/"de la" after a title or organisation word?"""
+        k = i - 1
+        while k >= 0 and self.toks[k].low in ("la", "l'", "l’"):
+            k -= 1
+        if k < 0 or self.toks[k].low not in ("de", "du", "des", "d'", "d’"):
+            return False
+        back = [t.low for t in self.toks[max(0, k - 3): k]]
+        return any(w in self.g.titles or w in self.g.organisations for w in back)
+
+    def _name_run(self, i: int, j: int) -> None:
+        span = self._name_span(i, j)
+        if span is None:
+            return
+        a, b = span
+        if a > i and is_acronym(self.toks[a - 1].text):
+            self._name_run(a - 1, a)  # "l'AFP Jeanne Martin": the AFP is an entity of its own
+        if all(self.toks[k].text.isupper() and self.toks[k].low in self._lower for k in range(a, b)):
+            return  # "ACTIONS PAS LÉGITIMES": a headline in capitals, no acronym
+        name = self.text[self.toks[a].start: self.toks[b - 1].end]
+        if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps:
+            return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
+        if b - a == 1 and (self._complement(a) or self.toks[a].low in self.g.organisations) and name not in self.g.places:
+            return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
+        if name in self.g.places or name.title() in self.g.places:
+            entity = self.find(name) or self.new(name, "GPE")
+        elif (b - a == 1 and is_acronym(name)) or name in self.g.outlets:
+            entity = self.find(name) or self.new(name, "ORG")
+        elif self.toks[a].low in self.g.organisations:
+            entity = self.find(name) or self.new(name, "ORG")
+        else:
+            entity = self.person(name, create=True)
+        kind = "acronym" if is_acronym(name) else "name"
+        self.mention(entity, self.toks[a].start, self.toks[b - 1].end, kind)
+        if entity.type == "PER":
+            self._gender_evidence(entity, a, b)
+
+    def _gender_evidence(self, entity: Entity, a: int, b: int) -> None:
+        before = self.toks[a - 1].text if a > 0 else ""
+        if before in self.g.honorifics:
+            entity.votes[self.g.honorifics[before]] += 1
+        # "Anne Morel s'est dite", "Paul Girard est venu": the participle agrees with its subject.
+        after = [t.low for t in self.toks[b: b + 4]]
+        if after[:2] in (["s'", "est"], ["s’", "est"]) and len(after) > 2:
+            word = after[2]
+        elif after[:1] == ["est"] and len(after) > 1:
+            word = after[1]
+        else:
+            return
+        if word.endswith("ée") or word in ("dite", "faite", "mise", "prise", "montrée"):
+            entity.votes["f"] += 1
+        elif word.endswith("é") or word in ("dit", "fait", "mis", "pris"):
+            entity.votes["m"] += 1
+
+    # ------------------------------------------------------------------ acronyms
+
+    def _acronym(self, i: int, j: int) -> None:
+        """"Expansion (ACR)" and "ACR (Expansion)": one organisation named by its expansion."""
+        toks, n = self.toks, len(self.toks)
+        acr = toks[i]
+        if i >= 2 and toks[i - 1].text == "(" and j < n and toks[j].text == ")":
+            expansion = self._expansion_before(i - 1, acr.text)
+        elif j + 1 < n and toks[j].text == "(":
+            close = next((k for k in range(j + 1, min(n, j + 12)) if toks[k].text == ")"), None)
+            expansion = (j + 1, close) if close and close - j > 2 and toks[j + 1].cap else None
+        else:
+            return
+        if expansion is None:
+            return
+        a, b = expansion
+        name = self.text[toks[a].start: toks[b - 1].end]
+        entity = self.find(name)
+        if entity is None or entity.type not in ("ORG", "GPE"):
+            entity = self.new(name, "ORG")
+        old = self._keys.get(fold(acr.text) or acr.text.lower())
+        if old is not None and old is not entity:
+            self._merge(old, entity)
+        entity.acronym = acr.text
+        self._keys[fold(acr.text) or acr.text.lower()] = entity
+        self._keys.setdefault(fold(name), entity)
+        self.mention(entity, toks[a].start, toks[b - 1].end, "name")
+        self.mention(entity, acr.start, acr.end, "acronym")
+
+    def _expansion_before(self, paren: int, acr: str) -> Optional[tuple[int, int]]:
+        """The words before "(ACR)" that it abbreviates: the longest stretch starting with a
+        capital (or an organisation noun) whose initial is the acronym's."""
+        best = None
+        for a in range(paren - 1, max(-1, paren - 10), -1):
+            t = self.toks[a]
+            if not t.text[0].isalnum() or not self._glued_words(a, paren) or t.low in ("et", "ou"):
+                break
+            if (t.cap or t.low in self.g.organisations) and t.text[0].upper() == acr[0].upper() and t.low not in NOT_NAMES:
+                best = (a, paren)
+        return best
+
+    def _glued_words(self, a: int, b: int) -> bool:
+        return all(self.toks[k].text[0].isalnum() or self.toks[k].text in "'’" for k in range(a, b))
+
+    def _merge(self, old: Entity, into: Entity) -> None:
+        for m in old.mentions:
+            self.mention(into, m.start, m.end, m.kind)
+        into.votes.update(old.votes)
+        self.entities.remove(old)
+        for key, e in list(self._keys.items()):
+            if e is old:
+                self._keys[key] = into
+
+    # ------------------------------------------------------------------ lookups
+
+    def find(self, name: str) -> Optional[Entity]:
+        return self._keys.get(fold(name) or name.lower())
+
+    def person(self, name: str, create: bool = False) -> Optional[Entity]:
+        """The person a name form belongs to: same key, a part of a fuller name, or a
+        spelling variant of one; the fuller form becomes the entity's name."""
+        found = self.find(name)
+        if found is not None:
+            return found
+        key, tokens_ = fold(name), set(name.split())
+        for entity in self.entities:
+            if entity.type != "PER":
+                continue
+            other = entity.name.split()
+            if tokens_ <= set(other) or set(other) <= tokens_ or variant(key, other) or variant(fold(entity.name), name.split()):
+                if len(name.split()) > len(other):
+                    entity.name = name
+                self._keys[key or name.lower()] = entity
+                return entity
+        return self.new(name, "PER") if create else None
+
+    def holder(self, words: list[str], position: int) -> Optional[Entity]:
+        """The person the document gives this title: every word of the mention's phrase
+        is in the holder's phrase and the head word is the same; the nearest before wins."""
+        key = title_key(words, self.g.titles)
+        if not key:
+            return None
+        found = [h for h in self.holders if h.words[:1] == key[:1] and set(key) <= set(h.words)]
+        if not found:
+            return None
+        # The closest phrase first ("ministre des Affaires étrangères" is not the "ministre
+        # nord-coréen des Affaires étrangères"), then the nearest given before the mention.
+        return min(found, key=lambda h: (len(set(h.words) - set(key)), h.position > position, abs(position - h.position))).entity
+
+    def titles_of(self, entity: Entity) -> list[tuple[str, ...]]:
+        return [h.words for h in self.holders if h.entity is entity]
+
+    def entity(self, name: str, kind: str, gender: Optional[str] = None) -> Entity:
+        """The entity of a resolved speaker: a known one, or a new one (a description, a group)."""
+        if kind == "PER":
+            found = self.person(name) or self.find(name)
+        else:
+            found = self.find(name)
+        if found is not None and found.type == "PER" and kind in ("ORG", "GPE") and not found.votes and not self.titles_of(found):
+            found.type = kind  # "l'association Vélo pour tous": a capitalised word the scan took for a person
+        if found is None:
+            found = self.new(name, kind, "p" if kind == "GROUP" else "s")
+        if gender in ("m", "f") and not found.votes and found.type == "PER":
+            found.votes[gender] += 1
+        return found
+
+    def renumber(self) -> None:
+        """Ids in the order the text first mentions each entity: the same whichever
+        sentences were parsed (the gate parses fewer than all); unmentioned ones last."""
+        ordered = sorted(self.entities, key=lambda e: (not e.mentions, min((m.start for m in e.mentions), default=0)))
+        for k, entity in enumerate(ordered, 1):
+            entity.id = f"e{k}"
+        self.entities = ordered
+
+    def records(self, doc: str, offset: Callable[[int], int] = lambda i: i, text: Optional[str] = None) -> list[dict]:
+        return [e.record(doc, offset, text) for e in self.entities if e.mentions]

@@ -1,0 +1,133 @@
+"""The outlet a statement was made to or relayed by: "a déclaré à l'AFP", "a-t-il dit à
+Reuters", "sur RTL", "au micro de France Info", "dans un entretien au Parisien",
+"interrogé par Le Figaro", ", rapporte Le Monde,".  A step of the speakers stage: it reads
+the sentence around an event's cue; the speaker is unchanged.  `past_outlet` keeps the
+one spoken to (and a dateline) from being taken for the speaker."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .attribution import Event, Mention
+from .grammar import Grammar
+from .parsing import Sentence
+from .tokens import is_acronym
+
+_SPOKEN_TO = regex.compile(r"\b(?:sur|à|au|aux)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
+_DATELINE = regex.compile(r"\s*\)?\s*(?:\([^()]{1,30}\))?\s*[-–—]\s+")
+_ART = r"(?:(?:la|le|les)\s+|l['’]\s*)?"
+# Leads that make whatever name follows an outlet: "au micro de", "interrogé par", "dans un entretien au".
+_STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
+           r"|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
+           r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
+_LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour))\s+(?P<art>{_ART})", regex.IGNORECASE)
+_INSERTED = regex.compile(r",\s*(?P<verb>\p{Ll}+)\s+(?P<name>(?:L[ae]\s+|L['’]|Les\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)\s*,")
+_NAME_TOKEN = regex.compile(r"(?:\p{L}?\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
+
+
+def cited_outlet(text: str, sentence: Sentence, event: Event, grammar: Grammar, speaker: Optional[str]) -> Optional[str]:
+    """The outlet a statement was made to or relayed by, named in the cue's sentence outside
+    the quote: "a déclaré à l'AFP", "a-t-il dit à Reuters", "sur RTL", "au micro de France
+    Info", "dans un entretien au Parisien", "interrogé par Le Figaro".  A document ("dans
+    un communiqué") or a place is no outlet; the one nearest the cue wins."""
+    best: Optional[tuple[int, str]] = None
+    for m in _LEAD.finditer(text, sentence.start, sentence.end):
+        if event.start <= m.start() < event.end:
+            continue
+        name = _outlet_after(text, m, grammar)
+        if name is None or name == speaker or name in grammar.places:
+            continue
+        distance = abs(m.start() - event.cue_start)
+        if best is None or distance < best[0]:
+            best = (distance, name)
+    if best is None:
+        best = _relaying(text, sentence, event, grammar)
+    return best[1] if best else None
+
+
+def _relaying(text: str, sentence: Sentence, event: Event, grammar: Grammar) -> Optional[tuple[int, str]]:
+    """", rapporte Le Figaro, il écrivait ...": an inserted clause whose subject is a known
+    outlet relays the report."""
+    for m in _INSERTED.finditer(text, sentence.start, sentence.end):
+        if m.group("verb").lower() in grammar.forms and m.group("name") in grammar.outlets and not (event.start <= m.start() < event.end):
+            return abs(m.start() - event.cue_start), m.group("name")
+    return None
+
+
+def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
+    at = lead.end()
+    media = regex.match(r"(?P<noun>[\p{Ll}\-]+)(?:\s+(?:de\s+presse|d['’]information|de\s+radio|de\s+télévision))?(?:\s+\p{Ll}[\p{L}\-]*){0,2}?\s+(?=\p{Lu}|\p{Ll}\p{Lu})", text[at: at + 80])
+    has_media = bool(media and media.group("noun").lower() in grammar.media)
+    if has_media:
+        at += media.end()
+    words, pos = [], at
+    while True:
+        m = _NAME_TOKEN.match(text, pos)
+        if not m or (words and text[pos - 1] not in " \u00a0"):
+            break
+        words.append(m.group())
+        pos = m.end() + 1
+        if pos >= len(text) or text[m.end()] not in " \u00a0":
+            break
+    while words and words[-1].lower() in ("de", "du", "des"):
+        words.pop()
+    if not words:
+        return None
+    article = lead.group("art").strip()
+    contracted = {"au": "Le", "aux": "Les", "du": "Le"}.get(lead.group(0).split()[-1].lower()) if not article else None
+    # The longest run of the words that is a known outlet: "à l'AFP Jeanne Martin" is the AFP.
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        for form in (name, f"{article.capitalize()} {name}".replace("' ", "'").replace("’ ", "’"), f"{contracted} {name}"):
+            if form in grammar.outlets:
+                return form
+    if len(words) > 1 and is_acronym(words[0]) and not is_acronym(words[1]):
+        words = words[:1]  # an acronym before a name: the outlet, then the speaker
+    name = " ".join(words)
+    if lead.group("strong") or has_media:
+        return name
+    weak = lead.group("weak").lower()
+    if regex.search(r"\.(?:fr|com|net|org|ca|be|ch|info)$", name):
+        return name  # a news site: "au Monde.fr"
+    if weak in ("sur", "à") and not article and (regex.match(r"\p{Lu}{2}", name) or any(c.isdigit() for c in name)):
+        return name  # "sur RMC", "à CBC/Radio-Canada", "sur France 2": a channel takes no article, a topic does
+    if weak == "dans" and article[:1].isupper() and article.lower() in ("le", "la", "les"):
+        return f"{article} {name}"  # "dans Le Parisien": a title with its capitalised article
+    return None
+
+
+def past_outlet(text: str, mention: Mention, event: Event, grammar: Grammar) -> Mention:
+    """", a dit à Reuters le porte-parole du port": a name behind "à"/"sur" after the cue is
+    the one spoken to; "LYON (AFP) - Le maire ...": a dateline is no one.  The speaker is
+    the noun phrase that follows."""
+    dateline = _DATELINE.match(text, mention.end)
+    if dateline and mention.end < event.cue_start:
+        return _phrase_after(text, mention, dateline.end()) or mention
+    if mention.start < event.cue_end or any(p.lemma == event.cue for p in grammar.prepositions) \
+            or not _SPOKEN_TO.search(text, max(0, mention.start - 12), mention.start):
+        return mention
+    return _phrase_after(text, mention, mention.end) or mention
+
+
+def _phrase_after(text: str, mention: Mention, at: int) -> Optional[Mention]:
+    """The noun phrase starting at `at` in the mention's sentence, without its relative clause."""
+    sent = mention.sentence
+    after = [w for w in sent.words if w.start >= at and w.upos != "PUNCT"]
+    if not after or after[0].upos not in ("DET", "NOUN", "PROPN", "NUM"):
+        return None
+    head = next((w for w in after if w.upos in ("NOUN", "PROPN")), None)
+    while head is not None and head.head and sent.word(head.head).start >= at \
+            and sent.word(head.head).upos in ("NOUN", "PROPN") and head.deprel in ("flat:name", "flat", "compound", "amod", "nmod", "appos"):
+        head = sent.word(head.head)
+    if head is None:
+        return None
+    words = [w for w in sent.subtree(head.id) if w.start >= at]
+    words = [w for w in words if not any(a.deprel in ("acl:relcl", "acl") and a.start >= at for a in [w] + sent.ancestors(w.id)[:2] if a.id != head.id)]
+    while words and words[-1].upos == "PUNCT":
+        words.pop()
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    return Mention(start, end, text[start:end], head, tuple(words), sent)

@@ -1,0 +1,139 @@
+"""Titles given to a person by apposition, in either order: "Anne Morel, la ministre des
+Finances" and "la ministre des Finances Anne Morel" make Anne Morel the holder of the whole
+phrase "ministre des Finances" (never of its head word alone).  A mixin of the entity table:
+it reads the table's tokens and records holders on it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import attrs
+
+from .tokens import DE_WORDS, DETERMINERS, is_acronym, title_key
+
+if TYPE_CHECKING:
+    from .entities import Entity
+
+_FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
+# Lower-case words that end a title phrase: verbs, relatives, conjunctions, time words.
+_PHRASE_STOP = frozenset(
+    "a ont avait avaient aura est sont était étaient sera fut qui que qu' qu’ dont où et ou mais selon lors "
+    "se s' s’ ne n' n’ il elle ils elles on lui leur y pour par avec sans chez depuis après avant "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui demain".split()
+)
+
+
+@attrs.frozen
+class Holder:
+    """A title phrase the document gives a person: ("ministre", "des", "finances") -> entity."""
+
+    words: tuple[str, ...]
+    entity: Entity
+    position: int
+
+
+class TitleScan:
+    """Title phrases and their holders; needs the table's toks, g, text, holders, mention,
+    find, _glued, _glued_words, _name_span, _sentence_start."""
+
+    def _is_title(self, k: int) -> bool:
+        t = self.toks[k]
+        if t.low not in self.g.titles:
+            return False
+        if t.cap:  # "Premier ministre": a capitalised title word only before a lower-case one
+            return k + 1 < len(self.toks) and self.toks[k + 1].low in self.g.titles and not self.toks[k + 1].cap \
+                and not (k > 0 and self.toks[k - 1].low in ("le", "la") and self.toks[k - 1].cap and not self._sentence_start(k - 1))
+        return not (k > 0 and self.toks[k - 1].low in self.g.titles)  # "Premier ministre" starts at Premier
+
+    def phrase(self, k: int) -> int:
+        """The end (token index) of the title phrase starting at k: "ministre des Finances",
+        "professeur à l'université de Lyon", "maire UMP du Raincy"."""
+        toks, n, j = self.toks, len(self.toks), k + 1
+        while j < n and j - k < 10 and self._glued_words(j, j + 1) and self._glued(toks[j - 1], toks[j]):
+            t = toks[j]
+            if t.low in ("et", "ou") and j + 1 < n and toks[j + 1].low in self.g.titles:
+                j += 2  # "vice-Premier ministre et ministre de l'Intérieur"
+                continue
+            if t.low in _PHRASE_STOP or (t.low in self.g.forms and not t.cap):
+                break
+            if t.cap:
+                if is_acronym(t.text) and len(t.text) <= 4 and toks[j - 1].low not in DE_WORDS:
+                    j += 1  # a party or union: "le député LR", "la candidate PS"
+                    continue
+                if toks[j - 1].low not in DE_WORDS:
+                    break  # a name starts
+                run_end = j + 1
+                while run_end < n and toks[run_end].cap and self._glued(toks[run_end - 1], toks[run_end]):
+                    run_end += 1
+                whole = self.text[t.start: toks[run_end - 1].end]
+                j = run_end if (run_end - j == 1 or t.low in self.g.organisations or whole in self.g.places) else j + 1
+                if run_end - j > 0:
+                    break  # "ministre des Finances Michel Sapin": the rest of the run is the holder
+                continue
+            j += 1
+        while j > k + 1 and toks[j - 1].low in DE_WORDS | DETERMINERS:
+            j -= 1
+        return j
+
+    def _apposition(self, k: int) -> None:
+        toks, n = self.toks, len(self.toks)
+        end = self.phrase(k)
+        words = [t.text for t in toks[k:end]]
+        key = title_key(words, self.g.titles)
+        det = toks[k - 1].low if k > 0 else ""
+        gender = self.title_gender(det, toks[k].low)
+        holder = None
+        nxt = end + 1 if end < n and toks[end].text == "," else end
+        if nxt < n and toks[nxt].cap and (nxt == end or self._closes(nxt)):
+            holder = self._person_at(nxt)
+        if holder is None:
+            start = k - 1 if det in DETERMINERS else k
+            if start >= 2 and toks[start - 1].text == ",":
+                holder = self._person_ending(start - 1)
+        if holder is None:
+            return
+        if gender:
+            holder.votes[gender] += 1
+        self.holders.append(Holder(key, holder, toks[k].start))
+        self.mention(holder, toks[k].start, toks[end - 1].end, "title")
+
+    def _closes(self, k: int) -> bool:
+        """After "title, Name": the name is an apposition when a comma, a verb or the end follows it."""
+        j = k
+        while j < len(self.toks) and self.toks[j].cap:
+            j += 1
+        return j >= len(self.toks) or self.toks[j].text in ",.;:)" or self.toks[j].low in self.g.forms or self.toks[j].low in _PHRASE_STOP
+
+    def _person_at(self, k: int) -> Optional[Entity]:
+        j = k
+        while j < len(self.toks) and self.toks[j].cap and (j == k or self._glued(self.toks[j - 1], self.toks[j])):
+            j += 1
+        span = self._name_span(k, j)
+        if span is None:
+            return None
+        name = self.text[self.toks[span[0]].start: self.toks[span[1] - 1].end]
+        entity = self.find(name)
+        return entity if entity is not None and entity.type == "PER" else None
+
+    def _person_ending(self, comma: int) -> Optional[Entity]:
+        j = comma
+        i = j
+        while i > 0 and self.toks[i - 1].cap and self._glued(self.toks[i - 1], self.toks[i if i < j else j - 1]):
+            i -= 1
+        if i > 0 and self.toks[i - 1].low in ("de", "du", "des", "d'", "d’"):
+            return None  # "les soubresauts de Wall Street, le sénateur ...": a complement, no apposition
+        return self._person_at(i) if i < j else None
+
+    def title_gender(self, det: str, word: str) -> Optional[str]:
+        """A title's gender: a feminine determiner, or the title's own marked form
+        ("présidente", "le directeur").  "Le ministre" says nothing: the masculine of an
+        epicene title is used for women too."""
+        if det in _FEMININE_DET:
+            return "f"
+        titles = self.g.titles
+        if (word.endswith("e") and word[:-1] in titles) or (word.endswith("trice") and word[:-5] + "teur" in titles) \
+                or (word.endswith("euse") and word[:-4] + "eur" in titles):
+            return "f"
+        if word + "e" in titles or (word.endswith("teur") and word[:-4] + "trice" in titles):
+            return "m"
+        return None

@@ -1,0 +1,82 @@
+"""Words of a French news text, as the entity table reads them: tokens with offsets,
+spelling keys for transliterated names, acronyms, the little words around names."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import attrs
+import regex
+from rapidfuzz import fuzz
+
+_TOKEN = regex.compile(
+    r"(?:M|MM|Mme|Mlle|Dr|Pr)\.(?=\s)"                  # honorifics keep their dot
+    r"|(?:[ldjnsctm]|[LDJSC]|[Qq]u)['’](?=\p{L})"      # elisions: l'AFP, d'Ivoire, qu'il
+    r"|[\p{L}\p{N}][\p{L}\p{N}\-’'/&]*"
+    r"|[^\s\p{L}\p{N}]"
+)
+_FOLD = [("ch", "sh"), ("ou", "u"), ("ss", "s"), ("y", "i"), ("kh", "h"), ("j", "zh"), ("w", "v")]
+DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
+DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
+                         "son", "sa", "ses", "leur", "leurs", "notre", "votre"})
+# Capitalised words that start a sentence or a phrase but name nobody.
+NOT_NAMES = frozenset(
+    "le la les l' l’ un une des du de d' d’ au aux selon dans en lors pour par sur avec sans il elle ils elles "
+    "ce cette ces son sa ses leur leurs et ou mais a à après avant depuis comme si quand alors ainsi "
+    "jusqu’à jusqu'à m. mme mlle mm. dr. pr. lundi mardi mercredi jeudi vendredi samedi dimanche janvier février "
+    "mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
+
+
+def fold(name: str) -> str:
+    """A spelling key for transliterated names: Beloussov ~ Belousov, Choïgou ~ Shoigu."""
+    s = unicodedata.normalize("NFKD", name.lower())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = regex.sub(r"[^a-z ]", " ", s)
+    for a, b in _FOLD:
+        s = s.replace(a, b)
+    return " ".join(s.split())
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@attrs.frozen
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def title_key(words: list[str], titles: frozenset[str]) -> tuple[str, ...]:
+    """The words of a title phrase that identify it: no determiners, lower case."""
+    return tuple(w.lower() for w in words if w.lower() not in DETERMINERS and w.lower() not in ("de", "d'", "d’", "du", "à", "au"))
+
+
+@functools.lru_cache(maxsize=4)
+def place_pattern(places: frozenset[str]) -> regex.Pattern:
+    """The grammar's places as one pattern, longest first ("Corée du Nord" before "Corée")."""
+    words = sorted(places, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\-])")
+
+
+def variant(key: str, other_tokens: list[str]) -> bool:
+    if len(key) < 4 or not other_tokens:
+        return False
+    last, first, whole = fold(other_tokens[-1]), fold(other_tokens[0]), fold(" ".join(other_tokens))
+    return fuzz.ratio(key, last) >= 85 or fuzz.ratio(key, first) >= 90 or fuzz.ratio(key, whole) >= 90

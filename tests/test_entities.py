@@ -1,0 +1,217 @@
+"""Speakers as entities: the document's entity table, pronouns, ids and genders, cited outlets.
+
+The sentences are written for these tests; each checks one construction of French news text.
+"""
+
+import pytest
+
+from quotes.entities import EntityTable
+from quotes.model import Document
+
+
+def table(grammar, text):
+    return EntityTable(text, grammar)
+
+
+# ---------------------------------------------------------------------- the table, no parse
+
+
+def test_apposition_name_first_gives_the_title_and_its_gender(grammar):
+    t = table(grammar, "Anne Morel, la ministre des Finances, a présenté le budget mardi. Les députés ont voté.")
+    holder = t.holder(["la", "ministre", "des", "Finances"], 200)
+    assert holder is not None and holder.name == "Anne Morel"
+    assert holder.gender == "f"
+
+
+def test_apposition_title_first(grammar):
+    t = table(grammar, "La ministre de la Culture Claire Dubois a inauguré le musée. Elle a salué les artistes.")
+    assert t.holder(["la", "ministre", "de", "la", "Culture"], 100).name == "Claire Dubois"
+
+
+def test_the_whole_title_phrase_must_match(grammar):
+    t = table(grammar, "Le ministre de l'Agriculture, Louis Perrin, visitait la ferme. Le ministre de la Santé a démissionné.")
+    assert t.holder(["le", "ministre", "de", "l'", "Agriculture"], 150).name == "Louis Perrin"
+    assert t.holder(["le", "ministre", "de", "la", "Santé"], 150) is None
+
+
+def test_a_surname_is_not_a_title(grammar):
+    t = table(grammar, "Bruno Le Maire est arrivé à Nantes. Le maire de Nantes a refusé de le recevoir.")
+    assert t.holder(["le", "maire"], 80) is None
+    assert t.person("Le Maire").name == "Bruno Le Maire"
+
+
+@pytest.mark.parametrize("text", [
+    "L'Union des producteurs de lait (UPL) a manifesté lundi. Selon l'UPL, les prix baissent.",
+    "L'UPL (Union des producteurs de lait) a manifesté lundi. Selon l'UPL, les prix baissent.",
+])
+def test_an_acronym_goes_to_its_expansion_in_either_order(grammar, text):
+    entity = table(grammar, text).find("UPL")
+    assert entity.name == "Union des producteurs de lait" and entity.type == "ORG" and entity.acronym == "UPL"
+    assert sum(m.kind == "acronym" for m in entity.mentions) == 2
+
+
+def test_name_forms_and_spelling_variants_are_one_person(grammar):
+    t = table(grammar, "Andreï Belousov a reçu la délégation. Plus tard, M. Beloussov a quitté la salle. Belousov est revenu.")
+    people = [e for e in t.entities if e.type == "PER"]
+    assert [e.name for e in people] == ["Andreï Belousov"]
+    assert people[0].gender == "m" and len(people[0].mentions) == 3
+
+
+def test_gender_from_a_participle_after_the_name(grammar):
+    t = table(grammar, "Claire Fontaine s'est dite inquiète de la situation des hôpitaux.")
+    assert t.person("Claire Fontaine").gender == "f"
+
+
+def test_an_epicene_title_with_le_says_nothing_of_gender(grammar):
+    t = table(grammar, "Le ministre de la Justice, Camille Roux, a répondu aux questions.")
+    assert t.person("Camille Roux").gender is None
+
+
+def test_a_word_opening_a_sentence_is_no_name(grammar):
+    t = table(grammar, "Actuellement, les négociations piétinent. Pourtant, Marc Vidal reste confiant.")
+    assert [e.name for e in t.entities if e.type == "PER"] == ["Marc Vidal"]
+
+
+def test_records_give_offsets_in_the_text(grammar):
+    text = "Mme Sophie Arnaud, directrice de l'école, a répondu."
+    [record] = [r for r in table(grammar, text).records("d1") if r["type"] == "PER"]
+    assert record["id"].startswith("e") and record["gender"] == "f"
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in record["mentions"])
+
+
+# ---------------------------------------------------------------------- through the pipeline
+
+
+def records(pipeline, text):
+    return [q.to_record() for q in pipeline.process(Document("t", text))]
+
+
+def one(pipeline, text):
+    found = records(pipeline, text)
+    assert found, text
+    return found[0]
+
+
+def test_an_apposition_head_is_the_speaker(pipeline):
+    r = one(pipeline, "Paul Girard, professeur à l'université de Lyon, estime que la réforme arrive trop tard.")
+    assert r["speaker"] == "Paul Girard" and r["speaker_type"] == "PER"
+
+
+def test_a_party_acronym_is_not_the_person(pipeline):
+    text = ("Au cours du débat, Claude Besson, le député PRV du Jura, était du même avis. "
+            "Le député PRV du Jura a déclaré que la taxe devait disparaître dès l'an prochain.")
+    r = [x for x in records(pipeline, text) if "taxe" in x["quote"]][0]
+    assert r["speaker"] == "Claude Besson"
+
+
+def test_a_description_after_a_name_is_that_person(pipeline):
+    r = one(pipeline, "Hugo (son prénom a été changé), un ancien bénévole de l'association, a raconté que "
+                      "les policiers étaient arrivés vers minuit.")
+    assert r["speaker"] == "Hugo"
+
+
+def test_a_dateline_names_no_speaker(pipeline):
+    r = one(pipeline, "LYON (AFP) - Le maire de la ville, Paul Roche, a annoncé que le tramway serait gratuit dès janvier.")
+    assert r["speaker"] == "Paul Roche"
+
+
+def test_an_organisation_noun_finds_the_one_named_with_it(pipeline):
+    text = ("La Fédération gabonaise de rugby (FGR) a suspendu le championnat. La fédération du pays a précisé "
+            "que les matches reprendraient en avril.")
+    r = [x for x in records(pipeline, text) if "avril" in x["quote"]][0]
+    assert r["speaker"] == "Fédération gabonaise de rugby"
+
+
+def test_an_office_of_a_person_keeps_the_person_whole(pipeline):
+    r = one(pipeline, "« Nous attendons la décision du tribunal avant toute chose », a indiqué le cabinet de Julie Marchand.")
+    assert r["speaker"] == "cabinet de Julie Marchand" and r["speaker_type"] == "ORG"
+
+
+def test_a_title_with_no_holder_stays_a_description(pipeline):
+    text = ("Marc Vidal a présenté le projet lundi. Marc Vidal a répondu aux élus. "
+            "Le porte-parole de la mairie a déclaré que le chantier commencerait en juin.")
+    r = [x for x in records(pipeline, text) if "chantier" in x["quote"]][0]
+    assert r["speaker"] == "porte-parole de la mairie"
+
+
+def test_elle_can_be_an_organisation(pipeline):
+    text = ("L'association Vélo pour tous dénonce le projet de rocade. "
+            "« Les cyclistes seront les premières victimes de ce chantier », précise-t-elle.")
+    r = [x for x in records(pipeline, text) if "cyclistes" in x["quote"]][0]
+    assert r["speaker_type"] == "ORG" and "Vélo" in r["speaker"]
+
+
+def test_ils_is_a_group(pipeline):
+    text = ("Les syndicats ont quitté la table des négociations jeudi. "
+            "« Nous ne reviendrons pas sans garanties écrites sur les salaires », ont-ils expliqué.")
+    r = [x for x in records(pipeline, text) if "garanties" in x["quote"]][0]
+    assert r["speaker_type"] == "GROUP" and "syndicats" in r["speaker"].lower()
+
+
+def test_one_id_and_a_gender_for_every_quote_of_a_person(pipeline):
+    text = ("Mme Hélène Garnier a présenté son plan mardi. « Nous allons rouvrir les trois lignes fermées l'an dernier », "
+            "a-t-elle affirmé. « Les travaux commenceront dès le mois de septembre prochain », a ajouté Hélène Garnier.")
+    found = [r for r in records(pipeline, text) if r["speaker"] == "Hélène Garnier"]
+    assert len(found) == 2
+    assert found[0]["speaker_id"] == found[1]["speaker_id"] is not None
+    assert {r["speaker_gender"] for r in found} == {"f"}
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("« Nous ne céderons sur rien dans cette négociation », a déclaré à l'AFP Jeanne Martin.", "AFP"),
+    ("« La production reprendra dès la semaine prochaine dans nos usines », a-t-il dit à Reuters.", "Reuters"),
+    ("Le député Luc Fabre a estimé sur RTL que le texte serait adopté avant l'été.", "RTL"),
+    ("La maire Sylvie Morin a affirmé au micro de France Info que la piscine rouvrirait en mai.", "France Info"),
+    ("Dans un entretien au Parisien, le préfet Henri Duval a assuré que les contrôles seraient renforcés.", "Le Parisien"),
+    ("Interrogé par Le Figaro, l'avocat Marc Lenoir a affirmé que son client était innocent.", "Le Figaro"),
+])
+def test_the_outlet_spoken_to_is_the_cited_source(pipeline, text, outlet):
+    r = one(pipeline, text)
+    assert r["cited_source"] == outlet
+    assert r["speaker"] != outlet
+
+
+def test_the_speaker_is_past_the_outlet(pipeline):
+    r = one(pipeline, "« Aucun bateau ne quittera le port avant lundi », a dit à Reuters le secrétaire général du syndicat "
+                      "des dockers, Paul Brun.")
+    assert (r["speaker"], r["cited_source"]) == ("Paul Brun", "Reuters")
+    r = one(pipeline, "« Les combats ont repris à l'aube dans les collines », a indiqué à l'AFP un habitant du village.")
+    assert (r["speaker"], r["speaker_type"], r["cited_source"]) == ("habitant du village", "PER", "AFP")
+
+
+def test_an_inserted_relay_clause_names_the_outlet(pipeline):
+    text = "Dans une lettre au conseil, rapporte Le Monde, la directrice écrivait ainsi : « Je ne signerai pas ce budget. »"
+    r = [x for x in records(pipeline, text) if "signerai" in x["quote"]][0]
+    assert r["cited_source"] == "Le Monde"
+
+
+def test_a_communique_is_no_cited_source(pipeline):
+    r = one(pipeline, "Dans un communiqué, la société Lumens a annoncé que l'usine fermerait en décembre.")
+    assert r["cited_source"] is None
+
+
+def test_extract_with_entities_gives_the_table(monkeypatch, pipeline):
+    import quotes
+
+    monkeypatch.setattr(quotes, "_pipeline", lambda *args: pipeline)
+    text = "« Le budget sera tenu jusqu'à la fin de l'année », a déclaré Mme Anne Morel, ministre des Finances."
+    found, entities = quotes.extract_with_entities(text, id="d1")
+    ids = {e["id"]: e for e in entities}
+    assert found[0].speaker.id in ids and ids[found[0].speaker.id]["name"] == "Anne Morel"
+    assert all(text[m["start"]:m["end"]] == m["text"] for e in entities for m in e["mentions"])
+
+
+def test_cli_writes_the_entity_tables(tmp_path):
+    from quotes.cli import main
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("La Fédération des cyclistes urbains (FCU) proteste. Selon la FCU, « rien ne va plus dans cette ville ».\n",
+                   encoding="utf-8")
+    out, ents = tmp_path / "out.jsonl", tmp_path / "ents.jsonl"
+    assert main(["extract", str(doc), "-o", str(out), "--entities", str(ents), "--parser", "none", "-q"]) == 0
+    import json
+
+    rows = [json.loads(line) for line in ents.read_text(encoding="utf-8").splitlines()]
+    [fcu] = [r for r in rows if r["acronym"] == "FCU"]
+    assert fcu["doc"] == "a.txt" and fcu["name"] == "Fédération des cyclistes urbains" and fcu["type"] == "ORG"
+    assert {"doc", "id", "name", "type", "gender", "mentions"} <= set(fcu)
