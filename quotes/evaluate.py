@@ -26,7 +26,8 @@ import regex
 from .constructions import classify, construction_of_rule
 
 THRESHOLDS = (0.3, 0.8)
-_DET = regex.compile(r"^(?:le|la|les|l['’]|un|une|des|du|de la|de l['’])\s*", regex.IGNORECASE)
+# Longest first, and a whole word: "Les secouristes" loses "Les", not "Le".
+_DET = regex.compile(r"^(?:les|le|la|l['’]|une|un|des|du|de la|de l['’])(?:\s+|(?<=['’]))", regex.IGNORECASE)
 
 
 def normalise_name(name: Optional[str]) -> str:
