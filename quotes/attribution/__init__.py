@@ -51,24 +51,36 @@ class Attributor:
         ctx = Context(text, parsed, [q for q in quotes if q.depth == 0], cues, self.g, self.syntax)
         for r in self.rules:
             r.apply(ctx)
-        events = _drop_embedded(ctx.events)
+        events = _drop_embedded(ctx.events, ctx.quotes)
         events = _credit_relays(ctx, events)
         events.sort(key=lambda e: (e.start, e.end))
         return events
 
 
-def _drop_embedded(events: list[Event]) -> list[Event]:
-    """A report whose cue stands inside another report's content is part of it."""
+def _drop_embedded(events: list[Event], quotes) -> list[Event]:
+    """A report whose cue stands inside another report's quotation is part of what
+    was quoted ("« Ils m'ont dit : ... »"); one inside indirect content ("a révélé
+    que X accuse Y de ...") is a report of its own."""
     kept: list[Event] = []
+    quoted = [(q.open_start, q.close_end) for q in quotes]
     for e in events:
         outer = [o for o in events if o is not e and o.start <= e.cue_start < o.end
-                 and not (o.start <= e.start and e.end <= o.end and o.cue_start == e.cue_start)]
+                 and not (o.start <= e.start and e.end <= o.end and o.cue_start == e.cue_start)
+                 and (o.type == "direct" or any(a <= e.cue_start < b for a, b in quoted) or not _named_inside(e, o))]
         if outer:
             continue
         if any(k.start == e.start and k.end == e.end for k in kept):
             continue
         kept.append(e)
     return kept
+
+
+def _named_inside(inner: Event, outer: Event) -> bool:
+    """Does the inner report name a speaker of its own inside the outer content?  An
+    infinitive ("a dit souhaiter des sanctions") or a pronoun ("a annoncé qu'il
+    décrétait") continues the outer speaker's report."""
+    m = inner.mention
+    return m is not None and outer.start <= m.start < outer.end and m.head.upos != "PRON"
 
 
 def _credit_relays(ctx: Context, events: list[Event]) -> list[Event]:

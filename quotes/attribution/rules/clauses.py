@@ -71,8 +71,8 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
             before = sent.words[que.id - 2] if que.id >= 2 else None
             if before is not None and before.lemma.lower() in _NOT_CLAUSE_WORDS:
                 continue
-            start, end = span_of(sent, c, after=que)
-            return start, _trailing(ctx, sent, w, end)
+            start, end = _own_span(ctx, sent, c)
+            return que.end, _trailing(ctx, sent, w, end)
     # "que" right after the verb, whatever the parser attached it to: "a déclaré aux
     # journalistes que", "a convenu à l'époque que".
     nxt = [x for x in sent.words[w.id: w.id + 7] if x.upos != "PUNCT"]
@@ -143,20 +143,31 @@ def object_infinitive(ctx: Context) -> None:
     _verb_rule(ctx, "object_infinitive", _object_infinitive_content)
 
 
+def _own_span(ctx: Context, sent: Sentence, root: Word) -> tuple[int, int]:
+    """A constituent's span without a coordinated report hung under it by the parser
+    ("accuse la CGT de prendre ... et assuré que ...": the second is a report of its own)."""
+    cut = {x.id for c in sent.words if c.deprel == "conj" and c.upos == "VERB" and ctx.syntax.cue_lemma(sent, c)
+           and c.id != root.id and root.id in {a.id for a in sent.ancestors(c.id)} for x in sent.subtree(c.id)}
+    words = [x for x in sent.subtree(root.id) if x.id not in cut and x.upos != "PUNCT" or x.id == root.id]
+    cc = [x for x in words if x.upos == "CCONJ" and x.head in cut]
+    words = [x for x in words if x not in cc]
+    return min(x.start for x in words), max(x.end for x in words)
+
+
 def _object_infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     if lemma not in ctx.grammar.object_infinitive:
         return None
     children = sent.children(w.id)
-    objs = [c for c in children if c.deprel == "obj" and c.start > w.end]
+    objs = [c for c in children if c.deprel == "obj" and c.start > w.end and c.lemma.lower() not in ctx.grammar.time_words]
     infs = [c for c in children if c.deprel in ("xcomp", "advcl", "obl", "ccomp", "acl") and c.upos == "VERB" and c.start > w.end
             and not any(m.deprel == "mark" and m.lemma.lower() in PURPOSE for m in sent.children(c.id))]
     if objs and infs:
         start = min(x.start for x in sent.subtree(objs[0].id))
-        return start, max(span_of(sent, infs[-1])[1], span_of(sent, objs[0])[1])
+        return start, max(_own_span(ctx, sent, infs[-1])[1], _own_span(ctx, sent, objs[0])[1])
     for o in objs:
         for d in sent.children(o.id):
             if d.upos == "VERB" and any(m.lemma.lower() in ("de", "d'") for m in sent.children(d.id)):
-                return span_of(sent, o)
+                return _own_span(ctx, sent, o)
     return None
 
 
