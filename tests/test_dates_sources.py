@@ -99,7 +99,9 @@ def test_html_page_end_to_end_through_the_cli(tmp_path):
     result = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(page)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [r["speaker"] for r in out] == ["Paul Girard", "Paul Girard"]
+    assert [r["speaker"] for r in out[:2]] == ["Paul Girard", "Paul Girard"]
+    # A call with its object is a demand: "ont appelé à une nouvelle journée de mobilisation".
+    assert [(r["cue"], r["quote"]) for r in out[2:]] == [("appeler", "une nouvelle journée de mobilisation")]
     assert {r["source"] for r in out} == {"Le Courrier du Soir"}
     assert {r["date"] for r in out} == {"2024-03-12T09:30"}
     assert out[1]["type"] == "direct"

@@ -30,13 +30,13 @@ def test_other_prepositions_always_report(stage):
 
 def test_a_verb_cue_needs_a_que_clause(stage):
     assert chosen(stage, "Le ministre a déclaré que la réforme passerait.") == ["Le ministre a déclaré que la réforme passerait."]
-    assert chosen(stage, "Le ministre a déclaré la séance ouverte.") == []
+    assert chosen(stage, "Le ministre a ajouté une ligne au budget.") == []
     # "ainsi que" opens no reported clause
-    assert chosen(stage, "Il a expliqué le plan ainsi que le budget.") == []
+    assert chosen(stage, "Il a ajouté un chapitre ainsi que le budget.") == []
 
 
 def test_headlines_report_nothing_by_cue(stage):
-    text = "Le ministre affirme que tout va bien\n\nLe texte suit ici. Rien à signaler."
+    text = "Le ministre affirme que tout va bien\n\nLe texte suit ici. Rien à ajouter."
     assert chosen(stage, text) == []
 
 
