@@ -142,6 +142,7 @@ class Resolver(TitleReference):
 
     def resolve(self, event: Event) -> Optional[Speaker]:
         mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
+        mention = _euphonic(self.text, mention, self.g)
         if mention is None:
             return None
         entity = self._searched(mention)
@@ -372,6 +373,17 @@ class Resolver(TitleReference):
                 return entity
         self._found = Lookup(position, None)
         return None
+
+
+def _euphonic(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
+    """"ajoute-t-il" split as "-t" "-il": the euphonic t is no subject, the pronoun after it is."""
+    if mention is None or _clitic(mention.head.text) != "t":
+        return mention
+    after = next((w for w in mention.sentence.words if w.start >= mention.head.end), None)
+    if after is None or _clitic(after.text) not in grammar.pronouns:
+        return mention
+    start = after.start + (1 if after.text.startswith("-") else 0)
+    return Mention(start, after.end, text[start:after.end], after, (after,), mention.sentence)
 
 
 def _clitic(word: str) -> str:

@@ -75,3 +75,11 @@ def test_un_homme_stays_a_description(pipeline):
     text = ("Karim Benali a été relâché dimanche. « Je l'ai vu partir », raconte un homme devant les caméras.")
     r = about(pipeline, text, "partir")
     assert r["speaker"] != "Karim Benali"
+
+
+def test_the_pronoun_after_a_euphonic_t_is_the_speaker(pipeline):
+    text = ("Le maire Paul Girard a visité le chantier lundi. « Les travaux avancent bien. "
+            "Nous serons prêts en juin », ajoute-t-il, confiant.")
+    found = [r for r in records(pipeline, text) if "juin" in r["quote"] or "travaux" in r["quote"]]
+    assert found and all(r["speaker"] == "Paul Girard" for r in found)
+    assert all(r["speaker_mention"] == "il" for r in found)
