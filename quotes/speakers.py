@@ -315,7 +315,8 @@ class Resolver(TitleReference):
             if lemma not in self.g.titles:
                 return "ORG"
         if chain and chain.isupper() and len(chain) > 1 and lemma not in self.g.titles:
-            return "ORG"  # not "le député LR": a title's acronym is its party
+            plural = any(w.text.lower() in ("les", "des", "ces") and w.head == head.id for w in mention.words)
+            return "GROUP" if plural else "ORG"  # "les ONG": several organisations  # not "le député LR": a title's acronym is its party
         if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
             return "GROUP"
         if head.upos == "NOUN" and lemma + "s" in self.g.groups:

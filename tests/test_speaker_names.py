@@ -83,3 +83,8 @@ def test_the_pronoun_after_a_euphonic_t_is_the_speaker(pipeline):
     found = [r for r in records(pipeline, text) if "juin" in r["quote"] or "travaux" in r["quote"]]
     assert found and all(r["speaker"] == "Paul Girard" for r in found)
     assert all(r["speaker_mention"] == "il" for r in found)
+
+
+def test_an_acronym_after_les_is_a_group(pipeline):
+    r = about(pipeline, "Les ONG de défense de l'environnement ont affirmé que la loi marquait un recul.", "recul")
+    assert r["speaker"] == "ONG de défense de l'environnement" and r["speaker_type"] == "GROUP"
