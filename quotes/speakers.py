@@ -221,6 +221,8 @@ class Resolver(TitleReference):
         lemma = head.lemma.lower()
         if low in self.g.pronouns:
             return self._pronoun(mention.start, self.g.pronouns[low])
+        if low == "qui":
+            return self._relative(mention)
         if head.upos == "PRON":
             return None  # "je", "nous", "on", "cela": no third person to look back for
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):

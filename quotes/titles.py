@@ -200,6 +200,17 @@ class TitleReference:
             return None
         return self._latter(mention.start, gender)
 
+    def _relative(self, mention: Mention) -> Optional[Entity]:
+        """"a dit un habitant, selon qui ...": a relative pronoun stands for the speaker named
+        just before it in its sentence (the nearest one, as the relative's antecedent is)."""
+        start = mention.sentence.start
+        before = [(p, e) for p, e in self._named_people(mention.start) + self.history if start <= p < mention.start]
+        if not before:
+            return None
+        pos, entity = max(before, key=lambda x: x[0])
+        self._found = Lookup(mention.start, pos if any(p == pos for p, _ in self.history) else None)
+        return entity
+
     def _latter(self, position: int, gender: str) -> Optional[Entity]:
         """"Ce dernier", "cette dernière": the person named last before, of that gender."""
         people = [(p, e) for p, e in self._named_people(position) + self.history if p < position and e.type == "PER"]

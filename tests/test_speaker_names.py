@@ -88,3 +88,9 @@ def test_the_pronoun_after_a_euphonic_t_is_the_speaker(pipeline):
 def test_an_acronym_after_les_is_a_group(pipeline):
     r = about(pipeline, "Les ONG de défense de l'environnement ont affirmé que la loi marquait un recul.", "recul")
     assert r["speaker"] == "ONG de défense de l'environnement" and r["speaker_type"] == "GROUP"
+
+
+def test_selon_qui_is_the_speaker_just_named(pipeline):
+    text = ("« Les combats continuent », a déclaré un habitant du village, selon qui deux maisons ont brûlé dans la nuit.")
+    r = about(pipeline, text, "maisons")
+    assert r["speaker"] == "habitant du village"
