@@ -30,6 +30,7 @@ from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
 from .outlets import past_outlet
+from .titles import Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
@@ -38,20 +39,11 @@ _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
+_GROUP_DETERMINERS = frozenset({"les", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
-@attrs.frozen
-class Lookup:
-    """A search for an antecedent: from the mention at `position` back to the history
-    entry at `found` (None: nothing compatible was found).  The gate reads these to
-    parse the sentences such a search crossed without seeing."""
-
-    position: int
-    found: Optional[int]
-
-
-class Resolver:
+class Resolver(TitleReference):
     """Built once per document, over the document's entity table."""
 
     def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
@@ -150,6 +142,7 @@ class Resolver:
 
     def resolve(self, event: Event) -> Optional[Speaker]:
         mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
+        mention = _euphonic(self.text, mention, self.g)
         if mention is None:
             return None
         entity = self._searched(mention)
@@ -228,13 +221,25 @@ class Resolver:
         lemma = head.lemma.lower()
         if low in self.g.pronouns:
             return self._pronoun(mention.start, self.g.pronouns[low])
+        if low == "qui":
+            return self._relative(mention)
         if head.upos == "PRON":
             return None  # "je", "nous", "on", "cela": no third person to look back for
+        if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
+            return self._latter(position, "f" if mention.words[0].text.lower() == "cette" else "m")
+        anaphor = self._bare_person(mention)
+        if anaphor is not None:
+            return anaphor
         chain = self._chain(mention)
         kind = self._type(mention, chain)
         # A coordinated title ("vice-Premier ministre et ministre de l'Intérieur X") is one person.
+        # Words coordinated inside an apposition ("X, sociologue et autrice de ...") describe X.
+        # The parse hangs such a noun on X or on the apposition; a name after it is another person.
+        upos = {w.id: w.upos for w in mention.words}
+        appos = [w for w in mention.words if w.deprel == "appos"]
         conj = [w for w in mention.words if w.deprel == "conj" and w.upos in ("NOUN", "PROPN") and w.start > head.start
-                and w.lemma.lower() not in self.g.titles]
+                and w.lemma.lower() not in self.g.titles and (w.head == head.id or upos.get(w.head) == "PROPN")
+                and not (w.upos == "NOUN" and any(a.head == w.head and a.start < w.start for a in appos))]
         if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
             return self.table.entity(self._strip_det(mention), kind)
         if kind == "PER":
@@ -255,7 +260,16 @@ class Resolver:
             return self._organisation(mention, chain)
         if kind == "GPE":
             return self.table.entity(chain or self._strip_det(mention), "GPE")
-        return self.table.entity(mention.text if kind == "GROUP" else self._strip_det(mention), kind)
+        return self.table.entity(self._group_name(mention) if kind == "GROUP" else self._strip_det(mention), kind)
+
+    def _group_name(self, mention: Mention) -> str:
+        """A group as its description, like any unnamed speaker ("les grévistes", "ses opposants"
+        give "grévistes", "opposants"); a counted group keeps its article, the number needing
+        it ("Les deux parties"), and so does a quantifier ("plusieurs médias")."""
+        words = list(mention.words)
+        if len(words) > 1 and words[0].text.lower() in _GROUP_DETERMINERS and words[1].upos != "NUM":
+            return self.text[words[1].start: mention.end]
+        return mention.text
 
     def _organisation(self, mention: Mention, chain: Optional[str]) -> Entity:
         """An organisation: its name or acronym (the expansion when the document gives one),
@@ -284,6 +298,11 @@ class Resolver:
             return None
         named = [e for e in self.table.entities if e.type == "ORG" and e.name.split()[0].lower() == head.text.lower()
                  and len(e.name.split()) > 1]
+        # Several: the noun refers back to the one named last before it, not one named later.
+        before = [(max(m.start for m in e.mentions if m.start < mention.start), e) for e in named
+                  if any(m.start < mention.start for m in e.mentions)]
+        if len(named) > 1 and before:
+            return max(before, key=lambda x: x[0])[1]
         return named[0] if len(named) == 1 else None
 
     def _type(self, mention: Mention, chain: Optional[str]) -> str:
@@ -298,7 +317,8 @@ class Resolver:
             if lemma not in self.g.titles:
                 return "ORG"
         if chain and chain.isupper() and len(chain) > 1 and lemma not in self.g.titles:
-            return "ORG"  # not "le député LR": a title's acronym is its party
+            plural = any(w.text.lower() in ("les", "des", "ces") and w.head == head.id for w in mention.words)
+            return "GROUP" if plural else "ORG"  # "les ONG": several organisations  # not "le député LR": a title's acronym is its party
         if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
             return "GROUP"
         if head.upos == "NOUN" and lemma + "s" in self.g.groups:
@@ -357,55 +377,19 @@ class Resolver:
         self._found = Lookup(position, None)
         return None
 
-    def _titled(self, mention: Mention) -> Optional[Entity]:
-        """The person the document gives this whole title phrase; None when it gives it nobody
-        (the mention then stays a description: no guess at the most cited person)."""
-        words = list(mention.words)
-        first = next((k for k, w in enumerate(words) if w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles), None)
-        if first is None:
-            return None
-        key = [w.text for w in words[first:] if w.upos != "PUNCT"]
-        entity = self.table.holder(key, mention.start)
-        # Only a bare title refers back ("Le dirigeant a ajouté"); one with its complement
-        # ("le porte-parole de la mairie") names a role the text would have given by name.
-        if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’") and not any(w.lower() in _DE for w in key[1:]):
-            entity = self._described(key[0].lower(), self._gender(mention), mention.start)
-        if entity is not None:
-            _vote(entity, self._gender(mention))
-        return entity
 
-    def _described(self, title: str, gender: Optional[str], position: int) -> Optional[Entity]:
-        """"Kim Jong-un a reçu ... Le dirigeant a ajouté": a definite title that the document
-        gives nobody by name refers back, like a pronoun, to the most recent person it
-        agrees with, one who holds no other title in the document."""
-        for pos, entity in sorted(self._named_people(position) + self.history, key=lambda x: x[0], reverse=True):
-            if pos >= position or entity.type != "PER":
-                continue
-            if gender and entity.gender and gender != entity.gender:
-                continue
-            titles = self.table.titles_of(entity)
-            if titles and not any(t[:1] == (title,) for t in titles):
-                continue
-            return entity
-        return None
+def _euphonic(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
+    """"ajoute-t-il" split as "-t" "-il": the euphonic t is no subject, the pronoun after it is."""
+    if mention is None or _clitic(mention.head.text) != "t":
+        return mention
+    after = next((w for w in mention.sentence.words if w.start >= mention.head.end), None)
+    if after is None or _clitic(after.text) not in grammar.pronouns:
+        return mention
+    start = after.start + (1 if after.text.startswith("-") else 0)
+    return Mention(start, after.end, text[start:after.end], after, (after,), mention.sentence)
 
 
 def _clitic(word: str) -> str:
     """An inverted subject as the tokenizer may leave it ("-t-il", "-elle") is its pronoun."""
     low = word.lower().lstrip("-")
     return low[2:] if low.startswith("t-") else low
-
-
-def _vote(entity: Entity, gender: Optional[str]) -> None:
-    if gender in ("m", "f"):
-        entity.votes[gender] += 1
-
-
-def _agrees(entity: Entity, gender: str) -> bool:
-    """"ils"/"elles" stand for a group; "il"/"elle" for a person of no other gender, or an
-    organisation of that gender ("L'association ... précise-t-elle")."""
-    if gender == "p":
-        return entity.type == "GROUP" or entity.number == "p"
-    if entity.type == "PER":
-        return not (entity.gender and entity.gender != gender)
-    return entity.type == "ORG" and entity.gender == gender

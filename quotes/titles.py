@@ -12,8 +12,11 @@ import attrs
 from .tokens import DE_WORDS, DETERMINERS, is_acronym, title_key
 
 if TYPE_CHECKING:
+    from .attribution import Mention
     from .entities import Entity
 
+_DE = frozenset({"de", "d'", "d’", "du", "des"})
+_BARE_PERSON = {"homme": "m", "femme": "f"}
 _FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
 # Lower-case words that end a title phrase: verbs, relatives, conjunctions, time words.
 _PHRASE_STOP = frozenset(
@@ -30,6 +33,16 @@ class Holder:
     words: tuple[str, ...]
     entity: Entity
     position: int
+
+
+@attrs.frozen
+class Lookup:
+    """A search for an antecedent: from the mention at `position` back to the history
+    entry at `found` (None: nothing compatible was found).  The gate reads these to
+    parse the sentences such a search crossed without seeing."""
+
+    position: int
+    found: Optional[int]
 
 
 class TitleScan:
@@ -137,3 +150,87 @@ class TitleScan:
         if word + "e" in titles or (word.endswith("teur") and word[:-4] + "trice" in titles):
             return "m"
         return None
+
+
+class TitleReference:
+    """A title or a description at an attribution without a name: its holder in the document,
+    or the person a bare definite description refers back to.  A mixin of the speaker resolver:
+    needs g, table, _gender, _named_people, history, _found."""
+
+    def _titled(self, mention: Mention) -> Optional[Entity]:
+        """The person the document gives this whole title phrase; None when it gives it nobody
+        (the mention then stays a description: no guess at the most cited person)."""
+        words = list(mention.words)
+        first = next((k for k, w in enumerate(words) if w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles), None)
+        if first is None:
+            return None
+        key = [w.text for w in words[first:] if w.upos != "PUNCT"]
+        entity = self.table.holder(key, mention.start)
+        # Only a bare title refers back ("Le dirigeant a ajouté"); one with its complement
+        # ("le porte-parole de la mairie") names a role the text would have given by name.
+        if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’") and not any(w.lower() in _DE for w in key[1:]):
+            entity = self._described(key[0].lower(), self._gender(mention), mention.start)
+        if entity is not None:
+            _vote(entity, self._gender(mention))
+        return entity
+
+    def _described(self, title: str, gender: Optional[str], position: int) -> Optional[Entity]:
+        """"Kim Jong-un a reçu ... Le dirigeant a ajouté": a definite title that the document
+        gives nobody by name refers back, like a pronoun, to the most recent person it
+        agrees with, one who holds no other title in the document."""
+        for pos, entity in sorted(self._named_people(position) + self.history, key=lambda x: x[0], reverse=True):
+            if pos >= position or entity.type != "PER":
+                continue
+            if gender and entity.gender and gender != entity.gender:
+                continue
+            titles = self.table.titles_of(entity)
+            if titles and not any(t[:1] == (title,) for t in titles):
+                continue
+            return entity
+        return None
+
+
+    def _bare_person(self, mention: Mention) -> Optional[Entity]:
+        """"l'homme", "la femme" with nothing after them: the person last named, as a pronoun
+        would ("l'homme d'affaires", "un homme" describe someone, and stay descriptions)."""
+        words = [w for w in mention.words if w.upos != "PUNCT"]
+        gender = _BARE_PERSON.get(mention.head.lemma.lower())
+        if gender is None or len(words) < 2 or words[0].text.lower() not in ("l'", "l’", "le", "la") \
+                or words[1].id != mention.head.id or len(words) > 2 and words[2].text.lower() in _DE:
+            return None
+        return self._latter(mention.start, gender)
+
+    def _relative(self, mention: Mention) -> Optional[Entity]:
+        """"a dit un habitant, selon qui ...": a relative pronoun stands for the speaker named
+        just before it in its sentence (the nearest one, as the relative's antecedent is)."""
+        start = mention.sentence.start
+        before = [(p, e) for p, e in self._named_people(mention.start) + self.history if start <= p < mention.start]
+        if not before:
+            return None
+        pos, entity = max(before, key=lambda x: x[0])
+        self._found = Lookup(mention.start, pos if any(p == pos for p, _ in self.history) else None)
+        return entity
+
+    def _latter(self, position: int, gender: str) -> Optional[Entity]:
+        """"Ce dernier", "cette dernière": the person named last before, of that gender."""
+        people = [(p, e) for p, e in self._named_people(position) + self.history if p < position and e.type == "PER"]
+        for pos, entity in sorted(people, key=lambda x: x[0], reverse=True):
+            if _agrees(entity, gender):
+                self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
+                return entity
+        return None
+
+
+def _vote(entity: Entity, gender: Optional[str]) -> None:
+    if gender in ("m", "f"):
+        entity.votes[gender] += 1
+
+
+def _agrees(entity: Entity, gender: str) -> bool:
+    """"ils"/"elles" stand for a group; "il"/"elle" for a person of no other gender, or an
+    organisation of that gender ("L'association ... précise-t-elle")."""
+    if gender == "p":
+        return entity.type == "GROUP" or entity.number == "p"
+    if entity.type == "PER":
+        return not (entity.gender and entity.gender != gender)
+    return entity.type == "ORG" and entity.gender == gender
