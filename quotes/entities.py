@@ -39,10 +39,16 @@ class EntityMention:
     kind: str          # name, acronym, title, description, pronoun
 
 
+def _one_apostrophe(name: str) -> str:
+    """"Conseil d’État" and "Conseil d'État" are one name; which spelling an entity met
+    first depends on which sentences were parsed (the gate parses fewer), so one form."""
+    return name.replace("’", "'")
+
+
 @attrs.define
 class Entity:
     id: str
-    name: str
+    name: str = attrs.field(converter=_one_apostrophe)
     type: str
     number: str = "s"
     acronym: Optional[str] = None

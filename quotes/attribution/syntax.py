@@ -93,6 +93,9 @@ class Syntax:
             return True
         if w.feat("VerbForm") == "Inf" and w.head and sent.word(w.head).lemma.lower() in ("pouvoir", "devoir"):
             return True
+        if w.feat("VerbForm") == "Inf" and (not w.head or sent.word(w.head).upos not in ("VERB", "AUX", "ADJ", "NOUN")) \
+                and not any(c.deprel in SUBJECTS for c in kids):
+            return True  # "De quoi inciter à la prudence": nobody is said to speak
         for c in kids:
             if c.deprel not in SUBJECTS:
                 continue

@@ -80,7 +80,7 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
     return None
 
 
-@rule("noun_object", gate=_framed("noun_object"))
+@rule("noun_object", gate=lambda u: _framed("noun_object")(u) or any(c.lemma in _CALLS for c in u.cues if not u.headline))
 def noun_object(ctx: Context) -> None:
     """"a annoncé l'ouverture d'une enquête", "dément ces accusations", "a fait état de
     la vente": the object of a verb that states, announces, confirms, denies, accuses
