@@ -198,11 +198,13 @@ class Resolver(TitleReference):
             return
         self._found = None
         # Which subjects are seen depends on which sentences were parsed (the gate parses
-        # fewer): they may be antecedents, but a gender comes from speakers' own words.
+        # fewer): they may be antecedents, but a person's gender comes from speakers' own
+        # words.  An organisation's is its noun's ("L'association"), seen either way.
         votes = {id(e): e.votes.copy() for e in self.table.entities}
         entity = self._resolve(mention, mention.start)
         for e in self.table.entities:
-            e.votes = votes.get(id(e), e.votes.__class__())
+            if e.type == "PER":
+                e.votes = votes.get(id(e), e.votes.__class__())
         if entity is not None and entity.type in ("PER", "ORG", "GROUP"):
             self.history.append((mention.start, entity))
             if self._found is not None:
