@@ -92,6 +92,8 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     g = ctx.grammar
     if lemma not in g.noun_object and lemma not in _CALLS or _in_object_slot(ctx, sent, w):
         return None
+    if not _can_speak(ctx, ctx.syntax.subject(sent, w)):
+        return None  # "la ratification confirme l'intérêt des deux pays": a fact, no speaker
     # A person is whom the verb is about, not what was said: "a critiqué son ministre".
     own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()
     objs = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"
@@ -123,6 +125,18 @@ def _adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             break
         end = max(x.end for x in words)
     return end
+
+
+def _can_speak(ctx: Context, subject: Optional[Word]) -> bool:
+    """A name, a pronoun, or a noun of a person, a group, an organisation or a document
+    that speaks for its author; an abstract noun does not state or deny."""
+    if subject is None:
+        return True  # the speaker is found later (an incise, a pronoun's antecedent)
+    if subject.upos in ("PROPN", "PRON") or subject.text[:1].isupper():
+        return True
+    g, low = ctx.grammar, subject.lemma.lower()
+    return (low in g.titles or low in g.organisations or low in g.documents or low in g.media
+            or subject.text.lower() in g.groups or low in g.groups)
 
 
 def _after_phrase(sent: Sentence, w: Word, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:
