@@ -33,7 +33,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "irregular": "table[list[str]]",
         "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "content_nouns": "list[str]",
                    "excluded_subjects": "list[str]", "infinitive": "list[str]", "noun_object": "list[str]", "time_words": "list[str]",
-                   "connectors": "list[str]"},
+                   "connectors": "list[str]", "speaking_nouns": "list[str]"},
         "prepositions": "table[table]",
     },
     "mentions.toml": {
@@ -98,6 +98,7 @@ class Grammar:
     noun_object: frozenset[str]           # cues whose noun object is the report
     time_words: frozenset[str]            # "mardi", "hier": never a speaker
     connectors: tuple[str, ...]           # "mais", "cependant": may open a sentence before its cue
+    speaking_nouns: frozenset[str]        # subjects that can state or deny besides titles and groups
     prepositions: tuple[Preposition, ...]
     honorifics: dict[str, str]            # word -> "m" / "f"
     titles: frozenset[str]
@@ -370,6 +371,7 @@ def _build(path: Path) -> Grammar:
         noun_object=frozenset(frames.get("noun_object", ())),
         time_words=lower(frames.get("time_words", ())),
         connectors=tuple(w.lower() for w in frames.get("connectors", ())),
+        speaking_nouns=lower(frames.get("speaking_nouns", ())),
         prepositions=tuple(prepositions),
         honorifics=honorifics,
         titles=lower(mentions.get("titles", {}).get("words", ())),

@@ -136,7 +136,7 @@ def _can_speak(ctx: Context, subject: Optional[Word]) -> bool:
         return True
     g, low = ctx.grammar, subject.lemma.lower()
     return (low in g.titles or low in g.organisations or low in g.documents or low in g.media
-            or subject.text.lower() in g.groups or low in g.groups)
+            or subject.text.lower() in g.groups or low in g.groups or low in g.speaking_nouns)
 
 
 def _after_phrase(sent: Sentence, w: Word, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:
