@@ -80,10 +80,13 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _grammar_check(args: argparse.Namespace) -> int:
     from . import grammar
+    from .attribution import rules_of
 
     g = grammar.load(args.grammar)
+    rules = rules_of(g)  # the rule names are known only to the attribution package
     print(f"{g.path}: ok — {len(g.pairs)} mark pairs, {len(g.verb_class)} cue lemmas, {len(g.forms)} surface forms, "
-          f"{len(g.prepositions)} verb-less cues, {len(g.titles)} titles, {len(g.boilerplate)} boilerplate patterns")
+          f"{len(g.prepositions)} verb-less cues, {len(g.titles)} titles, {len(g.boilerplate)} boilerplate patterns, "
+          f"{len(rules)} attribution rules")
     return 0
 
 

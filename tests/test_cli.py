@@ -97,7 +97,20 @@ def test_no_progress_bar_on_a_pipe():
 
 def test_grammar_check_command():
     result = run("grammar", "check", "fr")
-    assert result.returncode == 0 and "cue lemmas" in result.stdout
+    assert result.returncode == 0 and "cue lemmas" in result.stdout and "attribution rules" in result.stdout
+
+
+def test_grammar_check_names_an_unknown_rule(tmp_path):
+    import shutil
+
+    from quotes import grammar
+
+    target = tmp_path / "g"
+    shutil.copytree(grammar.resolve("fr"), target)
+    (target / "attribution.toml").write_text('[rules]\norder = ["que_clause", "no_such_rule"]\n', encoding="utf-8")
+    result = run("grammar", "check", str(target))
+    assert result.returncode != 0
+    assert "attribution.toml:2" in result.stderr and "no_such_rule" in result.stderr
 
 
 def test_two_workers_give_the_same_stream_as_one(tmp_path):
