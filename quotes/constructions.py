@@ -18,7 +18,7 @@ Constructions (the names the attribution rules use where they have one):
   quoted_object      a qualifié X de « ... » / a lancé « ... » (marks right after the cue)
   infinitive         a dit attendre ... / s'est engagé à poursuivre ... / soupçonne de vouloir ...
   object_infinitive  accuse X d'avoir ... / appelle X à ...
-  noun_object        a annoncé l'ouverture d'une enquête (indirect right after its cue)
+  noun_object        a annoncé la fermeture du musée (indirect right after its cue)
   floating           « ... » with no cue of its own
   other              none of the above (indirect with nothing before or after it)
   unknown            a predicted record with no `rule` field (files from older versions)

@@ -102,7 +102,7 @@ class Resolver(TitleReference):
         if not chains:
             return None
         head = mention.head
-        # An acronym hanging on a title is its party or union ("le maire UMP du Raincy, Eric Raoult").
+        # An acronym hanging on a title is its party or union ("la députée PS de Brest, Anne Lemoal").
         named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))] if head.lemma.lower() in self.g.titles else chains
         chosen = next((c for c in chains if any(w.id == head.id for w in c)), None) \
             or next((c for c in named if any(w.head == head.id for w in c)), None) or (named or chains)[0]
@@ -239,7 +239,7 @@ class Resolver(TitleReference):
             return anaphor
         chain = self._chain(mention)
         kind = self._type(mention, chain)
-        # A coordinated title ("vice-Premier ministre et ministre de l'Intérieur X") is one person.
+        # A coordinated title ("vice-président et trésorier de l'association X") is one person.
         # Words coordinated inside an apposition ("X, sociologue et autrice de ...") describe X.
         # The parse hangs such a noun on X or on the apposition; a name after it is another person.
         upos = {w.id: w.upos for w in mention.words}
@@ -298,7 +298,7 @@ class Resolver(TitleReference):
         return entity
 
     def _named_org(self, mention: Mention) -> Optional[Entity]:
-        """"la fédération de football du pays" after "Fédération togolaise de football (FTF)": a
+        """"la fédération de rugby du pays" after "Fédération bretonne de rugby (FBR)": a
         definite organisation noun is the one organisation the text names with that noun."""
         head = mention.head
         if not any(w.text.lower() in ("le", "la", "l'", "l’") and w.head == head.id for w in mention.words):

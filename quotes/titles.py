@@ -65,7 +65,7 @@ class TitleScan:
         while j < n and j - k < 10 and self._glued_words(j, j + 1) and self._glued(toks[j - 1], toks[j]):
             t = toks[j]
             if t.low in ("et", "ou") and j + 1 < n and toks[j + 1].low in self.g.titles:
-                j += 2  # "vice-Premier ministre et ministre de l'Intérieur"
+                j += 2  # "vice-président et trésorier de l'association"
                 continue
             if t.low in _PHRASE_STOP or (t.low in self.g.forms and not t.cap):
                 break

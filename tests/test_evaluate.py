@@ -49,7 +49,7 @@ def kind(text, quote, type_="indirect", cue="déclarer"):
      "accuser", "object_infinitive"),
     ("Le préfet a appelé les habitants à quitter le quartier.", "les habitants à quitter le quartier", "indirect",
      "appeler", "object_infinitive"),
-    ("Le parquet a annoncé l'ouverture d'une enquête.", "l'ouverture d'une enquête", "indirect", "annoncer",
+    ("La mairie a annoncé la fermeture du musée.", "la fermeture du musée", "indirect", "annoncer",
      "noun_object"),
     ("Le parquet a annoncé la fermeture du site.", "la fermeture du site", "indirect", "annoncer", "noun_object"),
     ("La digue cédera avant l'hiver, a prévenu l'ingénieur.", "La digue cédera avant l'hiver", "indirect",
@@ -93,7 +93,7 @@ def test_rule_names_map_onto_constructions():
 
 DOC = ("Le maire a déclaré que la route rouvrira lundi. "
        "« Nous ferons vite », a-t-il ajouté. "
-       "Le parquet a annoncé l'ouverture d'une enquête. "
+       "La mairie a annoncé la fermeture du musée. "
        "Selon la préfète, la digue tiendra.")
 OTHER = "Le préfet a dit attendre le rapport."
 
@@ -107,7 +107,7 @@ def result():
     gold = [
         gold_record("a.txt", "la route rouvrira lundi", "indirect", "déclarer", "maire"),
         gold_record("a.txt", "Nous ferons vite", "direct", "ajouter", "maire"),
-        gold_record("a.txt", "l'ouverture d'une enquête", "indirect", "annoncer", "parquet"),
+        gold_record("a.txt", "la fermeture du musée", "indirect", "annoncer", "mairie"),
         gold_record("a.txt", "la digue tiendra", "indirect", "selon", "préfète"),
         gold_record("b.txt", "attendre le rapport", "indirect", "dire", "préfet"),
     ]
@@ -116,7 +116,7 @@ def result():
         {**gold[1], "rule": "quote_then_cue"},
         {**gold[3], "rule": "selon"},
         # Spurious: a record no gold record overlaps, one with no rule (an older file).
-        {"doc": "a.txt", "quote": "Le parquet", "type": "indirect", "speaker": "x", "cue": "dire", "rule": "floating"},
+        {"doc": "a.txt", "quote": "La mairie", "type": "indirect", "speaker": "x", "cue": "dire", "rule": "floating"},
         {"doc": "b.txt", "quote": "Le préfet", "type": "indirect", "speaker": "x", "cue": "dire"},
     ]
     return evaluate(gold, pred, {"a.txt": DOC, "b.txt": OTHER})
@@ -141,7 +141,7 @@ def test_by_construction_counts_gold_matches_misses_and_spurious(result):
 
 def test_misses_and_spurious_records_name_their_construction(result):
     assert {(m["doc"], m["construction"]) for m in result["misses"]} == {("a.txt", "noun_object"), ("b.txt", "infinitive")}
-    assert {(s["quote"], s["construction"]) for s in result["spurious"]} == {("Le parquet", "floating"),
+    assert {(s["quote"], s["construction"]) for s in result["spurious"]} == {("La mairie", "floating"),
                                                                              ("Le préfet", "unknown")}
 
 
@@ -159,5 +159,5 @@ def test_report_has_a_by_construction_section_sorted_by_misses(result):
     assert [r[0] for r in rows] == list(result["by_construction"])
     assert [int(r[3]) for r in rows] == sorted((int(r[3]) for r in rows), reverse=True)
     assert any(line.startswith("  a.txt  gold   4  predicted   4") for line in lines)
-    assert any("[noun_object]" in line and "l'ouverture d'une enquête" in line for line in lines)
+    assert any("[noun_object]" in line and "la fermeture du musée" in line for line in lines)
     assert any("[unknown]" in line and "Le préfet" in line for line in lines)

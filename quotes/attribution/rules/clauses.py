@@ -145,7 +145,7 @@ def object_infinitive(ctx: Context) -> None:
 
 def _own_span(ctx: Context, sent: Sentence, root: Word) -> tuple[int, int]:
     """A constituent's span without a coordinated report hung under it by the parser
-    ("accuse la CGT de prendre ... et assuré que ...": the second is a report of its own)."""
+    ("accuse la direction de mentir ... et assuré que ...": the second is a report of its own)."""
     cut = {x.id for c in sent.words if c.deprel == "conj" and c.upos == "VERB" and ctx.syntax.cue_lemma(sent, c)
            and c.id != root.id and root.id in {a.id for a in sent.ancestors(c.id)} for x in sent.subtree(c.id)}
     words = [x for x in sent.subtree(root.id) if x.id not in cut and x.upos != "PUNCT" or x.id == root.id]

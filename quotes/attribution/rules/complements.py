@@ -1,6 +1,6 @@
 """Rules for a cue verb whose report is its infinitive, adjective or noun object:
 "a dit attendre une décision", "s'est déclaré opposé à ...", "le parquet a annoncé
-l'ouverture d'une enquête", "a fait état de ..."."""
+la fermeture du musée", "a fait état de ..."."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
 
 @rule("noun_object", gate=lambda u: _framed("noun_object")(u) or any(c.lemma in _CALLS for c in u.cues if not u.headline))
 def noun_object(ctx: Context) -> None:
-    """"a annoncé l'ouverture d'une enquête", "dément ces accusations", "a fait état de
+    """"a annoncé la fermeture du musée", "dément ces accusations", "a fait état de
     la vente": the object of a verb that states, announces, confirms, denies, accuses
     or demands."""
     _verb_rule(ctx, "noun_object", _noun_object_content)
