@@ -50,8 +50,15 @@ class Context:
     def free_quotes(self) -> Iterator[QuotedSpan]:
         """Quotations no event covers yet, in text order, re-checked as events are added."""
         for q in self.quotes:
-            if not any(e.start <= q.start < e.end or q.start <= e.start < q.end for e in self.events):
+            if self.is_free(q):
                 yield q
+
+    def is_free(self, q: QuotedSpan) -> bool:
+        return not any(e.start <= q.start < e.end or q.start <= e.start < q.end for e in self.events)
+
+    def taken(self, start: int, end: int) -> bool:
+        """Does an event made so far overlap this span?"""
+        return any(e.start < end and start < e.end for e in self.events)
 
     def cue_verbs(self, sent: Sentence) -> Iterator[tuple[Word, str]]:
         """Unclaimed cue verbs of a sentence that can report: outside quotations (the verbs

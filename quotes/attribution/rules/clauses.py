@@ -34,8 +34,9 @@ def _que_after(u: UnitView) -> bool:
 
 
 def _framed(frame: str):
+    """Gate: a verb cue of one of the grammar's frames, in a unit that can report."""
     def gate(u: UnitView) -> bool:
-        return not u.headline and any(c.lemma in getattr(u.grammar, frame) for c in u.cues)
+        return not u.headline and any(c.kind == "verb" and c.lemma in getattr(u.grammar, frame) for c in u.cues)
     return gate
 
 

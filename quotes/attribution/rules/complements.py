@@ -9,11 +9,11 @@ from typing import Optional
 import regex
 
 from ...parsing import Sentence, Word
-from ..context import Context, UnitView
+from ..context import Context
 from ..events import Event
 from ..spans import kind_of, span_of
 from . import rule
-from .clauses import _verb_rule
+from .clauses import _framed, _verb_rule
 
 # A purpose or condition clause is no report: "a appelé pour demander", "afin de".
 _NOT_REPORT_MARKS = frozenset({"pour", "afin", "sans", "avant", "après", "en", "par"})
@@ -21,12 +21,6 @@ _NOT_REPORT_MARKS = frozenset({"pour", "afin", "sans", "avant", "après", "en", 
 _CALLS = frozenset({"appeler", "inviter", "exhorter", "inciter"})
 # Self-describing verbs: their complement says what the speaker declares himself.
 _SELF = frozenset({"se dire", "se déclarer", "se définir", "se prononcer", "se montrer"})
-
-
-def _framed(frame: str):
-    def gate(u: UnitView) -> bool:
-        return not u.headline and any(c.kind == "verb" and c.lemma in getattr(u.grammar, frame) for c in u.cues)
-    return gate
 
 
 @rule("infinitive", gate=_framed("infinitive"))
@@ -189,7 +183,7 @@ def passive_agent(ctx: Context) -> None:
             else:
                 continue
             ctx.claimed.add(w.start)
-            if any(e.start < end and start < e.end for e in ctx.events):
+            if ctx.taken(start, end):
                 continue
             mention = ctx.syntax.mention(sent, agents[0], text)
             kind, s, e, balanced = kind_of(text, start, end, ctx.local_quotes(sent))

@@ -62,7 +62,7 @@ def postposed_cue(ctx: Context) -> None:
                 continue
             start, end = trim(text, sent.start, comma.start)
             start = _after_colon(ctx, start, end)
-            if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end for e in ctx.events):
+            if len(text[start:end].split()) < 3 or ctx.taken(start, end):
                 continue
             local = ctx.local_quotes(sent)
             kind, s, e, balanced = kind_of(text, start, end, local)
@@ -158,7 +158,7 @@ def comme_incise(ctx: Context) -> None:
                 start, end = trim(text, after.end(), sent.end)      # "Comme l'a dit X, CLAUSE."
             else:
                 continue
-            if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end for e in ctx.events):
+            if len(text[start:end].split()) < 3 or ctx.taken(start, end):
                 continue
             ctx.claimed.add(w.start)
             kind, s, e, balanced = kind_of(text, start, end, ctx.local_quotes(sent))

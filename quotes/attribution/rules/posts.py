@@ -31,7 +31,7 @@ def embedded_post(ctx: Context) -> None:
         # The signature line is no dialogue line, whatever its dash says.
         ctx.quotes[:] = [q for q in ctx.quotes if not (m.start() <= q.open_start < m.end())]
         span = _post_span(text, m.start())
-        if span is None or any(e.start < span[1] and span[0] < e.end for e in ctx.events):
+        if span is None or ctx.taken(*span):
             continue
         located = _sentence_at(ctx, m.start("name"))
         if located is None:

@@ -31,7 +31,7 @@ def _quote_and_cue(u: UnitView) -> bool:
 
 def _each_free_quote(ctx: Context, make) -> None:
     for q in list(ctx.quotes):
-        if q not in list(ctx.free_quotes()):
+        if not ctx.is_free(q):
             continue
         located = ctx.locate(q)
         if located is None:
@@ -166,7 +166,7 @@ def floating(ctx: Context) -> None:
     """A quotation with no cue of its own right after a report (same or next unit)
     continues it: same speaker, same cue."""
     for q in list(ctx.quotes):
-        if q not in list(ctx.free_quotes()) or len(ctx.text[q.start:q.end].split()) <= ctx.grammar.scare_max_words:
+        if not ctx.is_free(q) or len(ctx.text[q.start:q.end].split()) <= ctx.grammar.scare_max_words:
             continue
         # "Cette « remise de preuves »" is a phrase of the writer's sentence; a quotation
         # that opens a sentence, or follows the incise of the report before it
