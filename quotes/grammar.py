@@ -33,7 +33,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "irregular": "table[list[str]]",
         "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "content_nouns": "list[str]",
                    "excluded_subjects": "list[str]", "infinitive": "list[str]", "noun_object": "list[str]", "time_words": "list[str]",
-                   "connectors": "list[str]", "speaking_nouns": "list[str]"},
+                   "connectors": "list[str]", "speaking_nouns": "list[str]",
+                   "prepositional_object": "table[list[str]]", "predicative": "list[str]"},
         "prepositions": "table[table]",
     },
     "mentions.toml": {
@@ -99,6 +100,8 @@ class Grammar:
     time_words: frozenset[str]            # "mardi", "hier": never a speaker
     connectors: tuple[str, ...]           # "mais", "cependant": may open a sentence before its cue
     speaking_nouns: frozenset[str]        # subjects that can state or deny besides titles and groups
+    prepositional_object: dict[str, tuple[str, ...]]  # cue -> prepositions whose object is the report
+    predicative: frozenset[str]           # cues whose object with its attribute is the report
     prepositions: tuple[Preposition, ...]
     honorifics: dict[str, str]            # word -> "m" / "f"
     titles: frozenset[str]
@@ -372,6 +375,8 @@ def _build(path: Path) -> Grammar:
         time_words=lower(frames.get("time_words", ())),
         connectors=tuple(w.lower() for w in frames.get("connectors", ())),
         speaking_nouns=lower(frames.get("speaking_nouns", ())),
+        prepositional_object={k: tuple(p.lower() for p in v) for k, v in frames.get("prepositional_object", {}).items()},
+        predicative=frozenset(frames.get("predicative", ())),
         prepositions=tuple(prepositions),
         honorifics=honorifics,
         titles=lower(mentions.get("titles", {}).get("words", ())),

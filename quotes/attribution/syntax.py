@@ -91,6 +91,9 @@ class Syntax:
             return True  # "Supposons que", "Notez que": no subject, the reader is told
         if any(c.deprel == "mark" and c.lemma.lower() in PURPOSE for c in kids):
             return True
+        if any(c.deprel == "mark" and c.lemma.lower() == "si" and not (c.id >= 2 and sent.words[c.id - 2].lemma.lower() == "même")
+               for c in kids):
+            return True  # "si le maire insiste sur ...": a condition; "même si" concedes a fact
         if w.feat("VerbForm") == "Inf" and w.head and sent.word(w.head).lemma.lower() in ("pouvoir", "devoir"):
             return True
         if w.feat("VerbForm") == "Inf" and (not w.head or sent.word(w.head).upos not in ("VERB", "AUX", "ADJ", "NOUN")) \

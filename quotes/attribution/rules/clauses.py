@@ -203,6 +203,10 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
         if c.deprel in ("obl", "iobj", "obl:arg", "nmod") and lemma not in g.phrases and not (c.deprel == "obl:arg" and c.upos == "VERB"):
             continue
         start, end = span_of(sent, c)
+        timed = [x for x in sent.subtree(c.id) if x.start >= start]
+        while timed and timed[0].lemma.lower() in g.time_words:
+            timed = timed[1:]  # "a averti samedi du risque de « ... »": the object starts after the day
+        start = timed[0].start if timed else start
         inside = [q for q in quotes if start <= q.open_start < end or q.open_start <= start < q.close_end]
         if not inside:
             continue
@@ -219,6 +223,8 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
             if not regex.match(r"[ \u00a0\u202f]*\p{Ll}", tail) or len(inside) > 1:
                 end = q.close_end  # ", tel que cité par ...", another quotation: not the object's
             return (dets[0].start if dets else q.open_start), max(end, q.close_end)
+        if lemma in g.noun_object or lemma in g.prepositional_object:
+            return None  # "a ordonné la saisie des usines « ... »": the whole object, that rule's
         if lead and lead[-1].upos == "NOUN" and not ctx.text[lead[-1].end: inside[0].open_start].strip():
             q = inside[0]  # "les airs « ... »": the quotation names what the noun was
             return q.open_start, q.close_end

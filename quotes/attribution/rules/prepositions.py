@@ -55,6 +55,8 @@ def preposition(ctx: Context) -> None:
         for cue in ctx.cues:
             if cue.kind != "preposition" or not (sent.start <= cue.start < sent.end):
                 continue
+            if any(e.cue_start == cue.start for e in ctx.events):
+                continue
             last = [w for w in sent.words if cue.start <= w.start < cue.end]
             if not last:
                 continue
@@ -89,6 +91,48 @@ def preposition(ctx: Context) -> None:
             ctx.add(Event(start, end, kind, cue.lemma, cue.start, cue.end, mention, index, balanced=balanced, rule="preposition"))
 
 
+# "le maire, pour qui ...", "les syndicats, selon lesquels ...": a relative whose
+# antecedent is the speaker.
+_RELATIVE = regex.compile(r"\b(pour|selon|d['’]après)[ \u00a0]+(?:qui|lequel|laquelle|lesquels|lesquelles)\b", regex.IGNORECASE)
+
+
+@rule("relative_preposition", gate=lambda u: not u.headline and bool(_RELATIVE.search(u.text, u.unit.start, u.unit.end)))
+def relative_preposition(ctx: Context) -> None:
+    """"le maire, pour qui la réforme est une erreur", "les syndicats, selon lesquels
+    la grève continue": the relative's antecedent speaks its clause."""
+    text = ctx.text
+    for index, sent in ctx.sentences():
+        for m in _RELATIVE.finditer(text, sent.start, sent.end):
+            before = [w for w in sent.words if w.end <= m.start() and w.upos != "PUNCT"]
+            while before and before[-1].upos == "ADJ":
+                before.pop()  # "le ministre français, pour qui"
+            if not before or before[-1].upos not in ("NOUN", "PROPN"):
+                continue
+            head = before[-1]
+            while head.head and head.deprel in ("nmod", "flat", "flat:name", "appos") and sent.word(head.head).start < head.start:
+                head = sent.word(head.head)  # "le porte-parole de l'agence, pour qui": the spokesman
+            start, end = trim(text, m.end(), _relative_end(text, sent, m.end()))
+            if end - start < 10 or ctx.taken(start, end) or ctx.taken(m.start(), m.end()):
+                continue
+            mention = ctx.syntax.mention(sent, head, text, stop=(m.start(), end))
+            kind, start, end, balanced = kind_of(text, start, end, ctx.local_quotes(sent))
+            lemma = m.group(1).lower().replace("’", "'")
+            ctx.add(Event(start, end, kind, lemma, m.start(1), m.end(1), mention, index, balanced=balanced, rule="relative_preposition"))
+
+
+def _relative_end(text: str, sent: Sentence, start: int) -> int:
+    """The relative ends where the main clause resumes after a comma ("Le maire, pour
+    qui ..., a quitté la salle"), else with the sentence."""
+    root = next((w for w in sent.words if not w.head), None)
+    for w in sent.words:
+        if w.start <= start or text[max(start, w.start - 2): w.start].strip() != ",":
+            continue
+        verb = w if w.upos in ("VERB", "AUX") else None
+        if verb is not None and (verb is root or verb.head and sent.word(verb.head) is root and verb.deprel.startswith("aux")):
+            return w.start
+    return sentence_end(sent)
+
+
 def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nominal: Word) -> Optional[tuple[int, int]]:
     """The clause the phrase reports: before it when it ends the sentence, after it when
     it opens the sentence, else the clause it stands in."""
@@ -99,6 +143,12 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
         start, end = trim(text, sent.start, cue_start)
         return (start, end) if end - start >= 10 else None
     if not lead.strip(" ,«“\"") or regex.fullmatch(r"\W*(?:\w+\W+){0,1}", lead):
+        start, end = trim(text, phrase_end, sentence_end(sent))
+        return (start, end) if end - start >= 10 else None
+    segment = regex.split(r"[,;:(–—]", lead.rstrip(" ,\u00a0"))[-1]
+    if len(segment.split()) <= 3 and regex.search(r"[,;:(–—]", lead.rstrip(" ,\u00a0")):
+        # "..., un prélude, selon X, à ...", "ce qui, selon X, ouvre ...": a word or two
+        # before the phrase, what X says after it
         start, end = trim(text, phrase_end, sentence_end(sent))
         return (start, end) if end - start >= 10 else None
     clause = sent.word(nominal.head) if nominal.head else None

@@ -1,0 +1,110 @@
+"""Rules for a cue verb whose report is a prepositional object or an object with its
+attribute: "l'opposition a averti du risque d'une crise", "s'est prononcée en faveur
+d'un moratoire", "le parti juge la réforme inacceptable"."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ...parsing import Sentence, Word
+from ..context import Context
+from . import rule
+from .clauses import _framed, _verb_rule
+from .complements import _adjoined, _can_speak, _in_object_slot
+
+# "de" also stands contracted with the article that follows: "du risque", "des risques".
+_CONTRACTED = regex.compile(r"(?:du|des)\b", regex.IGNORECASE)
+
+
+def _preposition(p: str) -> regex.Pattern:
+    words = [regex.escape(x) for x in p.split()]
+    if words[-1] == "de":
+        words[-1] = r"(?:de\b|d['’]|du\b|des\b)"
+    else:
+        words[-1] += r"\b"
+    return regex.compile(r"[\s\u00a0]+".join(words), regex.IGNORECASE)
+
+
+def _after_cue(ctx: Context, sent: Sentence, w: Word, own: set[str]) -> list[Word]:
+    """The words after the cue without its phrase words ("met en garde"), adverbs and
+    time words ("a averti lundi", "s'inquiète notamment")."""
+    g = ctx.grammar
+    words = [x for x in sent.words if x.start >= w.end]
+    while words and (words[0].text.lower() in own or words[0].upos == "ADV" or words[0].lemma.lower() in g.time_words
+                     or words[0].text.lower() in g.time_words):
+        words = words[1:]
+    return words
+
+
+def _constituent_end(sent: Sentence, first: Word, start: int, verb: Word) -> int:
+    """The end of the largest constituent that starts with `first` below the verb."""
+    top = first
+    while top.head and top.head != verb.id:
+        head = sent.word(top.head)
+        if min(x.start for x in sent.subtree(head.id)) < start:
+            break
+        top = head
+    return max(x.end for x in sent.subtree(top.id))
+
+
+@rule("prepositional_object", gate=_framed("prepositional_object"))
+def prepositional_object(ctx: Context) -> None:
+    """"a averti du risque d'une crise", "s'inquiète de l'état des routes", "s'est
+    prononcée en faveur d'un moratoire": the object of the preposition the cue takes."""
+    _verb_rule(ctx, "prepositional_object", _prepositional_content)
+
+
+def _prepositional_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
+    g = ctx.grammar
+    preps = g.prepositional_object.get(lemma)
+    if not preps or _in_object_slot(ctx, sent, w) or not _can_speak(ctx, ctx.syntax.subject(sent, w)):
+        return None
+    own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()
+    words = _after_cue(ctx, sent, w, own)
+    if not words:
+        return None
+    for p in preps:
+        m = _preposition(p).match(ctx.text, words[0].start)
+        if m is None:
+            continue
+        contracted = _CONTRACTED.fullmatch(m.group().split()[-1])
+        start = words[0].start if contracted and len(p.split()) == 1 else m.end()
+        rest = [x for x in words if x.start >= start and x.upos not in ("PUNCT", "ADP")]
+        if not rest or rest[0].upos in ("VERB", "AUX") and rest[0].feat("VerbForm") != "Inf":
+            return None
+        first = next((x for x in rest if x.upos not in ("DET",)), rest[0])
+        start = min(start if contracted else rest[0].start, rest[0].start)
+        end = _constituent_end(sent, first, start, w)
+        return start, _adjoined(ctx, sent, w, end)
+    return None
+
+
+@rule("predicative", gate=_framed("predicative"))
+def predicative(ctx: Context) -> None:
+    """"le parti juge la réforme inacceptable", "a qualifié le projet d'irréaliste":
+    the object with what the speaker calls it."""
+    _verb_rule(ctx, "predicative", _predicative_content)
+
+
+def _predicative_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
+    g = ctx.grammar
+    if lemma not in g.predicative or _in_object_slot(ctx, sent, w) or not _can_speak(ctx, ctx.syntax.subject(sent, w)):
+        return None
+    kids = sorted((c for c in sent.children(w.id) if c.start > w.end), key=lambda c: c.start)
+    objs = [c for c in kids if c.deprel == "obj" and c.upos in ("NOUN", "PROPN") and c.lemma.lower() not in g.time_words]
+    if not objs:
+        return None
+    obj = objs[0]
+    # The parser hangs the attribute on the verb or on the object itself ("juge la
+    # réforme injuste": amod); either way it stands after the object's noun.
+    candidates = [c for c in kids if c.start > obj.start] + [c for c in sent.children(obj.id) if c.start > obj.end]
+    attributes = [c for c in candidates if c.upos in ("ADJ", "NOUN") and (
+        c.deprel in ("xcomp", "amod") and c.upos == "ADJ" or c.deprel == "xcomp"
+        or c.deprel in ("obl", "obl:arg", "obl:mod", "nmod")
+        and any(m.deprel == "case" and m.lemma.lower() in ("de", "comme") for m in sent.children(c.id)))]
+    if not attributes:
+        return None
+    start = min(x.start for x in sent.subtree(obj.id))
+    return start, _adjoined(ctx, sent, w, max(max(x.end for x in sent.subtree(a.id)) for a in attributes))
