@@ -166,5 +166,7 @@ def _phrase_pattern(words: tuple[str, ...]) -> "re.Pattern":
     parts = []
     for word in words:
         escaped = "['’]".join(re.escape(piece) for piece in re.split("['’]", word.lower()))
+        if len(word) > 3 and word[-1].isalpha():
+            escaped += "s?"  # "tient pour responsables": the plural of the phrase's noun or adjective
         parts.append(escaped if word.endswith(("'", "’")) else escaped + r"(?![\w-])")
     return re.compile(r"\s*" + r"\s*".join(parts))

@@ -79,6 +79,16 @@ class Syntax:
                 return True
         return False
 
+    @staticmethod
+    def place_of_on(sent: Sentence, w: Word) -> Optional[Word]:
+        """"A l'hôpital, on fait valoir que", "explique-t-on au ministère": the place that
+        speaks through an anonymous "on"."""
+        for o in sent.children(w.id):
+            if o.deprel.startswith("obl") and o.upos in ("NOUN", "PROPN") and any(
+                    m.deprel == "case" and m.lemma.lower() in ("à", "chez") for m in sent.children(o.id)):
+                return o
+        return None
+
     def unreported(self, sent: Sentence, w: Word) -> bool:
         """A cue verb that reports no act of speaking: an order to the reader
         ("Supposons que"), a purpose ("pour lui dire"), what a modal only allows
@@ -105,11 +115,10 @@ class Syntax:
             low = c.text.lower()
             if c.feat("Person") == "1" and c.upos == "PRON" or low in ("je", "j'", "j’"):
                 return True
-            if low == "on" and not any(o.deprel.startswith("obl") and o.upos in ("NOUN", "PROPN") and any(
-                    m.deprel == "case" and m.lemma.lower() in ("à", "chez") for m in sent.children(o.id)) for o in kids):
+            if low == "on" and self.place_of_on(sent, w) is None:
                 return True
-            if c.lemma.lower() in ("ce", "cela", "ceci", "ça"):
-                return True
+            if c.lemma.lower() in ("ce", "cela", "ceci", "ça") and c.start < w.start:
+                return True  # after the verb it is the parser's error: "estiment que ce qu'il a fait ..."
             if c.lemma.lower() == "qui" and c.id >= 2 and sent.words[c.id - 2].lemma.lower() == "ce":
                 return True
         return False
@@ -124,7 +133,22 @@ class Syntax:
         return bool(before is not None and before.text.lower() == "en" and w.text.lower().endswith("ant"))
 
     def subject(self, sent: Sentence, w: Word) -> Optional[Word]:
-        """The subject of a cue verb, climbing through participles, infinitives and shared subjects."""
+        """The subject of a cue verb, climbing through participles, infinitives and shared
+        subjects; for an anonymous "on" at a named place, the place."""
+        return self._speaking(sent, w, self._subject(sent, w))
+
+    def inverted_subject(self, sent: Sentence, w: Word) -> Optional[Word]:
+        """The subject after a cue ("..., a déclaré mardi la ministre", "dit-il", "a indiqué
+        à l'AFP le porte-parole"): past adverbs, time words and prepositional phrases,
+        never one of them; None at the clause's end."""
+        return self._speaking(sent, w, self._inverted_subject(sent, w))
+
+    def _speaking(self, sent: Sentence, w: Word, subject: Optional[Word]) -> Optional[Word]:
+        if subject is not None and subject.text.lower().replace("-t-", "").lstrip("-") == "on":
+            return self.place_of_on(sent, w) or subject
+        return subject
+
+    def _subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         if self._participial(sent, w) and not any(c.deprel in SUBJECTS for c in sent.children(w.id)):
             # "..., affirmant que", "tout en assurant que": the subject of the main clause,
             # wherever the parser attached the participle.
@@ -132,6 +156,10 @@ class Syntax:
                 subj = [c for c in sent.children(a.id) if c.deprel in ("nsubj", "nsubj:pass")]
                 if a.upos in ("VERB", "AUX") and subj:
                     return subj[0]
+                if a.upos == "VERB" and self.incise_comma(sent, a) is not None and self.cue_lemma(sent, a):
+                    inverted = self.inverted_subject(sent, a)  # "», a dit le ministre, faisant valoir ..."
+                    if inverted is not None:
+                        return inverted
         current = w
         for _ in range(6):
             subj = [c for c in sent.children(current.id) if _counts_as_subject(c, current)]
@@ -260,10 +288,7 @@ class Syntax:
             first = k
         return mention
 
-    def inverted_subject(self, sent: Sentence, w: Word) -> Optional[Word]:
-        """The subject after a cue ("..., a déclaré mardi la ministre", "dit-il", "a indiqué
-        à l'AFP le porte-parole"): past adverbs, time words and prepositional phrases,
-        never one of them; None at the clause's end."""
+    def _inverted_subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         kids = sent.children(w.id)
         after = [c for c in kids if c.deprel in ("nsubj", "nsubj:pass") and (c.start > w.start or c.upos == "PRON" and any(
             a.deprel.startswith("aux") and a.start < c.start for a in kids))]  # "a-t-elle dit": the clitic after the auxiliary

@@ -25,10 +25,16 @@ _NOT_CLAUSE_WORDS = ("tel", "ainsi", "même", "alors", "bien", "parce", "depuis"
                      "afin", "pendant", "tandis", "lors")
 
 
+_SI = regex.compile(r"\bs(?:i\b|['’](?=ils?\b))", regex.IGNORECASE)
+SI = ("si", "s'", "s’")
+
+
 def _que_after(u: UnitView) -> bool:
-    """A verb cue with a "que" after it, in a unit that can report."""
+    """A verb cue with a "que" after it (a "si" after a question verb), in a unit that can report."""
     if u.headline:
         return False
+    if any(c.kind == "verb" and c.lemma in u.grammar.questions and _SI.search(u.text, c.end, u.unit.end) for c in u.cues):
+        return True
     return any(c.kind == "verb" and any(not _NOT_CLAUSE.search(u.text, max(c.end, m.start() - 8), m.start())
                                        for m in _QUE.finditer(u.text, c.end, u.unit.end)) for c in u.cues)
 
@@ -62,6 +68,22 @@ def que_clause(ctx: Context) -> None:
     _verb_rule(ctx, "que_clause", _que_content)
 
 
+_AND_QUE = regex.compile(r"[\s\u00a0»”\"]*,?\s*et\s+qu(?:e\b|['’])", regex.IGNORECASE)
+
+
+def _coordinated(ctx: Context, sent: Sentence, end: int) -> int:
+    """"estime que A et que B": the second clause is the same report, wherever the
+    parser attached it."""
+    m = _AND_QUE.match(ctx.text, end)
+    if m is None:
+        return end
+    que = next((x for x in sent.words if x.start >= m.end() - 3 and x.lemma.lower() in QUE), None)
+    if que is None or not que.head:
+        return end
+    words = [x for x in sent.subtree(que.head) if x.upos != "PUNCT"]
+    return max([end] + [x.end for x in words])
+
+
 def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     for c in sent.children(w.id):
         if c.start < w.end or c.deprel in ("nsubj", "nsubj:pass", "expl:subj", "punct"):
@@ -73,14 +95,24 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
             if before is not None and before.lemma.lower() in _NOT_CLAUSE_WORDS:
                 continue
             start, end = _own_span(ctx, sent, c)
-            return que.end, _trailing(ctx, sent, w, end)
+            return que.end, _coordinated(ctx, sent, _trailing(ctx, sent, w, end))
     # "que" right after the verb, whatever the parser attached it to: "a déclaré aux
     # journalistes que", "a convenu à l'époque que".
     nxt = [x for x in sent.words[w.id: w.id + 7] if x.upos != "PUNCT"]
+    aside = regex.match(r"[ \u00a0]*,[^,.;:«»\"]{3,60},[ \u00a0]*", ctx.text[w.end: w.end + 64])
+    if aside:
+        # "attendant, après avoir saisi la justice, que ...": an aside between verb and "que"
+        after = [x for x in sent.words if x.start >= w.end + aside.end()][:1]
+        if after and after[0].text.lower() in QUE:
+            return after[0].end, sentence_end(sent)
     in_pp = False
+    own = {x.lower() for x in ctx.grammar.phrases[lemma].words} if lemma in ctx.grammar.phrases else set()
+    nxt = [x for x in nxt if x.text.lower() not in own]  # "fait valoir que": the phrase's own words
     for k, x in enumerate(nxt):
         if x.text.lower() in QUE:
             return x.end, sentence_end(sent)
+        if x.text.lower() in SI and lemma in ctx.grammar.questions:
+            return x.start, sentence_end(sent)  # "a demandé au témoin s'il ...": the question, its "si" too
         if x.text.lower() in _NOT_CLAUSE_WORDS and k + 1 < len(nxt) and nxt[k + 1].text.lower() in QUE:
             return None  # "depuis que", "sans que": a conjunction; "pour sa part que" is not
         if x.lemma.lower() in ctx.grammar.content_nouns:

@@ -35,14 +35,16 @@ def _in_object_slot(ctx: Context, sent: Sentence, w: Word) -> bool:
     professeur X") it is the subject; after a relative object ("ce que réfutent X",
     "qu'elle souhaite organiser") the slot is taken; a participle naming a noun ("un
     témoin souhaitant rester anonyme") describes, it does not report."""
-    if ctx.syntax.incise_comma(sent, w) is not None and not any(
+    gerund = w.feat("VerbForm") == "Part" and w.feat("Tense") == "Pres" and not w.deprel.startswith("acl")
+    if not gerund and ctx.syntax.incise_comma(sent, w) is not None and not any(
             c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start for c in sent.children(w.id)):
         return True
     if regex.search(r"[»”\"][ \u00a0\u202f]*,?[ \u00a0\u202f]*$", ctx.text[max(0, w.start - 4): w.start]):
         return True
-    if any(c.upos == "PRON" and c.deprel in ("obj", "iobj") and c.start < w.start and c.lemma.lower() not in ("se", "soi")
-           for c in sent.children(w.id)):
-        return True  # "comme le révélait X", "qu'il le confirme"
+    if ctx.syntax.cue_lemma(sent, w) not in ctx.grammar.object_infinitive and any(
+            c.upos == "PRON" and c.deprel in ("obj", "iobj") and c.start < w.start and c.lemma.lower() not in ("se", "soi")
+            for c in sent.children(w.id)):
+        return True  # "comme le révélait X", "qu'il le confirme"; "l'accuse de" names whom, not what
     return w.deprel.startswith("acl") and w.text.lower().endswith("ant")
 
 
@@ -70,7 +72,7 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
             words = words[1:]
         if words:
             start = words[0].start
-        return start, end
+        return start, _adjoined(ctx, sent, w, end)
     return None
 
 
@@ -98,7 +100,13 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         objs = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.start > w.end and c.upos == "NOUN"
                 and any(m.deprel == "case" and m.lemma.lower() == "à" for m in sent.children(c.id))]
     if lemma in g.phrases and not objs:
-        return _after_phrase(sent, w, g.phrases[lemma].words)
+        span = _after_phrase(sent, w, g.phrases[lemma].words)
+        if span is None:
+            return None
+        end = span[1]
+        for verb in [w] + [c for c in sent.children(w.id) if c.text.lower() in own and c.upos == "VERB"]:
+            end = _adjoined(ctx, sent, verb, end)  # "faisant valoir X dans la région": on "valoir"
+        return span[0], end
     if not objs:
         return None
     start, end = span_of(sent, objs[0])
@@ -117,6 +125,8 @@ def _adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
         words = sent.subtree(c.id)
         if ctx.text[end: words[0].start].strip() or any(x.lemma.lower() in g.time_words or x.upos == "NUM" for x in words):
             break
+        if words[0].feat("PronType") == "Rel":
+            break  # "... qui, selon lui, ...": a relative with a report of its own
         end = max(x.end for x in words)
     return end
 
@@ -139,7 +149,7 @@ def _after_phrase(sent: Sentence, w: Word, phrase: tuple[str, ...]) -> Optional[
     words = [x for x in sent.words if x.start >= w.end]
     k = 0
     last = phrase[-1].replace("’", "'").split("'")[-1].lower()
-    while k < len(words) and not words[k].text.replace("’", "'").lower().endswith(last):
+    while k < len(words) and not (words[k].text.replace("’", "'").lower().endswith(last) or words[k].lemma.lower() == last):
         k += 1
         if k > 4:
             return None
