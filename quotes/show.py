@@ -153,27 +153,26 @@ def render(shown: list[tuple[Document, list[dict]]], title: str = "quotes") -> s
 
 def extracted(paths: list[str], grammar: str = "fr", parser: str = "stanza", stanza_dir: Optional[str] = None,
               warn: Callable[[str], None] = lambda message: None) -> list[tuple[Document, list[dict]]]:
-    """Run the extraction on any input `quotes extract` takes and keep the documents beside their records."""
-    from .inputs import InputFailure, Notice, read
-    from .pipeline import Pipeline
+    """Run the extraction on any input `quotes extract` takes, as `quotes extract` runs it
+    (the same batches), and keep each document beside its records."""
+    from . import runner
+    from .inputs import read
 
-    docs = []
-    for item in read(paths):
-        if isinstance(item, Document):
-            docs.append(item)
-        elif isinstance(item, InputFailure):
-            warn(f"{item.source}: {item.level}: {item.error}")
-        elif isinstance(item, Notice):
-            warn(f"{item.source}: {item.message}")
-    if not docs:
+    items = list(read(paths))
+    if not any(isinstance(i, Document) for i in items):
+        for item in items:
+            if getattr(item, "message", None):
+                warn(f"{item.source}: {item.message}")
         raise ValueError(f"{' '.join(paths)}: no document to show (a records file needs --docs with its documents)")
-    pipeline = Pipeline(grammar, parser, stanza_dir)
     out = []
-    for doc in docs:
-        try:
-            out.append((doc, [q.to_record() for q in pipeline.process(doc)]))
-        except Exception as exc:  # one bad document is reported, the page shows the rest
-            warn(f"{doc.id}: error: {type(exc).__name__}: {exc}")
+    outcomes = runner.run(iter(items), runner.Settings(grammar, parser, stanza_dir), runner.Counts())
+    for item, outcome in zip(items, outcomes):   # one outcome per input item, in order
+        if outcome.failure is not None:
+            warn(f"{outcome.failure.source}: {outcome.failure.level}: {outcome.failure.error}")
+        if outcome.notice is not None:
+            warn(f"{outcome.notice.source}: {outcome.notice.message}")
+        if isinstance(item, Document) and outcome.is_document and outcome.failure is None:
+            out.append((item, list(outcome.records)))
     return out
 
 
