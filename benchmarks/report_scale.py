@@ -20,6 +20,7 @@ import datetime
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -87,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             "records": n, "file_mb": round(big.stat().st_size / 2**20, 1), "generate_s": round(generated, 2),
             "report_s": round(min(times), 2), "report_runs_s": [round(t, 2) for t in times],
             "page_kb": round(page.stat().st_size / 1024), "duckdb": duckdb.__version__,
+            # The largest of the report processes (the generator ran in this one, not a child).
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         }
     print(json.dumps(result))
