@@ -3,6 +3,8 @@ to the network, the evaluation view's misses/spurious/wrong speakers, the report
 counts against DuckDB."""
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -218,3 +220,31 @@ def test_a_closed_pipe_ends_extract_quietly(tmp_path):
     assert result.returncode == 0
     assert result.stdout.count("\n") == 1 and json.loads(result.stdout)["doc"] == "d0"
     assert result.stderr == ""
+
+
+BROWSER = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
+
+
+def _console(html: str, probe: str, tmp_path) -> str:
+    """What the page logs in headless Chromium once `probe` (JS run after the page's own) ran."""
+    page = tmp_path / "probe.html"
+    page.write_text(html.replace("</body>", f"<script>{probe}</script></body>"), encoding="utf-8")
+    sandbox = ["--no-sandbox"] if os.geteuid() == 0 else []
+    result = subprocess.run([BROWSER, "--headless", *sandbox, "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                             "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    return "\n".join(line for line in result.stderr.splitlines() if "CONSOLE" in line)
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no chromium to run the pages' scripts")
+def test_pages_scripts_run_in_a_browser(own_shown, records_file, tmp_path):
+    log = _console(show.render(own_shown), "document.querySelector('[data-r]').click(); console.log('PANEL', "
+                   "document.getElementById('record').style.display, document.querySelector('#record td + td').textContent)",
+                   tmp_path)
+    assert "Uncaught" not in log and "PANEL block 1.0" in log, log
+    built = report.build(str(records_file))
+    speaker = built.charts[0].rows[0][0].split(" (")[0]
+    expected = sum(1 for row in built.table if any(speaker.lower() in str(v).lower() for v in row))
+    log = _console(report.render(built), f"const f = document.getElementById('filter'); f.value = {json.dumps(speaker)}; "
+                   "f.dispatchEvent(new Event('input')); console.log('SHOWN', document.getElementById('shown').textContent, "
+                   "document.querySelectorAll('tbody tr:not([hidden])').length)", tmp_path)
+    assert "Uncaught" not in log and f"SHOWN {expected} {expected}" in log, log
