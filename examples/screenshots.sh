@@ -3,7 +3,7 @@
 # Chromium to PNG (the pictures in README.md):
 #   examples/screenshots.sh [OUT_DIR]          (default: docs/img)
 # Needs a chromium command (Debian: apt-get install chromium); without one it says so and
-# exits 0. pngquant (Debian: apt-get install pngquant), when present, cuts the PNGs to 64
+# exits 0. pngquant (Debian: apt-get install pngquant), when present, cuts the PNGs to 128
 # colours, a few times smaller.
 set -euo pipefail
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
@@ -25,7 +25,7 @@ for page in show report; do
     "$browser" --headless "${sandbox[@]}" --disable-gpu --hide-scrollbars --window-size=1200,1250 \
         --screenshot="$work/$page.png" "file://$work/$page.html" >/dev/null 2>&1
     if command -v pngquant >/dev/null; then
-        pngquant --force --speed 1 --output "$out/$page.png" 64 "$work/$page.png"
+        pngquant --force --speed 1 --output "$out/$page.png" 128 "$work/$page.png"
     else
         cp "$work/$page.png" "$out/$page.png"
     fi

@@ -128,8 +128,10 @@ def document_view(doc: Document, entries: list[Entry], key: Callable[[dict], Opt
     if heading:
         unbalanced = sum(1 for e in entries if e.record.get("balanced") is False)
         flag = f" · <b>{unbalanced} unbalanced</b>" if unbalanced else ""
-        top = (f'<h2>{pages.esc(doc.title or doc.id)}</h2><p class="meta">{pages.esc(doc.id)}'
-               f'{" · " + meta if meta else ""} · {len(entries)} quotes{flag}</p>')
+        facts = [pages.esc(doc.id)] if doc.title else []
+        facts += [meta] if meta else []
+        facts.append(f"{len(entries)} quotes{flag}")
+        top = f'<h2>{pages.esc(doc.title or doc.id)}</h2><p class="meta">{" · ".join(facts)}</p>'
     return (f'{top}{legend(entries, colour, key)}'
             f'<div class="text" data-doc="{pages.esc(doc.id)}">{pages.marked_text(doc.text, marks(entries, doc.text, colour))}</div>')
 
