@@ -1,7 +1,7 @@
 """Run quotes on a Dask cluster: one task per input file, JSONL partitions out.
 
-    python examples/dask_cluster.py corpus/ out/            # a local cluster of 2 workers
-    python examples/dask_cluster.py corpus/ out/ tcp://scheduler:8786
+    python examples/dask_cluster.py seeds/ out/             # a local cluster of 2 workers
+    python examples/dask_cluster.py seeds/ out/ tcp://scheduler:8786
 
 Each worker process loads the Stanza models once and keeps them for every task.
 The same from the command line: quotes extract corpus/ --dask tcp://scheduler:8786

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -73,8 +74,34 @@ def _eval(args: argparse.Namespace) -> int:
     from . import evaluate
 
     docs = args.docs or str(Path(args.gold).parent)
-    result = evaluate.evaluate(evaluate.load_jsonl(args.gold), evaluate.load_jsonl(args.pred), evaluate.load_texts(docs))
+    gold, pred, texts = evaluate.load_jsonl(args.gold), evaluate.load_jsonl(args.pred), evaluate.load_texts(docs)
+    result = evaluate.evaluate(gold, pred, texts)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else evaluate.report(result))
+    if args.html:
+        from . import evalpage, pages
+
+        pages.write(args.html, evalpage.render(gold, pred, texts, result))
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from . import pages, show
+
+    warn = (lambda message: None) if args.quiet else (lambda message: print(f"quotes: {message}", file=sys.stderr))
+    if args.docs:
+        if len(args.paths) != 1:
+            raise ValueError("with --docs, give one records file")
+        shown = show.from_records(args.paths[0], args.docs)
+    else:
+        shown = show.extracted(args.paths, args.grammar, args.parser, args.stanza_dir, warn)
+    pages.write(args.output, show.render(shown, args.title))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from . import pages, report
+
+    pages.write(args.output, report.render(report.build(args.records, args.top, args.rows), args.title))
     return 0
 
 
@@ -132,7 +159,27 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("pred")
     ev.add_argument("--docs", help="folder of the documents (default: the gold file's folder)")
     ev.add_argument("--json", action="store_true")
+    ev.add_argument("--html", metavar="PAGE", help="also write gold and predicted records side by side in their documents")
     ev.set_defaults(func=_eval)
+
+    sh = sub.add_parser("show", help="documents with their quotes highlighted, as an HTML page")
+    sh.add_argument("paths", nargs="+", help="any input of extract; with --docs, a records file")
+    sh.add_argument("-o", "--output", required=True, help="the HTML page to write")
+    sh.add_argument("--docs", nargs="+", metavar="PATH", help="the documents of a records file (folders, files, .jsonl)")
+    sh.add_argument("--title", default="quotes", help="the page's title")
+    sh.add_argument("--grammar", default="fr")
+    sh.add_argument("--parser", default="stanza", choices=["stanza", "none"])
+    sh.add_argument("--stanza-dir")
+    sh.add_argument("-q", "--quiet", action="store_true", help="no notices about skipped inputs")
+    sh.set_defaults(func=_show)
+
+    rp = sub.add_parser("report", help="a corpus report of records (who is quoted, by type, gender, outlet, cue, date)")
+    rp.add_argument("records", help="records JSONL (the output of extract)")
+    rp.add_argument("-o", "--output", required=True, help="the HTML page to write")
+    rp.add_argument("--top", type=int, default=20, help="speakers, outlets and cues in the charts (default 20)")
+    rp.add_argument("--rows", type=int, default=2000, help="records in the searchable table (default 2000)")
+    rp.add_argument("--title", default="quotes report")
+    rp.set_defaults(func=_report)
 
     gr = sub.add_parser("grammar", help="check a grammar, or run its golden cases")
     gsub = gr.add_subparsers(dest="action", required=True)
@@ -157,14 +204,17 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:
+        # The reader went away (`quotes extract ... | head`): stop quietly, as Unix tools do.
+        # Point stdout at /dev/null so the flush at exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except QuotesError as exc:
         print(f"quotes: error: {exc}", file=sys.stderr)
         return 1
     except (ValueError, OSError) as exc:
         print(f"quotes: error: {exc}", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ class Item:
     record: dict
 
 
-def _locate(records: list[dict], texts: dict[str, str]) -> list[Item]:
+def locate(records: list[dict], texts: dict[str, str]) -> list[Item]:
     out = []
     cursor: dict[tuple[str, str], int] = defaultdict(int)
     for r in records:
@@ -111,13 +111,32 @@ def _accuracy(pairs, key) -> Optional[float]:
     return round(sum(values) / len(values), 4) if values else None
 
 
+@attrs.frozen
+class Alignment:
+    """Gold and predicted records placed in their texts, and the pairs matched at the
+    first threshold: what the scores count and what the HTML view shows."""
+
+    gold: list[Item]
+    pred: list[Item]
+    pairs: list[tuple[Item, Item]]
+
+
+def align(gold_records: list[dict], pred_records: list[dict], texts: dict[str, str]) -> Alignment:
+    gold = locate(gold_records, texts)
+    pred = locate([r for r in pred_records if r.get("doc") in texts or isinstance(r.get("start"), int)], texts)
+    return Alignment(gold, pred, match(gold, pred, THRESHOLDS[0]))
+
+
+def same_speaker(g: Item, p: Item) -> bool:
+    return normalise_name(g.record.get("speaker")) == normalise_name(p.record.get("speaker"))
+
+
 def evaluate(gold_records: list[dict], pred_records: list[dict], texts: dict[str, str]) -> dict:
-    gold = _locate(gold_records, texts)
-    pred = _locate([r for r in pred_records if r.get("doc") in texts or isinstance(r.get("start"), int)], texts)
+    aligned = align(gold_records, pred_records, texts)
+    gold, pred, pairs = aligned.gold, aligned.pred, aligned.pairs
     result: dict = {"gold": len(gold), "predicted": len(pred)}
     for t in THRESHOLDS:
         result[f"quote@{t}"] = _prf(len(match(gold, pred, t)), len(gold), len(pred))
-    pairs = match(gold, pred, THRESHOLDS[0])
     result["speaker_accuracy"] = _accuracy(pairs, lambda r: normalise_name(r.get("speaker")))
     result["cue_accuracy"] = _accuracy(pairs, lambda r: normalise_cue(r.get("cue")))
     result["type_accuracy"] = _accuracy(pairs, lambda r: r.get("type"))
@@ -140,7 +159,7 @@ def evaluate(gold_records: list[dict], pred_records: list[dict], texts: dict[str
     result["spurious"] = [_context(i, texts, pred_kind[id(i)]) for i in spurious]
     result["wrong_speakers"] = [
         {"doc": g.doc, "quote": g.record.get("quote", "")[:80], "gold": g.record.get("speaker"), "predicted": p.record.get("speaker")}
-        for g, p in pairs if normalise_name(g.record.get("speaker")) != normalise_name(p.record.get("speaker"))
+        for g, p in pairs if not same_speaker(g, p)
     ]
     return result
 
