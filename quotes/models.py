@@ -117,11 +117,16 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
     logging.getLogger("stanza").setLevel(logging.ERROR)
     try:
         with _no_compiler_import():
-            return _stanza_pipeline(stanza, source, use_gpu, no_ssplit)
+            pipeline = _stanza_pipeline(stanza, source, use_gpu, no_ssplit)
     except ModelError:
         raise
     except Exception as exc:  # stanza raises many kinds; name the folder
         raise ModelError(f"{source.path}: could not load the Stanza models: {exc}") from exc
+    if not use_gpu:
+        from . import fastparse
+
+        fastparse.install(pipeline)
+    return pipeline
 
 
 def _stanza_pipeline(stanza, source: ModelSource, use_gpu: bool, no_ssplit: bool):

@@ -1,0 +1,157 @@
+"""A cheaper prediction for Stanza's graph dependency parser, with the same trees and labels.
+
+Stanza's `GraphParser.predict` scores every label for every (dependent, head)
+pair, takes a log-softmax over all of them, and runs its maximum spanning tree
+decoder (Chu-Liu-Edmonds, in Python, with a Tarjan cycle search per word) on
+every sentence.  An extractor needs one label per word, and most sentences'
+best heads already form a tree.  `install` replaces the method on one loaded
+model so that:
+
+- the decoder's first step (the best head of each word, under the same
+  single-root reweighting) is taken in numpy, and the full decoder runs only
+  when those heads hold a cycle or more than one root: when they do not, the
+  decoder returns exactly them;
+- labels are scored only for each word's chosen head;
+- Stanza's head-constraint repair (two subjects or two objects on one head)
+  runs, as before, on the full label scores of that sentence, computed then.
+
+Only the graph parser without arc embeddings is handled; any other model keeps
+Stanza's own method.
+"""
+
+from __future__ import annotations
+
+import types
+
+import numpy as np
+
+
+def install(pipeline) -> bool:
+    """Swap in the cheaper predict on the pipeline's parser; False when the model is not one it handles."""
+    from stanza.models.depparse.model import GraphParser
+
+    processor = pipeline.processors.get("depparse")
+    model = getattr(getattr(processor, "trainer", None), "model", None)
+    if type(model) is not GraphParser or model.args.get("use_arc_embedding") or model.bert_model is not None:
+        return False
+    model.predict = types.MethodType(_predict, model)
+    return True
+
+
+def _arc_scores(model, lstm, head):
+    """Stanza's `forward_scores` less the label scorer: head scores of every pair."""
+    import torch
+    import torch.nn.functional as F
+
+    unlabeled = model.unlabeled(lstm, lstm).squeeze(3)
+    offset = None
+    if model.args["linearization"] or model.args["distance"]:
+        n, length = head.size(0), lstm.size(1)
+        offset = (torch.arange(length).view(1, 1, -1).expand(n, -1, -1)
+                  - torch.arange(length).view(1, -1, 1).expand(n, -1, -1))
+    if model.args["linearization"]:
+        lin = model.linearization(lstm, lstm).squeeze(3)
+        unlabeled += F.logsigmoid(lin * torch.sign(offset).float())
+    if model.args["distance"]:
+        dist = model.distance(lstm, lstm).squeeze(3)
+        pred = 1 + F.softplus(dist)
+        unlabeled += -torch.log((torch.abs(offset).float() - pred) ** 2 / 2 + 1)
+    diag = torch.eye(head.size(-1) + 1, dtype=torch.bool).unsqueeze(0)
+    unlabeled.masked_fill_(diag, -float("inf"))
+    return unlabeled
+
+
+def _label_inputs(model, lstm):
+    """The label scorer's two sides, each with its bias column, as the pairwise scorer builds them."""
+    import torch.nn.functional as F
+
+    scorer = model.deprel
+    dep = F.relu(scorer.W1(lstm))
+    hd = F.relu(scorer.W2(lstm))
+    dep = _with_ones(dep)
+    hd = _with_ones(hd)
+    return dep, hd, scorer.scorer.W_bilin
+
+
+def _with_ones(x):
+    import torch
+
+    return torch.cat([x, x.new_ones(*x.size()[:-1], 1)], x.dim() - 1)
+
+
+def _chosen_labels(model, lstm, heads):
+    """Label log-probabilities of each word for its chosen head only: (N, L, labels)."""
+    import torch
+    import torch.nn.functional as F
+
+    dep, hd, bilinear = _label_inputs(model, lstm)
+    index = heads.unsqueeze(2).expand(-1, -1, hd.size(2))
+    chosen = torch.gather(hd, 1, index)                                    # head side, per dependent
+    inner = torch.einsum("NLI,IJO->NLJO", dep, bilinear.weight)
+    scores = torch.einsum("NLJO,NLJ->NLO", inner, chosen) + bilinear.bias
+    return F.log_softmax(scores, 2)
+
+
+def _all_labels(model, lstm, i):
+    """Stanza's full label log-probabilities of one sentence: (L, L, labels)."""
+    import torch.nn.functional as F
+
+    one = lstm[i:i + 1]
+    return F.log_softmax(model.deprel(one, one), 3)[0].numpy()
+
+
+def best_heads(scores: np.ndarray) -> np.ndarray:
+    """Chu-Liu-Edmonds with one root, as Stanza decodes, the full search only when needed."""
+    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
+
+    s = scores.astype(np.float64)
+    # The same reweighting of root arcs and the same masking as the decoder's first step.
+    s[:, 0] = s[:, 0] + s[np.isfinite(s)].min() * s.shape[0]
+    np.fill_diagonal(s, -np.inf)
+    s[0] = -np.inf
+    s[0, 0] = 0
+    tree = np.argmax(s, axis=1)
+    if _is_tree(tree):
+        return tree
+    return chuliu_edmonds_one_root(scores)
+
+
+def _is_tree(tree: np.ndarray) -> bool:
+    """Every word reaches the root (no cycle), through exactly one word attached to it."""
+    if np.count_nonzero(tree[1:] == 0) != 1:
+        return False
+    reach = tree.copy()
+    steps = 1
+    while steps < len(tree):
+        reach = reach[reach]          # pointer jumping: 2^k steps up after k rounds
+        steps *= 2
+    return bool(np.all(reach == 0))
+
+
+def _predict(self, word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats, pretrained, lemma, head, deprel,
+             word_orig_idx, sentlens, wordlens, text, resolve_head_constraints=False):
+    import torch
+    import torch.nn.functional as F
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+    from stanza.models.depparse.head_constraints import (find_head_constraint_violations,
+                                                         resolve_head_constraint_violations)
+
+    lstm = self.embed(word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats, pretrained, lemma, head, deprel,
+                      word_orig_idx, sentlens, wordlens, text)
+    arcs = F.log_softmax(_arc_scores(self, lstm, head), 2).numpy()
+    trees = [best_heads(arcs[i][:n, :n]) for i, n in enumerate(sentlens)]
+    heads = torch.zeros(lstm.shape[:2], dtype=torch.long)
+    for i, tree in enumerate(trees):
+        heads[i, :len(tree)] = torch.from_numpy(tree)
+    labels = _chosen_labels(self, lstm, heads).numpy()
+    vocab = self.vocab["deprel"]
+    out = []
+    for i, n in enumerate(sentlens):
+        tree = trees[i]
+        raw = [int(np.argmax(labels[i, j])) for j in range(1, n)]
+        names = vocab.unmap([r + VOCAB_PREFIX_SIZE for r in raw])
+        if resolve_head_constraints and find_head_constraint_violations(tree, names):
+            tree, raw = resolve_head_constraint_violations(arcs[i][:n, :n], _all_labels(self, lstm, i)[:n, :n, :], tree, vocab)
+            names = vocab.unmap([r + VOCAB_PREFIX_SIZE for r in raw])
+        out.append([[tree[j + 1], names[j]] for j in range(n - 1)])
+    return out
