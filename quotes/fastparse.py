@@ -7,10 +7,9 @@ every sentence.  An extractor needs one label per word, and most sentences'
 best heads already form a tree.  `install` replaces the method on one loaded
 model so that:
 
-- the decoder's first step (the best head of each word, under the same
-  single-root reweighting) is taken in numpy, and the full decoder runs only
-  when those heads hold a cycle or more than one root: when they do not, the
-  decoder returns exactly them;
+- each word's best head is taken in numpy, and the full decoder runs only
+  when those heads hold a cycle or more than one root: when they do not, they
+  are the tree the decoder finds (see `best_heads`);
 - labels are scored only for each word's chosen head;
 - Stanza's head-constraint repair (two subjects or two objects on one head)
   runs, as before, on the full label scores of that sentence, computed then.
@@ -101,12 +100,16 @@ def _all_labels(model, lstm, i):
 
 
 def best_heads(scores: np.ndarray) -> np.ndarray:
-    """Chu-Liu-Edmonds with one root, as Stanza decodes, the full search only when needed."""
+    """Chu-Liu-Edmonds with one root, as Stanza decodes, the full search only when needed.
+
+    Stanza lowers every root arc by the same amount so that the spanning tree it
+    finds has one root; every one-root tree's score moves by that amount, so the
+    tree it finds is the best one-root tree under the scores as they were.  When
+    each word's best head already makes such a tree, nothing scores higher: it is
+    that tree, and no search is needed."""
     from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
 
     s = scores.astype(np.float64)
-    # The same reweighting of root arcs and the same masking as the decoder's first step.
-    s[:, 0] = s[:, 0] + s[np.isfinite(s)].min() * s.shape[0]
     np.fill_diagonal(s, -np.inf)
     s[0] = -np.inf
     s[0, 0] = 0
