@@ -47,3 +47,15 @@ def test_batch_size_does_not_change_the_stream(grammar, seed_texts):
 
     assert stream(1) == stream(2) == stream(5)
     assert sum(map(len, stream(1))) > 0
+
+
+def test_one_torch_thread_unless_quotes_threads_says_otherwise(monkeypatch):
+    import pytest
+
+    monkeypatch.delenv("QUOTES_THREADS", raising=False)
+    assert runner.torch_threads() == 1
+    monkeypatch.setenv("QUOTES_THREADS", "3")
+    assert runner.torch_threads() == 3
+    monkeypatch.setenv("QUOTES_THREADS", "many")
+    with pytest.raises(ValueError, match="QUOTES_THREADS='many'"):
+        runner.torch_threads()
