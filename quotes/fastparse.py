@@ -107,8 +107,6 @@ def best_heads(scores: np.ndarray) -> np.ndarray:
     tree it finds is the best one-root tree under the scores as they were.  When
     each word's best head already makes such a tree, nothing scores higher: it is
     that tree, and no search is needed."""
-    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
-
     s = scores.astype(np.float64)
     np.fill_diagonal(s, -np.inf)
     s[0] = -np.inf
@@ -116,7 +114,63 @@ def best_heads(scores: np.ndarray) -> np.ndarray:
     tree = np.argmax(s, axis=1)
     if _is_tree(tree):
         return tree
-    return chuliu_edmonds_one_root(scores)
+    return spanning_tree_one_root(scores)
+
+
+def spanning_tree_one_root(scores: np.ndarray) -> np.ndarray:
+    """Stanza's `chuliu_edmonds_one_root`, step for step, with the cycles of each
+    step's best heads found by one walk per word instead of its Tarjan search
+    (the same cycles, in the same order: by their first word)."""
+    from stanza.models.common.chuliu_edmonds import expand_contracted_tree, prepare_scores, process_cycle
+
+    scores = scores.astype(np.float64)
+    scores[:, 0] = scores[:, 0] + scores[np.isfinite(scores)].min() * scores.shape[0]
+    stack = []
+    prepare_scores(scores)
+    tree = np.argmax(scores, axis=1)
+    cycles = _cycles(tree)
+    while cycles:
+        subscores, *contraction = process_cycle(tree, cycles.pop(), scores)
+        stack.append((tree, contraction))
+        scores = subscores
+        prepare_scores(scores)
+        tree = np.argmax(scores, axis=1)
+        cycles = _cycles(tree)
+    while stack:
+        contracted = tree
+        tree, contraction = stack.pop()
+        tree = expand_contracted_tree(tree, contracted, *contraction)
+    if np.count_nonzero(tree[1:] == 0) != 1:
+        raise AssertionError("Rescaling by the lowest score should have prevented using multiple root edges")
+    return tree
+
+
+def _cycles(tree: np.ndarray) -> list[np.ndarray]:
+    """The cycles (of two words or more) of a head array, as masks, ordered by their lowest word.
+
+    Each word has one head, so a walk up from a word not yet seen either meets a
+    word seen on an earlier walk or closes a cycle of its own.  Stanza's Tarjan
+    search finds a cycle when its loop reaches the cycle's lowest word, hence the
+    order."""
+    heads = tree.tolist()
+    state = [0] * len(heads)          # 0 unseen, 1 on this walk, 2 seen before
+    found = []
+    for start in range(len(heads)):
+        path = []
+        i = start
+        while state[i] == 0:
+            state[i] = 1
+            path.append(i)
+            i = heads[i]
+        if state[i] == 1:
+            cycle = path[path.index(i):]
+            if len(cycle) > 1:
+                mask = np.zeros(len(heads), dtype=bool)
+                mask[cycle] = True
+                found.append((min(cycle), mask))
+        for p in path:
+            state[p] = 2
+    return [mask for _, mask in sorted(found, key=lambda item: item[0])]
 
 
 def _is_tree(tree: np.ndarray) -> bool:

@@ -5,7 +5,7 @@ import pytest
 import stanza
 from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
 
-from quotes.fastparse import best_heads
+from quotes.fastparse import best_heads, spanning_tree_one_root
 
 
 def _log_softmax(x):
@@ -38,7 +38,23 @@ def test_best_heads_is_the_spanning_tree_stanza_finds(seed):
     noisy = _scores(rng, n)                                  # best heads seldom a tree: the full search
     clear = _scores(rng, n, _random_tree(rng, n), bonus=6)   # best heads a tree: no search
     for scores in (noisy, clear):
-        assert np.array_equal(best_heads(scores.copy()), chuliu_edmonds_one_root(scores.copy()))
+        theirs = chuliu_edmonds_one_root(scores.copy())
+        assert np.array_equal(best_heads(scores.copy()), theirs)
+        assert np.array_equal(spanning_tree_one_root(scores.copy()), theirs)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_search_finds_stanzas_tree_when_the_best_heads_hold_cycles(seed):
+    rng = np.random.default_rng(100 + seed)
+    n = int(rng.integers(3, 60))
+    # Pairs of words that prefer each other: many small cycles to contract, nested after contraction.
+    raw = rng.normal(size=(n, n)).astype(np.float32)
+    for a in range(1, n - 1, 2):
+        raw[a, a + 1] += 4
+        raw[a + 1, a] += 4
+    np.fill_diagonal(raw, -np.inf)
+    scores = _log_softmax(raw).astype(np.float32)
+    assert np.array_equal(spanning_tree_one_root(scores.copy()), chuliu_edmonds_one_root(scores.copy()))
 
 
 def test_a_tree_of_best_heads_is_taken_as_it_is():
