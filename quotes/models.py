@@ -130,10 +130,14 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
 
 
 def _stanza_pipeline(stanza, source: ModelSource, use_gpu: bool, no_ssplit: bool):
+    # lemma_store_results: a word the lemma dictionary lacks goes through the
+    # character model once per process; its lemma, which depends on the word and
+    # its tag alone, is then looked up like the dictionary's own words.
     if source.origin == "official":
         return stanza.Pipeline(
             "fr", dir=str(source.path), processors=",".join(PROCESSORS),
             download_method=None, use_gpu=use_gpu, logging_level="ERROR", tokenize_no_ssplit=no_ssplit,
+            lemma_store_results=True,
         )
     folder = source.path
     index = folder / "resources.json"
@@ -149,6 +153,7 @@ def _stanza_pipeline(stanza, source: ModelSource, use_gpu: bool, no_ssplit: bool
         use_gpu=use_gpu,
         logging_level="ERROR",
         tokenize_no_ssplit=no_ssplit,
+        lemma_store_results=True,
         tokenize_model_path=str(folder / FILES["tokenize"]),
         mwt_model_path=str(folder / FILES["mwt"]),
         pos_model_path=str(folder / FILES["pos"]),
