@@ -7,7 +7,7 @@ records or as an error record: documents in = done + errors.
 
 from __future__ import annotations
 
-import itertools
+import collections
 import multiprocessing
 import os
 from typing import Iterable, Iterator, Optional
@@ -177,12 +177,24 @@ def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_siz
     threads = torch_threads()
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, threads)) as pool:
-        for group in _batches(items, batch_size * workers):
-            docs = [item for item in group if isinstance(item, Document)]
-            chunks = [docs[i:i + batch_size] for i in range(0, len(docs), batch_size)]
-            results = itertools.chain.from_iterable(pool.imap(_work, chunks))
-            for item in group:
+        # A window of batches in flight, read back in input order: a worker that
+        # finishes takes the next batch at once, instead of waiting for the slowest
+        # of a round, and no more than the window is read ahead of the output.
+        window: collections.deque = collections.deque()
+
+        def oldest() -> Iterator[Outcome]:
+            batch, pending = window.popleft()
+            results = iter(pending.get())
+            for item in batch:
                 yield classify(item) or next(results)
+
+        for batch in _batches(items, batch_size):
+            docs = [item for item in batch if isinstance(item, Document)]
+            window.append((batch, pool.apply_async(_work, (docs,))))
+            if len(window) >= 2 * workers:
+                yield from oldest()
+        while window:
+            yield from oldest()
 
 
 def run(items: Iterable[Item], settings: Settings, counts: Counts, workers: int = 1, batch_size: int = 4,
