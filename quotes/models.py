@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -108,11 +109,30 @@ def _no_compiler_import():
                 del wrapped.__dynamo_disable
 
 
+@contextlib.contextmanager
+def _no_notebook_probe():
+    """Importing stanza imports IPython, only to ask whether it runs in a notebook
+    (to choose a progress bar): about 0.4 s of CPU at every start, and in each
+    worker.  Outside a notebook, where IPython is not imported already, the
+    import is answered 'not installed' while stanza loads: the answer the probe
+    needs.  Inside one, IPython is there and nothing changes."""
+    if "IPython" in sys.modules:
+        yield
+        return
+    sys.modules["IPython"] = None  # makes `import IPython` raise ImportError
+    try:
+        yield
+    finally:
+        if "IPython" in sys.modules and sys.modules["IPython"] is None:
+            del sys.modules["IPython"]
+
+
 def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = False):
     """A stanza.Pipeline over `source`, built with download_method=None."""
     import logging
 
-    import stanza
+    with _no_notebook_probe():
+        import stanza
 
     logging.getLogger("stanza").setLevel(logging.ERROR)
     try:
