@@ -78,17 +78,28 @@ def _with_ones(x):
     return torch.cat([x, x.new_ones(*x.size()[:-1], 1)], x.dim() - 1)
 
 
-def _chosen_labels(model, lstm, heads):
-    """Label log-probabilities of each word for its chosen head only: (N, L, labels)."""
+def _chosen_labels(model, lstm, heads, sentlens):
+    """Label log-probabilities of each word for its chosen head only, per sentence.
+
+    The bilinear form x W y is folded with each head's side once (W y, for
+    the heads actually chosen, about half the words), then with each dependent;
+    padding is left out."""
     import torch
     import torch.nn.functional as F
 
     dep, hd, bilinear = _label_inputs(model, lstm)
-    index = heads.unsqueeze(2).expand(-1, -1, hd.size(2))
-    chosen = torch.gather(hd, 1, index)                                    # head side, per dependent
-    inner = torch.einsum("NLI,IJO->NLJO", dep, bilinear.weight)
-    scores = torch.einsum("NLJO,NLJ->NLO", inner, chosen) + bilinear.bias
-    return F.log_softmax(scores, 2)
+    length = lstm.size(1)
+    rows = torch.cat([torch.arange(1, n) + i * length for i, n in enumerate(sentlens)])
+    head_rows = torch.cat([heads[i, 1:n] + i * length for i, n in enumerate(sentlens)])
+    distinct, which = torch.unique(head_rows, return_inverse=True)
+    folded = torch.einsum("HJ,IJO->HIO", hd.reshape(-1, hd.size(2))[distinct], bilinear.weight)
+    scores = torch.einsum("PI,PIO->PO", dep.reshape(-1, dep.size(2))[rows], folded[which]) + bilinear.bias
+    probs = F.log_softmax(scores, 1).numpy()
+    out, start = [], 0
+    for n in sentlens:
+        out.append(probs[start:start + n - 1])
+        start += n - 1
+    return out
 
 
 def _all_labels(model, lstm, i):
@@ -200,12 +211,12 @@ def _predict(self, word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeat
     heads = torch.zeros(lstm.shape[:2], dtype=torch.long)
     for i, tree in enumerate(trees):
         heads[i, :len(tree)] = torch.from_numpy(tree)
-    labels = _chosen_labels(self, lstm, heads).numpy()
+    labels = _chosen_labels(self, lstm, heads, sentlens)
     vocab = self.vocab["deprel"]
     out = []
     for i, n in enumerate(sentlens):
         tree = trees[i]
-        raw = [int(np.argmax(labels[i, j])) for j in range(1, n)]
+        raw = labels[i].argmax(axis=1).tolist()
         names = vocab.unmap([r + VOCAB_PREFIX_SIZE for r in raw])
         if resolve_head_constraints and find_head_constraint_violations(tree, names):
             tree, raw = resolve_head_constraint_violations(arcs[i][:n, :n], _all_labels(self, lstm, i)[:n, :n, :], tree, vocab)
