@@ -59,19 +59,16 @@ def _canonical(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
-def _lines(path: Path) -> list[tuple[int, dict]]:
-    """(offset, record) of each complete line of a JSONL file this command wrote.
+def _lines(path: Path) -> tuple[list[tuple[int, int, dict]], int]:
+    """(line number, offset, record) of each complete line of a JSONL file this command
+    wrote, and where the complete lines end.
 
-    A last line with no newline is what a run killed mid-write leaves: the file is
-    cut before it.  Any other line that is not a JSON object is damage we cannot
-    repair by re-running, so it is an error naming the file and the line."""
+    A last line with no newline is what a run killed mid-write leaves: it is not
+    returned (the caller cuts the file there).  Any other line that is not a JSON
+    object is damage we cannot repair by re-running, so it is an error naming the
+    file and the line; nothing is changed in the file then."""
     data = path.read_bytes()
     end = data.rfind(b"\n") + 1
-    if end < len(data):
-        with open(path, "r+b") as f:
-            f.truncate(end)
-            f.flush()
-            os.fsync(f.fileno())
     out, offset = [], 0
     for number, raw in enumerate(data[:end].splitlines(keepends=True), 1):
         if raw.strip():
@@ -81,48 +78,50 @@ def _lines(path: Path) -> list[tuple[int, dict]]:
                 raise ResumeError(f"{path}:{number}: not a JSON line ({exc}); cannot resume into this file") from exc
             if not isinstance(record, dict):
                 raise ResumeError(f"{path}:{number}: not a JSON object; cannot resume into this file")
-            out.append((offset, record))
+            out.append((number, offset, record))
         offset += len(raw)
-    return out
+    return out, end
 
 
 def _truncate(path: Path, size: int) -> None:
     with open(path, "r+b") as f:
         f.truncate(size)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def prepare(output: str, errors: Optional[str] = None, entities: Optional[str] = None) -> Progress:
-    """Repair the files a stopped run left and say what is done; files not there yet are fine."""
-    done: set[str] = set()
-    kept = 0
-    out = Path(output)
+    """Repair the files a stopped run left and say what is done; files not there yet are fine.
+
+    Every file is read and checked before any is changed."""
+    out, err, ent = Path(output), Path(errors) if errors else None, Path(entities) if entities else None
+    records, records_end = _lines(out) if out.is_file() else ([], 0)
+    for number, _, record in records:
+        if not isinstance(record.get("doc"), str):
+            raise ResumeError(f"{output}:{number}: not a quotes record (no 'doc'); cannot resume into this file")
+    failures, failures_end = _lines(err) if err and err.is_file() else ([], 0)
+    tables, _ = _lines(ent) if ent and ent.is_file() else ([], 0)
+    # The last document of the output may have been cut short: its records go, and it runs again.
+    k = len(records)
+    while k and records[k - 1][2]["doc"] == records[-1][2]["doc"]:
+        k -= 1
     if out.is_file():
-        lines = _lines(out)
-        for number, (_, record) in enumerate(lines, 1):
-            if not isinstance(record.get("doc"), str):
-                raise ResumeError(f"{output}:{number}: not a quotes record (no 'doc'); cannot resume into this file")
-        if lines:
-            last = lines[-1][1]["doc"]
-            k = len(lines)
-            while k and lines[k - 1][1]["doc"] == last:
-                k -= 1
-            _truncate(out, lines[k][0])
-            done = {r["doc"] for _, r in lines[:k]}
-            kept = k
-    reported: set[str] = set()
-    if errors and Path(errors).is_file():
-        for _, record in _lines(Path(errors)):
-            reported.add(_canonical(record))
-            if record.get("doc") is not None and record.get("level") != "warning":
-                done.add(str(record["doc"]))
-    if entities and Path(entities).is_file():
-        _keep_entities(Path(entities), done)
-    return Progress(frozenset(done), frozenset(reported), kept)
+        _truncate(out, records[k][1] if records else records_end)
+    done = {r["doc"] for _, _, r in records[:k]}
+    if err and err.is_file():
+        _truncate(err, failures_end)
+    reported = set()
+    for _, _, record in failures:
+        reported.add(_canonical(record))
+        if record.get("doc") is not None and record.get("level") != "warning":
+            done.add(str(record["doc"]))
+    if ent and ent.is_file():
+        _keep_entities(ent, [r for _, _, r in tables if r.get("doc") in done])
+    return Progress(frozenset(done), frozenset(reported), k)
 
 
-def _keep_entities(path: Path, done: set[str]) -> None:
+def _keep_entities(path: Path, keep: list[dict]) -> None:
     """Only the entity tables of done documents stay: the others are written again."""
-    keep = [record for _, record in _lines(path) if record.get("doc") in done]
     tmp = path.with_name(path.name + ".resume-tmp")
     tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in keep), encoding="utf-8")
     os.replace(tmp, path)

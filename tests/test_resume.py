@@ -100,9 +100,11 @@ def test_resume_needs_an_output_file_and_refuses_damage_it_cannot_repair(tmp_pat
     result = run("extract", str(docs), "--parser", "none", "--resume")
     assert result.returncode == 1 and "--resume needs -o" in result.stderr
     out = tmp_path / "out.jsonl"
-    out.write_text('{"doc": "art-00", "quote": "x"}\nnot json\n{"doc": "art-01", "quote": "y"}\n', encoding="utf-8")
+    damaged = '{"doc": "art-00", "quote": "x"}\nnot json\n{"doc": "art-01", "quote": "y"}\n{"doc": "art-0'
+    out.write_text(damaged, encoding="utf-8")
     result = run("extract", str(docs), "-o", str(out), "--parser", "none", "--resume")
     assert result.returncode == 1 and f"{out}:2: not a JSON line" in result.stderr
+    assert out.read_text(encoding="utf-8") == damaged      # refused before anything is cut
     out.write_text('{"id": "art-00", "text": "a document, not a record"}\n', encoding="utf-8")
     result = run("extract", str(docs), "-o", str(out), "--parser", "none", "--resume")
     assert result.returncode == 1 and f"{out}:1: not a quotes record" in result.stderr
