@@ -20,14 +20,20 @@ def _extract(args: argparse.Namespace) -> int:
     settings = runner.Settings(args.grammar, args.parser, args.stanza_dir, not args.no_gate, args.max_chars, bool(args.entities))
     if args.dask and args.entities:
         raise ValueError("--entities is not available with --dask")
+    items = inputs.read(args.paths)
+    if args.resume:
+        from .resume import start
+
+        items = start(args, items)
     if args.dask:
         from .cluster import extract_with_dask
 
         return extract_with_dask(args.dask, args.paths, args.output, settings)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    mode = "a" if args.resume else "w"
+    out = open(args.output, mode, encoding="utf-8") if args.output else sys.stdout
     writer = jsonlines.Writer(out, flush=True, dumps=functools.partial(json.dumps, ensure_ascii=False))
-    errors = open(args.errors, "w", encoding="utf-8") if args.errors else None
-    entities = open(args.entities, "w", encoding="utf-8") if args.entities else None
+    errors = open(args.errors, mode, encoding="utf-8") if args.errors else None
+    entities = open(args.entities, mode, encoding="utf-8") if args.entities else None
     counts = runner.Counts()
     bar = None
     if sys.stderr.isatty() and not args.quiet:
@@ -41,7 +47,7 @@ def _extract(args: argparse.Namespace) -> int:
             from .pipeline import Pipeline
 
             pipeline = Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
-        for outcome in runner.run(inputs.read(args.paths), settings, counts, args.workers, args.batch_size, pipeline):
+        for outcome in runner.run(items, settings, counts, args.workers, args.batch_size, pipeline):
             writer.write_all(outcome.records)
             out.flush()
             if entities is not None:
@@ -141,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract quotes as JSONL")
     ex.add_argument("paths", nargs="+", help="text files, folders, .jsonl, .html, or - for stdin")
     ex.add_argument("-o", "--output", help="write records here instead of stdout")
+    ex.add_argument("--resume", action="store_true", help="append to -o FILE, skipping the documents a stopped run already wrote")
     ex.add_argument("--errors", help="write error records (JSONL) here instead of stderr")
     ex.add_argument("--entities", metavar="FILE", help="write each document's entity table (JSONL, one entity a line) here")
     ex.add_argument("--grammar", default="fr", help="grammar name or folder (default: fr)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -108,27 +109,55 @@ def _no_compiler_import():
                 del wrapped.__dynamo_disable
 
 
+@contextlib.contextmanager
+def _no_notebook_probe():
+    """Importing stanza imports IPython, only to ask whether it runs in a notebook
+    (to choose a progress bar): about 0.4 s of CPU at every start, and in each
+    worker.  Outside a notebook, where IPython is not imported already, the
+    import is answered 'not installed' while stanza loads: the answer the probe
+    needs.  Inside one, IPython is there and nothing changes."""
+    if "IPython" in sys.modules:
+        yield
+        return
+    sys.modules["IPython"] = None  # makes `import IPython` raise ImportError
+    try:
+        yield
+    finally:
+        if "IPython" in sys.modules and sys.modules["IPython"] is None:
+            del sys.modules["IPython"]
+
+
 def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = False):
     """A stanza.Pipeline over `source`, built with download_method=None."""
     import logging
 
-    import stanza
+    with _no_notebook_probe():
+        import stanza
 
     logging.getLogger("stanza").setLevel(logging.ERROR)
     try:
         with _no_compiler_import():
-            return _stanza_pipeline(stanza, source, use_gpu, no_ssplit)
+            pipeline = _stanza_pipeline(stanza, source, use_gpu, no_ssplit)
     except ModelError:
         raise
     except Exception as exc:  # stanza raises many kinds; name the folder
         raise ModelError(f"{source.path}: could not load the Stanza models: {exc}") from exc
+    if not use_gpu:
+        from . import fastparse
+
+        fastparse.install(pipeline)
+    return pipeline
 
 
 def _stanza_pipeline(stanza, source: ModelSource, use_gpu: bool, no_ssplit: bool):
+    # lemma_store_results: a word the lemma dictionary lacks goes through the
+    # character model once per process; its lemma, which depends on the word and
+    # its tag alone, is then looked up like the dictionary's own words.
     if source.origin == "official":
         return stanza.Pipeline(
             "fr", dir=str(source.path), processors=",".join(PROCESSORS),
             download_method=None, use_gpu=use_gpu, logging_level="ERROR", tokenize_no_ssplit=no_ssplit,
+            lemma_store_results=True,
         )
     folder = source.path
     index = folder / "resources.json"
@@ -144,6 +173,7 @@ def _stanza_pipeline(stanza, source: ModelSource, use_gpu: bool, no_ssplit: bool
         use_gpu=use_gpu,
         logging_level="ERROR",
         tokenize_no_ssplit=no_ssplit,
+        lemma_store_results=True,
         tokenize_model_path=str(folder / FILES["tokenize"]),
         mwt_model_path=str(folder / FILES["mwt"]),
         pos_model_path=str(folder / FILES["pos"]),

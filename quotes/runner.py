@@ -7,7 +7,7 @@ records or as an error record: documents in = done + errors.
 
 from __future__ import annotations
 
-import itertools
+import collections
 import multiprocessing
 import os
 from typing import Iterable, Iterator, Optional
@@ -107,6 +107,20 @@ def _run_batch(pipeline, docs: list[Document], max_chars: int, entities: bool = 
 _WORKER = None
 
 
+def torch_threads() -> int:
+    """Torch threads of each process that parses: one, unless QUOTES_THREADS says otherwise.
+
+    The models run a batch of short sentences at a time, on matrices too small
+    for a second thread to pay: on 2 cores, with other work on the machine, a
+    process at torch's default (a thread per core) spent 5 to 7 times the CPU of
+    one thread (OpenMP threads spin while they wait for each other) and took
+    longer.  Parallelism comes from --workers, one thread each."""
+    raw = os.environ.get("QUOTES_THREADS", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"QUOTES_THREADS={raw!r}: expected a whole number of threads, at least 1")
+    return int(raw)
+
+
 def _init_worker(settings: Settings, threads: int) -> None:
     global _WORKER
     import torch
@@ -146,6 +160,10 @@ def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_siz
         return None
 
     if workers <= 1:
+        if settings.parser != "none":
+            import torch
+
+            torch.set_num_threads(torch_threads())
         if pipeline is None:
             from .pipeline import Pipeline
 
@@ -156,15 +174,27 @@ def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_siz
             for item in batch:
                 yield classify(item) or next(results)
         return
-    threads = max(1, (os.cpu_count() or 1) // workers)
+    threads = torch_threads()
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, threads)) as pool:
-        for group in _batches(items, batch_size * workers):
-            docs = [item for item in group if isinstance(item, Document)]
-            chunks = [docs[i:i + batch_size] for i in range(0, len(docs), batch_size)]
-            results = itertools.chain.from_iterable(pool.imap(_work, chunks))
-            for item in group:
+        # A window of batches in flight, read back in input order: a worker that
+        # finishes takes the next batch at once, instead of waiting for the slowest
+        # of a round, and no more than the window is read ahead of the output.
+        window: collections.deque = collections.deque()
+
+        def oldest() -> Iterator[Outcome]:
+            batch, pending = window.popleft()
+            results = iter(pending.get())
+            for item in batch:
                 yield classify(item) or next(results)
+
+        for batch in _batches(items, batch_size):
+            docs = [item for item in batch if isinstance(item, Document)]
+            window.append((batch, pool.apply_async(_work, (docs,))))
+            if len(window) >= 2 * workers:
+                yield from oldest()
+        while window:
+            yield from oldest()
 
 
 def run(items: Iterable[Item], settings: Settings, counts: Counts, workers: int = 1, batch_size: int = 4,

@@ -29,8 +29,13 @@ NOT_NAMES = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """A spelling key for transliterated names: Beloussov ~ Belousov, Choïgou ~ Shoigu."""
+    """A spelling key for transliterated names: Beloussov ~ Belousov, Choïgou ~ Shoigu.
+
+    Kept per name: matching a new name against every person of a document folds
+    each of their names again, so without the cache a long document's entity
+    table cost grew with the square of its names times this function."""
     s = unicodedata.normalize("NFKD", name.lower())
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = regex.sub(r"[^a-z ]", " ", s)

@@ -79,3 +79,18 @@ def test_loading_the_pipeline_does_not_import_torchs_compiler(tmp_path):
     env = {"STANZA_RESOURCES_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_loading_the_pipeline_skips_stanzas_notebook_probe_and_leaves_ipython_importable(tmp_path):
+    pytest.importorskip("IPython")
+    code = (
+        "import sys\n"
+        "from quotes import models\n"
+        "models.load_pipeline(models.resolve(None), no_ssplit=True)\n"
+        "assert 'IPython' not in sys.modules, 'IPython imported, or its block left behind'\n"
+        "import IPython\n"
+    )
+    env = {"STANZA_RESOURCES_DIR": str(tmp_path), "PATH": "/usr/bin:/bin",
+           **{k: v for k, v in __import__("os").environ.items() if k == "PYTHONPATH"}}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -47,3 +47,29 @@ def test_batch_size_does_not_change_the_stream(grammar, seed_texts):
 
     assert stream(1) == stream(2) == stream(5)
     assert sum(map(len, stream(1))) > 0
+
+
+def test_one_torch_thread_unless_quotes_threads_says_otherwise(monkeypatch):
+    import pytest
+
+    monkeypatch.delenv("QUOTES_THREADS", raising=False)
+    assert runner.torch_threads() == 1
+    monkeypatch.setenv("QUOTES_THREADS", "3")
+    assert runner.torch_threads() == 3
+    monkeypatch.setenv("QUOTES_THREADS", "many")
+    with pytest.raises(ValueError, match="QUOTES_THREADS='many'"):
+        runner.torch_threads()
+
+
+def test_workers_keep_input_order_with_many_batches_in_flight(seed_texts):
+    docs = [Document(name, text) for name, text in seed_texts.items()]
+    items = [docs[0], Notice("x.jsonl", "holds no documents"), docs[1], Document("blank", "  "),
+             InputFailure("x.jsonl:3", "not JSON"), *docs[2:], Document("last", "« Nous partirons demain matin avec toute l'équipe au complet », a dit Paul Martin.")]
+
+    def stream(workers):
+        return [(o.records, o.failure and o.failure.error, o.notice)
+                for o in runner.run(items, runner.Settings(parser="none"), runner.Counts(), workers=workers, batch_size=1)]
+
+    one = stream(1)
+    assert stream(2) == one
+    assert [r[0][0]["doc"] for r in one if r[0]][-1] == "last"
