@@ -57,6 +57,9 @@ class Syntax:
         reflexive = self.g.reflexive_verbs.get(lemma)
         if reflexive and any(c.text.lower() in REFLEXIVE_CLITICS and c.deprel.startswith(("expl", "obj", "iobj")) for c in children):
             return reflexive
+        if any(c.deprel == "expl:pv" and c.text.lower() in REFLEXIVE_CLITICS for c in children) and not any(
+                p.verb == lemma for p in self.g.phrases.values()):
+            return None  # "la crise s'est accentuée": a pronominal verb of another sense
         if lemma in self.g.verb_class and not lemma.startswith(("s'", "se ")):
             return lemma
         return None
@@ -106,6 +109,10 @@ class Syntax:
             return True  # "si le maire insiste sur ...": a condition; "même si" concedes a fact
         if w.feat("VerbForm") == "Inf" and w.head and sent.word(w.head).lemma.lower() in ("pouvoir", "devoir"):
             return True
+        if w.feat("VerbForm") == "Inf" and not any(c.deprel in SUBJECTS for c in kids):
+            subject = self._subject(sent, w)  # "on aurait tort de présumer que": nobody in particular
+            if subject is not None and subject.text.lower() == "on" and self.place_of_on(sent, w) is None:
+                return True
         if w.feat("VerbForm") == "Inf" and (not w.head or sent.word(w.head).upos not in ("VERB", "AUX", "ADJ", "NOUN")) \
                 and not any(c.deprel in SUBJECTS for c in kids):
             return True  # "De quoi inciter à la prudence": nobody is said to speak

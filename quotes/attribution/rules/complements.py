@@ -66,6 +66,9 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
             continue
         if any(x.feat("PronType") == "Rel" for x in sent.children(c.id)):
             return None
+        if infinitive and any(x.lemma.lower() in ("que", "qu'") and x.start < w.start for x in sent.children(w.id)) and not any(
+                x.deprel in ("obj", "ccomp", "xcomp") for x in sent.children(c.id)):
+            return None  # "le référendum qu'elle souhaite organiser": the relative is the infinitive's object
         start, end = span_of(sent, c)
         words = [x for x in sent.subtree(c.id) if x.upos != "PUNCT"]
         while words and (words[0] in lead or words[0].text.lower() in ("comme",)):

@@ -152,6 +152,8 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
         start, end = trim(text, phrase_end, sentence_end(sent))
         return (start, end) if end - start >= 10 else None
     clause = sent.word(nominal.head) if nominal.head else None
+    while clause is not None and clause.upos in ("NOUN", "PROPN", "NUM") and clause.head and sent.word(clause.head).start < cue_start:
+        clause = sent.word(clause.head)  # "... entre lundi et mercredi selon X": the predicate, not the noun
     if clause is None:
         return None
     c_start, _ = span_of(sent, clause)
