@@ -74,3 +74,8 @@ def cited_by(text: str, sent: Sentence) -> Optional[str]:
     """"tel que rapporté par X", "cité par X": X relays what the sentence reports."""
     m = _CITED_BY.search(text, sent.start, sent.end)
     return m.group(1).strip() if m else None
+
+
+# A relative pronoun right before a verb-less cue: "..., qui, selon X, coûtent cher"
+# is X's report, neither part of the clause before nor a credit of its verb.
+RELATIVE_LEAD = regex.compile(r",[\s\u00a0]*(?:qui|où|dont|lequel|laquelle|lesquels|lesquelles)[\s\u00a0]*,?[\s\u00a0]*$", regex.IGNORECASE)

@@ -10,7 +10,7 @@ import regex
 
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
-from ..spans import sentence_end, span_of
+from ..spans import RELATIVE_LEAD, sentence_end, span_of
 from ..syntax import PURPOSE
 from . import rule
 
@@ -84,6 +84,20 @@ def _coordinated(ctx: Context, sent: Sentence, end: int) -> int:
     return max([end] + [x.end for x in words])
 
 
+_LOWER_START = regex.compile(r"[\s\u00a0\u202f]*\p{Ll}")
+
+
+def _before_relative_report(ctx: Context, start: int, end: int) -> int:
+    """"... si la ville exige des tests, qui, selon X, coûtent cher": the relative is X's
+    report, not part of this one."""
+    for c in ctx.cues:
+        if c.kind == "preposition" and start < c.start < end:
+            m = RELATIVE_LEAD.search(ctx.text, max(start, c.start - 16), c.start)
+            if m:
+                return m.start()
+    return end
+
+
 def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     for c in sent.children(w.id):
         if c.start < w.end or c.deprel in ("nsubj", "nsubj:pass", "expl:subj", "punct"):
@@ -95,7 +109,7 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
             if before is not None and before.lemma.lower() in _NOT_CLAUSE_WORDS:
                 continue
             start, end = _own_span(ctx, sent, c)
-            return que.end, _coordinated(ctx, sent, _trailing(ctx, sent, w, end))
+            return que.end, _before_relative_report(ctx, que.end, _coordinated(ctx, sent, _trailing(ctx, sent, w, end)))
     # "que" right after the verb, whatever the parser attached it to: "a déclaré aux
     # journalistes que", "a convenu à l'époque que".
     nxt = [x for x in sent.words[w.id: w.id + 7] if x.upos != "PUNCT"]
@@ -255,11 +269,13 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
             if not regex.match(r"[ \u00a0\u202f]*\p{Ll}", tail) or len(inside) > 1:
                 end = q.close_end  # ", tel que cité par ...", another quotation: not the object's
             return (dets[0].start if dets else q.open_start), max(end, q.close_end)
-        if lemma in g.noun_object or lemma in g.prepositional_object:
+        if lemma in g.noun_object or lemma in g.prepositional_object or lemma in g.predicative:
             return None  # "a ordonné la saisie des usines « ... »": the whole object, that rule's
         if lead and lead[-1].upos == "NOUN" and not ctx.text[lead[-1].end: inside[0].open_start].strip():
-            q = inside[0]  # "les airs « ... »": the quotation names what the noun was
-            return q.open_start, q.close_end
+            q = inside[0]
+            if _LOWER_START.match(ctx.text, q.start) and q.close_end >= end - 1:
+                return start, q.close_end  # "des sanctions « implacables »": the noun with what it is called
+            return q.open_start, q.close_end  # "les airs « Le Temps des cerises »": the quotation names it
         if lemma in g.phrases:
             # "a fait l'éloge de X": the report is X, after the phrase's own words.
             last = g.phrases[lemma].words[-1].replace("’", "'").split("'")[-1].lower()

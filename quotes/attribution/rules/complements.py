@@ -126,8 +126,10 @@ def _adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
         if c.start < end or c.deprel not in ("obl", "obl:mod", "obl:arg", "advcl") or ctx.syntax.cue_lemma(sent, c):
             continue
         words = sent.subtree(c.id)
-        if ctx.text[end: words[0].start].strip() or any(x.lemma.lower() in g.time_words or x.upos == "NUM" for x in words):
-            break
+        lead = [x for x in words if x.upos not in ("ADP", "DET", "PUNCT")][:3]
+        if ctx.text[end: words[0].start].strip() or c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
+                x.lemma.lower() in g.time_words or x.upos == "NUM" for x in lead):
+            break  # "en début d'après-midi", "le 4 novembre": when, not what
         if words[0].feat("PronType") == "Rel":
             break  # "... qui, selon lui, ...": a relative with a report of its own
         end = max(x.end for x in words)

@@ -13,7 +13,7 @@ from ...grammar import Grammar
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 from ..events import Event, Mention, trim
-from ..spans import kind_of, sentence_end, span_of
+from ..spans import RELATIVE_LEAD, kind_of, sentence_end, span_of
 from . import rule
 
 # Verb-less cues that report only when a person or an organisation follows them:
@@ -77,8 +77,10 @@ def preposition(ctx: Context) -> None:
             verb_events = [e for e in ctx.events if e.rule != "preposition" and sent.start <= e.cue_start < sent.end]
             if any(e.start <= cue.start < e.end for e in verb_events):
                 continue
-            if verb_events:
-                # The sentence reports with a verb: X is the intermediary it credits.
+            relative = RELATIVE_LEAD.search(text, max(sent.start, cue.start - 16), cue.start)
+            if verb_events and not relative:
+                # The sentence reports with a verb: X is the intermediary it credits
+                # (not in "..., qui, selon X, coûtent cher": a relative X speaks for).
                 source = _source_name(mention)
                 for e in verb_events:
                     if e.cited_source is None:
