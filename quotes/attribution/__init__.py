@@ -51,22 +51,24 @@ class Attributor:
         ctx = Context(text, parsed, [q for q in quotes if q.depth == 0], cues, self.g, self.syntax)
         for r in self.rules:
             r.apply(ctx)
-        events = _drop_embedded(ctx.events, ctx.quotes)
+        events = _drop_embedded(ctx.events, ctx.quotes, ctx.grammar.verb_class)
         events = _credit_relays(ctx, events)
         events.sort(key=lambda e: (e.start, e.end))
         return events
 
 
-def _drop_embedded(events: list[Event], quotes) -> list[Event]:
+def _drop_embedded(events: list[Event], quotes, verb_class: dict[str, str]) -> list[Event]:
     """A report whose cue stands inside another report's quotation is part of what
     was quoted ("« Ils m'ont dit : ... »"); one inside indirect content ("a révélé
-    que X accuse Y de ...") is a report of its own."""
+    que X accuse Y de ...") is a report of its own, unless it is a belief the outer
+    speaker ascribes ("a dit que le pays croyait que ..."): nobody said it."""
     kept: list[Event] = []
     quoted = [(q.open_start, q.close_end) for q in quotes]
     for e in events:
         outer = [o for o in events if o is not e and o.start <= e.cue_start < o.end
                  and not (o.start <= e.start and e.end <= o.end and o.cue_start == e.cue_start)
-                 and (o.type == "direct" or any(a <= e.cue_start < b for a, b in quoted) or not _named_inside(e, o))]
+                 and (o.type == "direct" or any(a <= e.cue_start < b for a, b in quoted) or not _named_inside(e, o)
+                      or verb_class.get(e.cue) == "belief")]
         if outer:
             continue
         if any(k.start == e.start and k.end == e.end for k in kept):

@@ -77,6 +77,12 @@ def preposition(ctx: Context) -> None:
             verb_events = [e for e in ctx.events if e.rule != "preposition" and sent.start <= e.cue_start < sent.end]
             if any(e.start <= cue.start < e.end for e in verb_events):
                 continue
+            if nominal.lemma.lower() in ctx.grammar.excluded_subjects:
+                # "Selon l'accord, les deux pays s'engagent à ...": what a text provides, nobody says
+                for e in verb_events:
+                    if e.cue_start > cue.start:
+                        ctx.events.remove(e)
+                continue
             relative = RELATIVE_LEAD.search(text, max(sent.start, cue.start - 16), cue.start)
             if verb_events and not relative:
                 # The sentence reports with a verb: X is the intermediary it credits
