@@ -183,7 +183,7 @@ class EntityTable(TitleScan):
         if all(self.toks[k].text.isupper() and self.toks[k].low in self._lower for k in range(a, b)):
             return  # "ACTIONS PAS LÉGITIMES": a headline in capitals, no acronym
         name = self.text[self.toks[a].start: self.toks[b - 1].end]
-        if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps:
+        if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps and name not in self.g.outlets:
             return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
         if b - a == 1 and (self._complement(a) or self.toks[a].low in self.g.organisations) and name not in self.g.places:
             return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
@@ -300,11 +300,20 @@ class EntityTable(TitleScan):
         if not key:
             return None
         found = [h for h in self.holders if h.words[:1] == key[:1] and set(key) <= set(h.words)]
+        if len(key) == 1:
+            # A bare title ("Le ministre a ajouté") refers back: to someone the text gave it before.
+            found = [h for h in found if h.position < position]
         if not found:
             return None
         # The closest phrase first ("ministre des Affaires étrangères" is not the "ministre
         # nord-coréen des Affaires étrangères"), then the nearest given before the mention.
         return min(found, key=lambda h: (len(set(h.words) - set(key)), h.position > position, abs(position - h.position))).entity
+
+    def narrower(self, words: list[str]) -> list[Holder]:
+        """Holders of a shorter form of this title: "le président du pays" for someone the
+        text called "le président X" (same head word, every word of theirs in the mention)."""
+        key = title_key(words, self.g.titles)
+        return [h for h in self.holders if key and h.words[:1] == key[:1] and set(h.words) < set(key)]
 
     def titles_of(self, entity: Entity) -> list[tuple[str, ...]]:
         return [h.words for h in self.holders if h.entity is entity]

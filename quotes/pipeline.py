@@ -146,8 +146,9 @@ class Pipeline:
                     # not a common noun one: what is done to "la délégation" does not
                     # make it the one speaking next.
                     # Not inside a quotation: who the quoted words talk about is not who speaks next.
+                    # A reflexive verb's subject acts ("le ministre s'est exprimé"), whatever the parse's voice.
                     if (w.deprel == "nsubj" and w.upos in ("PROPN", "NOUN", "PRON")
-                            or w.deprel == "nsubj:pass" and w.upos == "PROPN") and not any(q.start <= w.start < q.end for q in found.marks):
+                            or w.deprel == "nsubj:pass" and (w.upos == "PROPN" or _reflexive(sent, w))) and not any(q.start <= w.start < q.end for q in found.marks):
                         items.append((w.start, 1, self.attributor.mention(sent, w, found.text)))
         for k, e in enumerate(events):
             if e.mention is not None and not e.inherits:
@@ -238,3 +239,7 @@ class Pipeline:
             balanced=event.balanced,
             rule=event.rule,
         )
+
+
+def _reflexive(sent, subject) -> bool:
+    return subject.upos in ("NOUN", "PROPN") and any(c.deprel == "expl:pv" for c in sent.children(subject.head)) if subject.head else False

@@ -26,6 +26,7 @@ import attrs
 import regex
 
 from .attribution import Event, Mention
+from .authors import DocumentAuthors
 from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
@@ -43,7 +44,7 @@ _GROUP_DETERMINERS = frozenset({"les", "ces", "ses", "leurs", "nos", "vos", "mes
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
-class Resolver(TitleReference):
+class Resolver(TitleReference, DocumentAuthors):
     """Built once per document, over the document's entity table."""
 
     def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
@@ -54,6 +55,7 @@ class Resolver(TitleReference):
         self.lookups: list[Lookup] = []                 # antecedent searches made for speakers
         self._derived: dict[int, Optional[int]] = {}    # history entry -> entry it was resolved to
         self._found: Optional[Lookup] = None
+        self.authored: list[tuple[int, Entity]] = []    # documents whose author the text named
 
     # ------------------------------------------------------------------ typing
 
@@ -189,10 +191,11 @@ class Resolver(TitleReference):
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
         head = mention.head
-        if head.upos == "PRON" and _clitic(head.text) not in self.g.pronouns:
-            return
+        if head.upos == "PRON" and _clitic(head.text) not in self.g.pronouns or not head.text[:1].isalpha():
+            return  # nor a word glued to a quotation mark ("«L'"): the parser's misreading of a quote
         lemma = head.lemma.lower()
-        if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics:
+        if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics \
+                and not self._named_at(head) and not self._human_group(mention):
             return
         if lemma in self.g.documents or lemma in self.g.media:
             return
@@ -209,6 +212,18 @@ class Resolver(TitleReference):
             self.history.append((mention.start, entity))
             if self._found is not None:
                 self._derived[mention.start] = self._found.found
+
+    def _named_at(self, head) -> bool:
+        """A capitalised head the parser took for a common noun ("Roman" of a first name
+        opening a sentence) that starts a person's name in the table."""
+        return head.text[:1].isupper() and any(e.type == "PER" and m.kind == "name" and m.start == head.start
+                                               for e in self.table.entities for m in e.mentions)
+
+    def _human_group(self, mention: Mention) -> bool:
+        """A plural subject of people ("des chercheurs de ...", "les habitants"): an antecedent
+        for "ils", "leur étude", "les auteurs"."""
+        head = mention.head
+        return head.feat("Number") == "Plur" and (head.lemma.lower() + "s" in self.g.groups or head.text.lower() in self.g.groups)
 
     def _title_words(self, mention: Mention) -> Optional[str]:
         titles = [w for w in mention.words if w.lemma.lower() in self.g.titles or w.text.lower() in self.g.titles]
@@ -234,7 +249,7 @@ class Resolver(TitleReference):
             return None  # "je", "nous", "on", "cela": no third person to look back for
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
             return self._latter(position, "f" if mention.words[0].text.lower() == "cette" else "m")
-        anaphor = self._bare_person(mention)
+        anaphor = self._bare_person(mention) or self._authors_anaphor(mention)
         if anaphor is not None:
             return anaphor
         chain = self._chain(mention)
@@ -255,14 +270,10 @@ class Resolver(TitleReference):
                 _vote(entity, self._gender(mention))
                 return entity
             return self._titled(mention) or self._apposed(mention) or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
-        if lemma in self.g.documents:
-            author = regex.search(r"\bpar\s+(?:l[ae]\s+|l['’]\s*|les\s+)?(.+)$", mention.text)
-            if author:
-                return self.table.entity(author.group(1).strip(" ,"), "ORG")
         if lemma in self.g.documents or lemma in self.g.media and not chain:
-            org = self._last_org(mention.start)
-            if org is not None:
-                return org
+            author = self._document_author(mention, lemma in self.g.documents, bool(chain))
+            if author is not None:
+                return author
         if kind == "ORG":
             return self._organisation(mention, chain)
         if kind == "GPE":
@@ -274,9 +285,11 @@ class Resolver(TitleReference):
         give "grévistes", "opposants"); a counted group keeps its article, the number needing
         it ("Les deux parties"), and so does a quantifier ("plusieurs médias")."""
         words = list(mention.words)
+        # Without a bracket after it ("des chercheurs de l'institut X (Suisse)").
+        end = min(mention.end, self.text.find("(", mention.start, mention.end) % (mention.end + 1))
         if len(words) > 1 and words[0].text.lower() in _GROUP_DETERMINERS and words[1].upos != "NUM":
-            return self.text[words[1].start: mention.end]
-        return mention.text
+            return self.text[words[1].start: end].strip()
+        return self.text[mention.start: end].strip()
 
     def _organisation(self, mention: Mention, chain: Optional[str]) -> Entity:
         """An organisation: its name or acronym (the expansion when the document gives one),

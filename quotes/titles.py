@@ -166,6 +166,8 @@ class TitleReference:
             return None
         key = [w.text for w in words[first:] if w.upos != "PUNCT"]
         entity = self.table.holder(key, mention.start)
+        if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’"):
+            entity = self._narrower(key, mention.start)
         # Only a bare title refers back ("Le dirigeant a ajouté"); one with its complement
         # ("le porte-parole de la mairie") names a role the text would have given by name.
         if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’") and not any(w.lower() in _DE for w in key[1:]):
@@ -173,6 +175,20 @@ class TitleReference:
         if entity is not None:
             _vote(entity, self._gender(mention))
         return entity
+
+    def _narrower(self, key: list[str], position: int) -> Optional[Entity]:
+        """"le sénateur de l'Ohio" where the text only said "le sénateur X" (of one or more
+        people): the holder who spoke or acted last, else the one given the title last
+        before.  A definite description names someone already introduced."""
+        holders = [h for h in self.table.narrower(key) if h.position < position]
+        if not holders:
+            return None
+        people = {id(h.entity) for h in holders}
+        for pos, entity in reversed(self.history):
+            if pos < position and id(entity) in people:
+                self._found = Lookup(position, pos)
+                return entity
+        return max(holders, key=lambda h: h.position).entity
 
     def _described(self, title: str, gender: Optional[str], position: int) -> Optional[Entity]:
         """"Kim Jong-un a reçu ... Le dirigeant a ajouté": a definite title that the document
