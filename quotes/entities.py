@@ -25,6 +25,7 @@ from collections import Counter
 from typing import Callable, Optional
 
 import attrs
+import regex
 
 from .grammar import Grammar
 from .titles import Holder, TitleScan
@@ -308,6 +309,16 @@ class EntityTable(TitleScan):
         # The closest phrase first ("ministre des Affaires étrangères" is not the "ministre
         # nord-coréen des Affaires étrangères"), then the nearest given before the mention.
         return min(found, key=lambda h: (len(set(h.words) - set(key)), h.position > position, abs(position - h.position))).entity
+
+    def fuller(self, noun: str, position: int) -> Optional[str]:
+        """The fullest description the text gave a bare noun before `position`: "la préfecture"
+        after "la préfecture de police" is that one ("préfecture de police")."""
+        if not noun[:1].islower():
+            return None
+        pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]\s+|l['’]\s*)(?P<d>{regex.escape(noun)}\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
+                             r"[\p{L}][\p{L}\-]*)(?![\p{L}'’])", regex.IGNORECASE)
+        found = [m.group("d") for m in pattern.finditer(self.text, 0, position) if m.group("d").startswith(noun)]
+        return " ".join(found[-1].split()) if found else None
 
     def narrower(self, words: list[str]) -> list[Holder]:
         """Holders of a shorter form of this title: "le président du pays" for someone the

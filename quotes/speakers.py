@@ -249,7 +249,7 @@ class Resolver(TitleReference, DocumentAuthors):
             return None  # "je", "nous", "on", "cela": no third person to look back for
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
             return self._latter(position, "f" if mention.words[0].text.lower() == "cette" else "m")
-        anaphor = self._bare_person(mention) or self._authors_anaphor(mention)
+        anaphor = self._bare_person(mention) or self._authors_anaphor(mention) or self._counted(mention)
         if anaphor is not None:
             return anaphor
         chain = self._chain(mention)
@@ -301,6 +301,9 @@ class Resolver(TitleReference, DocumentAuthors):
             entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
         else:
             name = self._strip_det(mention)
+            words = [w for w in mention.words if w.upos != "PUNCT"]
+            if len(words) == 2 and words[0].text.lower() in ("le", "la", "l'", "l’") and words[1].id == head.id:
+                name = self.table.fuller(head.text, mention.start) or name  # "la préfecture de police", then "la préfecture"
             found = self.table.find(name) or self._named_org(mention)
             entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
         # Gender from the head's determiner, or a common noun's own gender ("L'association"):

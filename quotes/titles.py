@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _BARE_PERSON = {"homme": "m", "femme": "f"}
 _FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
+_COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
 # Lower-case words that end a title phrase: verbs, relatives, conjunctions, time words.
 _PHRASE_STOP = frozenset(
     "a ont avait avaient aura est sont était étaient sera fut qui que qu' qu’ dont où et ou mais selon lors "
@@ -205,6 +206,26 @@ class TitleReference:
             return entity
         return None
 
+
+    def _counted(self, mention: Mention) -> Optional[Entity]:
+        """"les deux responsables", "les trois dirigeants" after the paragraph named that many
+        people: a group naming them all ("les deux parties" or "les deux pays" are no people,
+        and stay their description)."""
+        words = [w for w in mention.words if w.upos != "PUNCT"]
+        head = mention.head
+        if len(words) != 3 or words[0].text.lower() not in ("les", "ces") or words[1].text.lower() not in _COUNTS \
+                or words[2].id != head.id or not (head.lemma.lower() in self.g.titles or head.lemma.lower() in _BARE_PERSON):
+            return None
+        n = _COUNTS[words[1].text.lower()]
+        start = self.text.rfind("\n", 0, mention.start) + 1
+        named: list[Entity] = []
+        for pos, entity in sorted(self._named_people(mention.start), key=lambda x: x[0], reverse=True):
+            if pos >= start and entity not in named:
+                named.append(entity)
+        if len(named) < n:
+            return None
+        people = [e.name for e in reversed(named[:n])]
+        return self.table.entity(", ".join(people[:-1]) + " et " + people[-1], "GROUP")
 
     def _bare_person(self, mention: Mention) -> Optional[Entity]:
         """"l'homme", "la femme" with nothing after them: the person last named, as a pronoun
