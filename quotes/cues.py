@@ -116,6 +116,8 @@ class CueFinder:
         # match; "selonx" and "d' après" do not.
         if end < len(text) and _is_word_char(text[end - 1]) == _is_word_char(text[end]):
             return None
+        if text[end: end + 1] == "-" and _is_word_char(text[end - 1]):
+            return None  # "d'après-midi" is a time of day
         if p.sentence_initial and not (_starts_sentence(text, start) or self._after_connector(text, start)):
             return None
         return CueMatch(start, end, text[start:end], p.lemma, p.cue_class, "preposition")

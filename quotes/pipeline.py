@@ -191,6 +191,14 @@ class Pipeline:
                 outlet = cited_outlet(found.text, sent, e, self.grammar, out[k].name if out[k] else None)
                 if outlet is not None:
                     events[k] = attrs.evolve(e, cited_source=outlet)
+        for k, e in enumerate(events):
+            # "a raconté à Reuters une riveraine, selon qui ...": the relative's report reaches us the same way.
+            if e.cited_source is None and e.cue in verbless and e.mention is not None and e.mention.head.text.lower() == "qui" and out[k]:
+                sent = next((s for s in sentences if s.start <= e.cue_start < s.end), None)
+                same = [f for j, f in enumerate(events) if j != k and f.cited_source and out[j] and out[j].id == out[k].id
+                        and sent is not None and sent.start <= f.cue_start < sent.end]
+                if same:
+                    events[k] = attrs.evolve(e, cited_source=same[0].cited_source)
 
     # ------------------------------------------------------------------ documents
 

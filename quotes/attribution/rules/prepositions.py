@@ -76,6 +76,8 @@ def preposition(ctx: Context) -> None:
             if any(e.start <= cue.start < e.end for e in verb_events):
                 continue
             if verb_events:
+                if cue.lemma in SPEAKER_ONLY:
+                    continue  # "pour X" holds an opinion, it relays none ("un entretien pour le journal X")
                 # The sentence reports with a verb: X is the intermediary it credits.
                 source = _source_name(mention)
                 for e in verb_events:
