@@ -133,6 +133,44 @@ class DocumentAuthors:
         return min(after, key=lambda x: x[0])[1] if after else None
 
 
+# "précise-t-on à la direction du Trésor"; "À la mairie comme à la préfecture, on ...".
+_AT = r"(?:au|aux|à\s+la|à\s+l['’]|à|chez(?:\s+l[ae]|\s+l['’])?)\s*"
+_PLACE = r"(?P<{0}>\p{{L}}[\p{{L}}\-'’]*(?:\s+(?:de|des|du|d['’]|de\s+la|de\s+l['’])?\s*\p{{L}}[\p{{L}}\-'’]*){{0,3}}?)"
+_ON_AFTER = regex.compile(rf"\s*{_AT}{_PLACE.format('a')}\s*(?=[.,;:!?\n]|$)", regex.IGNORECASE)
+_ON_BEFORE = regex.compile(rf"(?:^|[.!?\n]\s*)(?:À|A|Au|Aux|Chez)\s+(?:l[ae]\s+|l['’]\s*)?{_PLACE.format('a')}"
+                           rf"(?:\s+(?:comme|et)\s+{_AT}{_PLACE.format('b')})?\s*,\s*$")
+
+
+class Institutions:
+    """Impersonal "on" at an institution the sentence names speaks for it (a mixin of the
+    speaker resolver: needs g, text, table)."""
+
+    def _impersonal(self, mention: Mention) -> Optional[Entity]:
+        after = _ON_AFTER.match(self.text, mention.end)
+        line = self.text.rfind("\n", 0, mention.start) + 1
+        before = _ON_BEFORE.search(self.text, max(line - 1, 0, mention.start - 160), mention.start)
+        if after and self._institution(after.group("a")):
+            return self._institution(after.group("a"))
+        if before and self._institution(before.group("a")):
+            first = self._institution(before.group("a"))
+            if before.group("b") and self._institution(before.group("b")):
+                return self.table.entity(f"{_bare(before.group('a'))} et {_bare(before.group('b'))}", "GROUP")
+            return first
+        return None
+
+    def _institution(self, phrase: str) -> Optional[Entity]:
+        """An organisation's name or description: a capitalised name or an organisation noun."""
+        name = _bare(phrase)
+        first = name.split()[0] if name else ""
+        if not first or not (first[:1].isupper() or first.lower() in self.g.organisations):
+            return None
+        return self.table.find(name) or self.table.entity(name, "ORG")
+
+
+def _bare(phrase: str) -> str:
+    return regex.sub(r"^(?:l[ae]\s+|l['’]\s*|les\s+)", "", phrase.strip(), flags=regex.IGNORECASE)
+
+
 def _definite(mention: Mention) -> bool:
     head = mention.head
     return any(w.head == head.id and w.text.lower() in ("le", "la", "l'", "l’", "ce", "cette", "cet") for w in mention.words)

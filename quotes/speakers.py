@@ -26,7 +26,7 @@ import attrs
 import regex
 
 from .attribution import Event, Mention
-from .authors import DocumentAuthors
+from .authors import DocumentAuthors, Institutions
 from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
@@ -44,7 +44,7 @@ _GROUP_DETERMINERS = frozenset({"les", "ces", "ses", "leurs", "nos", "vos", "mes
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
-class Resolver(TitleReference, DocumentAuthors):
+class Resolver(TitleReference, DocumentAuthors, Institutions):
     """Built once per document, over the document's entity table."""
 
     def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
@@ -145,6 +145,8 @@ class Resolver(TitleReference, DocumentAuthors):
     def resolve(self, event: Event) -> Optional[Speaker]:
         mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
         mention = _euphonic(self.text, mention, self.g)
+        if mention is not None and not any(p.lemma == event.cue for p in self.g.prepositions) and self._adverbial(mention):
+            mention = _out_of_phrase(self.text, mention)
         if mention is None:
             return None
         entity = self._searched(mention)
@@ -213,6 +215,15 @@ class Resolver(TitleReference, DocumentAuthors):
             if self._found is not None:
                 self._derived[mention.start] = self._found.found
 
+    def _adverbial(self, mention: Mention) -> bool:
+        """A prepositional phrase of circumstance ("à cet égard", "de son côté"), not one
+        that names someone ("pour l'économiste", "au ministère")."""
+        head = mention.head
+        lemma = head.lemma.lower()
+        return head.upos == "NOUN" and head.deprel.startswith("obl") and head.text[:1].islower() and lemma not in self.g.titles \
+            and lemma not in self.g.organisations and lemma not in self.g.media and lemma not in self.g.documents \
+            and lemma + "s" not in self.g.groups and head.text.lower() not in self.g.groups
+
     def _named_at(self, head) -> bool:
         """A capitalised head the parser took for a common noun ("Roman" of a first name
         opening a sentence) that starts a person's name in the table."""
@@ -245,8 +256,10 @@ class Resolver(TitleReference, DocumentAuthors):
             return self._pronoun(mention.start, self.g.pronouns[low])
         if low == "qui":
             return self._relative(mention)
+        if low == "on":
+            return self._impersonal(mention)  # "ajoute-t-on à la direction", "À la mairie, on assure"
         if head.upos == "PRON":
-            return None  # "je", "nous", "on", "cela": no third person to look back for
+            return None  # "je", "nous", "cela": no third person to look back for
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
             return self._latter(position, "f" if mention.words[0].text.lower() == "cette" else "m")
         anaphor = self._bare_person(mention) or self._authors_anaphor(mention) or self._counted(mention)
@@ -416,3 +429,18 @@ def _clitic(word: str) -> str:
     """An inverted subject as the tokenizer may leave it ("-t-il", "-elle") is its pronoun."""
     low = word.lower().lstrip("-")
     return low[2:] if low.startswith("t-") else low
+
+
+def _out_of_phrase(text: str, mention: Mention) -> Optional[Mention]:
+    """"Elle a sur ce point affirmé que": a prepositional phrase is never the speaker; the
+    subject of the verb it hangs on is (None when that verb has none)."""
+    sent, head = mention.sentence, mention.head
+    if not any(c.deprel == "case" and c.start < head.start for c in sent.children(head.id)) or not head.head:
+        return mention
+    subject = next((c for c in sent.children(head.head) if c.deprel in ("nsubj", "nsubj:pass")), None)
+    if subject is None or subject.id == head.id:
+        return None
+    words = tuple(w for w in sent.subtree(subject.id) if w.deprel not in ("acl:relcl", "punct") or w.id == subject.id)
+    words = words if words and words[0].start <= subject.start else (subject,)
+    start, end = words[0].start, words[-1].end
+    return Mention(start, end, text[start:end], subject, words, sent)
