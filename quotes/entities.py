@@ -190,6 +190,8 @@ class EntityTable(TitleScan):
             return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
         if name in self.g.places or name.title() in self.g.places:
             entity = self.find(name) or self.new(name, "GPE")
+        elif b - a == 1 and a > 0 and self.toks[a - 1].low in ("les", "des", "aux") and name.endswith(("s", "x")):
+            entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
         elif (b - a == 1 and is_acronym(name)) or name in self.g.outlets:
             entity = self.find(name) or self.new(name, "ORG")
         elif self.toks[a].low in self.g.organisations:

@@ -31,7 +31,7 @@ from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
 from .outlets import past_outlet
-from .titles import Lookup, TitleReference, _agrees, _vote
+from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
@@ -56,6 +56,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
         self._derived: dict[int, Optional[int]] = {}    # history entry -> entry it was resolved to
         self._found: Optional[Lookup] = None
         self.authored: list[tuple[int, Entity]] = []    # documents whose author the text named
+        self.given: list[Holder] = []                    # bare titles the text used for someone
 
     # ------------------------------------------------------------------ typing
 

@@ -173,6 +173,9 @@ class TitleReference:
         # ("le porte-parole de la mairie") names a role the text would have given by name.
         if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’") and not any(w.lower() in _DE for w in key[1:]):
             entity = self._described(key[0].lower(), self._gender(mention), mention.start)
+            if entity is not None and len(key) == 1:
+                # "Le ministre" said of someone: a later "le ministre des Sports" may be them.
+                self.given.append(Holder((key[0].lower(),), entity, mention.start))
         if entity is not None:
             _vote(entity, self._gender(mention))
         return entity
@@ -181,8 +184,11 @@ class TitleReference:
         """"le sénateur de l'Ohio" where the text only said "le sénateur X" (of one or more
         people): the holder who spoke or acted last, else the one given the title last
         before.  A definite description names someone already introduced."""
-        holders = [h for h in self.table.narrower(key) if h.position < position]
+        narrow = title_key(key, self.g.titles)
+        given = [h for h in self.given if h.words[:1] == narrow[:1] and len(narrow) > 1]
+        holders = [h for h in self.table.narrower(key) + given if h.position < position]
         if not holders:
+            self._found = Lookup(position, None)  # a title given in a sentence not parsed yet
             return None
         people = {id(h.entity) for h in holders}
         for pos, entity in reversed(self.history):
