@@ -168,6 +168,7 @@ class Pipeline:
                 if relay is not None:
                     events[k] = attrs.evolve(e, cited_source=relay.name)
         out = resolver.finish(out)
+        _participles(found.text, parsed, events, out)
         self._outlets(found, parsed, events, out)
         for k, e in enumerate(events):
             if e.inherits:
@@ -251,3 +252,18 @@ class Pipeline:
 
 def _reflexive(sent, subject) -> bool:
     return subject.upos in ("NOUN", "PROPN") and any(c.deprel == "expl:pv" for c in sent.children(subject.head)) if subject.head else False
+
+
+def _participles(text: str, parsed: list[ParsedUnit], events: list[Event], out: list[Optional[Speaker]]) -> None:
+    """"X a indiqué ..., soulignant que ...": a present participle whose own subject names
+    no one (a pronoun of the quotation before it) shares the speaker of the report before
+    it in its sentence."""
+    sentences = [s for unit in parsed for s in unit.sentences]
+    for k, e in enumerate(events):
+        if out[k] is not None or e.inherits or not text[e.cue_start: e.cue_end].lower().endswith("ant"):
+            continue
+        sent = next((s for s in sentences if s.start <= e.cue_start < s.end), None)
+        before = [j for j, f in enumerate(events) if j != k and out[j] is not None and sent is not None
+                  and sent.start <= f.cue_start < e.cue_start]
+        if before:
+            out[k] = out[max(before, key=lambda j: events[j].cue_start)]
