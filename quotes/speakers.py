@@ -40,7 +40,7 @@ _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
-_GROUP_DETERMINERS = frozenset({"les", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
+_GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 

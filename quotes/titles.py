@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 import attrs
+import regex
 
 from .tokens import DE_WORDS, DETERMINERS, is_acronym, title_key
 
@@ -19,6 +20,7 @@ _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _BARE_PERSON = {"homme": "m", "femme": "f"}
 _FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
 _COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
+_PLACE_BEFORE = regex.compile(r"\b(?:à|au|aux|en|dans|vers|depuis)\s+$", regex.IGNORECASE)
 # Lower-case words that end a title phrase: verbs, relatives, conjunctions, time words.
 _PHRASE_STOP = frozenset(
     "a ont avait avaient aura est sont était étaient sera fut qui que qu' qu’ dont où et ou mais selon lors "
@@ -226,6 +228,8 @@ class TitleReference:
         start = self.text.rfind("\n", 0, mention.start) + 1
         named: list[Entity] = []
         for pos, entity in sorted(self._named_people(mention.start), key=lambda x: x[0], reverse=True):
+            if _PLACE_BEFORE.search(self.text, max(0, pos - 8), pos):
+                continue  # "à Matignon", "en Bretagne": a place the people met in
             if pos >= start and entity not in named:
                 named.append(entity)
         if len(named) < n:
