@@ -31,6 +31,7 @@ from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
 from .outlets import past_outlet
+from .sites import adverbial, clitic, euphonic, out_of_phrase
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
@@ -145,16 +146,16 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
 
     def resolve(self, event: Event) -> Optional[Speaker]:
         mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
-        mention = _euphonic(self.text, mention, self.g)
-        if mention is not None and not any(p.lemma == event.cue for p in self.g.prepositions) and self._adverbial(mention):
-            mention = _out_of_phrase(self.text, mention)
+        mention = euphonic(self.text, mention, self.g)
+        if mention is not None and not any(p.lemma == event.cue for p in self.g.prepositions) and adverbial(mention, self.g):
+            mention = out_of_phrase(self.text, mention)
         if mention is None:
             return None
         entity = self._searched(mention)
         if entity is None:
             return None
         self.history.append((mention.start, entity))
-        low = _clitic(mention.head.text)
+        low = clitic(mention.head.text)
         self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
         return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id)
@@ -194,7 +195,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
         head = mention.head
-        if head.upos == "PRON" and _clitic(head.text) not in self.g.pronouns or not head.text[:1].isalpha():
+        if head.upos == "PRON" and clitic(head.text) not in self.g.pronouns or not head.text[:1].isalpha():
             return  # nor a word glued to a quotation mark ("«L'"): the parser's misreading of a quote
         lemma = head.lemma.lower()
         if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics \
@@ -215,15 +216,6 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
             self.history.append((mention.start, entity))
             if self._found is not None:
                 self._derived[mention.start] = self._found.found
-
-    def _adverbial(self, mention: Mention) -> bool:
-        """A prepositional phrase of circumstance ("à cet égard", "de son côté"), not one
-        that names someone ("pour l'économiste", "au ministère")."""
-        head = mention.head
-        lemma = head.lemma.lower()
-        return head.upos == "NOUN" and head.deprel.startswith("obl") and head.text[:1].islower() and lemma not in self.g.titles \
-            and lemma not in self.g.organisations and lemma not in self.g.media and lemma not in self.g.documents \
-            and lemma + "s" not in self.g.groups and head.text.lower() not in self.g.groups
 
     def _named_at(self, head) -> bool:
         """A capitalised head the parser took for a common noun ("Roman" of a first name
@@ -251,7 +243,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
 
     def _resolve(self, mention: Mention, position: int) -> Optional[Entity]:
         head = mention.head
-        low = _clitic(head.text)
+        low = clitic(head.text)
         lemma = head.lemma.lower()
         if low in self.g.pronouns:
             return self._pronoun(mention.start, self.g.pronouns[low])
@@ -413,35 +405,3 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
                 return entity
         self._found = Lookup(position, None)
         return None
-
-
-def _euphonic(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
-    """"ajoute-t-il" split as "-t" "-il": the euphonic t is no subject, the pronoun after it is."""
-    if mention is None or _clitic(mention.head.text) != "t":
-        return mention
-    after = next((w for w in mention.sentence.words if w.start >= mention.head.end), None)
-    if after is None or _clitic(after.text) not in grammar.pronouns:
-        return mention
-    start = after.start + (1 if after.text.startswith("-") else 0)
-    return Mention(start, after.end, text[start:after.end], after, (after,), mention.sentence)
-
-
-def _clitic(word: str) -> str:
-    """An inverted subject as the tokenizer may leave it ("-t-il", "-elle") is its pronoun."""
-    low = word.lower().lstrip("-")
-    return low[2:] if low.startswith("t-") else low
-
-
-def _out_of_phrase(text: str, mention: Mention) -> Optional[Mention]:
-    """"Elle a sur ce point affirmé que": a prepositional phrase is never the speaker; the
-    subject of the verb it hangs on is (None when that verb has none)."""
-    sent, head = mention.sentence, mention.head
-    if not any(c.deprel == "case" and c.start < head.start for c in sent.children(head.id)) or not head.head:
-        return mention
-    subject = next((c for c in sent.children(head.head) if c.deprel in ("nsubj", "nsubj:pass")), None)
-    if subject is None or subject.id == head.id:
-        return None
-    words = tuple(w for w in sent.subtree(subject.id) if w.deprel not in ("acl:relcl", "punct") or w.id == subject.id)
-    words = words if words and words[0].start <= subject.start else (subject,)
-    start, end = words[0].start, words[-1].end
-    return Mention(start, end, text[start:end], subject, words, sent)
