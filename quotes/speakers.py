@@ -41,6 +41,9 @@ _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
+# Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
+# institutions that go without one ("le gouvernement", "la préfecture").
+_NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération", "ong", "collectif", "mouvement", "coalition"})
 _GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
@@ -255,7 +258,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
             return None  # "je", "nous", "cela": no third person to look back for
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
             return self._latter(position, "f" if mention.words[0].text.lower() == "cette" else "m")
-        anaphor = self._bare_person(mention) or self._authors_anaphor(mention) or self._counted(mention)
+        anaphor = self._bare_person(mention) or self._authors_anaphor(mention) or self._counted(mention) \
+            or self._description_before(mention)
         if anaphor is not None:
             return anaphor
         chain = self._chain(mention)
@@ -332,7 +336,16 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
                   if any(m.start < mention.start for m in e.mentions)]
         if len(named) > 1 and before:
             return max(before, key=lambda x: x[0])[1]
-        return named[0] if len(named) == 1 else None
+        if len(named) == 1:
+            return named[0]
+        return self._acronym_org(mention) if head.lemma.lower() in _NAMED_BY_ACRONYM and len(mention.words) == 2 else None
+
+    def _acronym_org(self, mention: Mention) -> Optional[Entity]:
+        """"le syndicat", "le parti" alone, after the text named an organisation by its acronym
+        ("la CFDT", "le PCF"): that one, the nearest before (not an outlet, not a place)."""
+        found = [(m.start, e) for e in self.table.entities if e.type == "ORG" and e.name not in self.g.outlets
+                 for m in e.mentions if m.kind == "acronym" and m.start < mention.start]
+        return max(found, key=lambda x: x[0])[1] if found else None
 
     def _type(self, mention: Mention, chain: Optional[str]) -> str:
         head = mention.head

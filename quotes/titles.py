@@ -237,6 +237,24 @@ class TitleReference:
         people = [e.name for e in reversed(named[:n])]
         return self.table.entity(", ".join(people[:-1]) + " et " + people[-1], "GROUP")
 
+    def _description_before(self, mention: Mention) -> Optional[Entity]:
+        """"le capitaine" after "le capitaine des sapeurs" spoke, "la porte-parole" after
+        "une porte-parole de la mairie": a bare definite noun is the unnamed person the text
+        described with that noun, the latest one."""
+        words = [w for w in mention.words if w.upos != "PUNCT"]
+        head = mention.head
+        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
+                or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles \
+                or head.lemma.lower() in self.g.organisations:
+            return None  # titles and organisations have references of their own
+        forms = {head.text, head.text + "s", head.lemma.lower(), head.lemma.lower() + "s"}
+        for pos, entity in reversed(self.history):
+            if pos < mention.start and entity.type in ("PER", "ORG") and entity.name[:1].islower() and len(entity.name.split()) > 1 \
+                    and forms & set(entity.name.split()):
+                self._found = Lookup(mention.start, pos)
+                return entity
+        return None
+
     def _bare_person(self, mention: Mention) -> Optional[Entity]:
         """"l'homme", "la femme" with nothing after them: the person last named, as a pronoun
         would ("l'homme d'affaires", "un homme" describe someone, and stay descriptions)."""
