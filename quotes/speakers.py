@@ -254,6 +254,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
             return self._relative(mention)
         if low == "on":
             return self._impersonal(mention)  # "ajoute-t-on à la direction", "À la mairie, on assure"
+        if low in ("celle", "celui") and any(w.deprel == "acl:relcl" and w.head == head.id for w in mention.sentence.words):
+            return self._latter(position, "f" if low == "celle" else "m")  # "celle qui l'accuse": the woman named last
         if head.upos == "PRON":
             return None  # "je", "nous", "cela": no third person to look back for
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
