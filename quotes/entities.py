@@ -25,6 +25,7 @@ from collections import Counter
 from typing import Callable, Optional
 
 import attrs
+import regex
 
 from .grammar import Grammar
 from .titles import Holder, TitleScan
@@ -183,12 +184,14 @@ class EntityTable(TitleScan):
         if all(self.toks[k].text.isupper() and self.toks[k].low in self._lower for k in range(a, b)):
             return  # "ACTIONS PAS LÉGITIMES": a headline in capitals, no acronym
         name = self.text[self.toks[a].start: self.toks[b - 1].end]
-        if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps:
+        if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps and name not in self.g.outlets:
             return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
         if b - a == 1 and (self._complement(a) or self.toks[a].low in self.g.organisations) and name not in self.g.places:
             return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
         if name in self.g.places or name.title() in self.g.places:
             entity = self.find(name) or self.new(name, "GPE")
+        elif b - a == 1 and a > 0 and self.toks[a - 1].low in ("les", "des", "aux") and name.endswith(("s", "x")):
+            entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
         elif (b - a == 1 and is_acronym(name)) or name in self.g.outlets:
             entity = self.find(name) or self.new(name, "ORG")
         elif self.toks[a].low in self.g.organisations:
@@ -300,11 +303,30 @@ class EntityTable(TitleScan):
         if not key:
             return None
         found = [h for h in self.holders if h.words[:1] == key[:1] and set(key) <= set(h.words)]
+        if len(key) == 1:
+            # A bare title ("Le ministre a ajouté") refers back: to someone the text gave it before.
+            found = [h for h in found if h.position < position]
         if not found:
             return None
         # The closest phrase first ("ministre des Affaires étrangères" is not the "ministre
         # nord-coréen des Affaires étrangères"), then the nearest given before the mention.
         return min(found, key=lambda h: (len(set(h.words) - set(key)), h.position > position, abs(position - h.position))).entity
+
+    def fuller(self, noun: str, position: int) -> Optional[str]:
+        """The fullest description the text gave a bare noun before `position`: "la préfecture"
+        after "la préfecture de police" is that one ("préfecture de police")."""
+        if not noun[:1].islower():
+            return None
+        pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]\s+|l['’]\s*)(?P<d>{regex.escape(noun)}\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
+                             r"[\p{L}][\p{L}\-]*)(?![\p{L}'’])", regex.IGNORECASE)
+        found = [m.group("d") for m in pattern.finditer(self.text, 0, position) if m.group("d").startswith(noun)]
+        return " ".join(found[-1].split()) if found else None
+
+    def narrower(self, words: list[str]) -> list[Holder]:
+        """Holders of a shorter form of this title: "le président du pays" for someone the
+        text called "le président X" (same head word, every word of theirs in the mention)."""
+        key = title_key(words, self.g.titles)
+        return [h for h in self.holders if key and h.words[:1] == key[:1] and set(h.words) < set(key)]
 
     def titles_of(self, entity: Entity) -> list[tuple[str, ...]]:
         return [h.words for h in self.holders if h.entity is entity]

@@ -31,7 +31,9 @@ class Gate:
     grammar: Grammar
     # How far back (in units) an antecedent search may send the parser.  Past this
     # the gate parses nothing more, and gated output may differ from parse-everything.
-    reach: int = 8
+    # An embedded post (a tweet of several lines) counts a unit a line: 12 covers one
+    # between a group and its "ils" / "les auteurs".
+    reach: int = 12
 
     def first(self, found: "GrammarResult") -> list[int]:
         """Units worth parsing before anything is attributed."""

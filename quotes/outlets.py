@@ -22,7 +22,8 @@ _ART = r"(?:(?:la|le|les)\s+|l['’]\s*)?"
 _STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
            r"|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
            r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
-_LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour))\s+(?P<art>{_ART})", regex.IGNORECASE)
+_LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour|(?:publiée?s?|diffusée?s?|révélée?s?)\s+par))\s+(?P<art>{_ART})",
+                      regex.IGNORECASE)
 _INSERTED = regex.compile(r",\s*(?P<verb>\p{Ll}+)\s+(?P<name>(?:L[ae]\s+|L['’]|Les\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)\s*,")
 _NAME_TOKEN = regex.compile(r"(?:\p{L}?\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
 
@@ -59,7 +60,8 @@ def _relaying(text: str, sentence: Sentence, event: Event, grammar: Grammar) -> 
 def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
     at = lead.end()
     media = regex.match(r"(?P<noun>[\p{Ll}\-]+)(?:\s+(?:de\s+presse|d['’]information|de\s+radio|de\s+télévision))?(?:\s+\p{Ll}[\p{L}\-]*){0,2}?\s+(?=\p{Lu}|\p{Ll}\p{Lu})", text[at: at + 80])
-    has_media = bool(media and media.group("noun").lower() in grammar.media)
+    # "le quotidien X", "la nouvelle émission X": a media noun, perhaps after an adjective.
+    has_media = bool(media and any(word.lower() in grammar.media for word in media.group(0).split()))
     if has_media:
         at += media.end()
     words, pos = [], at

@@ -146,8 +146,9 @@ class Pipeline:
                     # not a common noun one: what is done to "la délégation" does not
                     # make it the one speaking next.
                     # Not inside a quotation: who the quoted words talk about is not who speaks next.
+                    # A reflexive verb's subject acts ("le ministre s'est exprimé"), whatever the parse's voice.
                     if (w.deprel == "nsubj" and w.upos in ("PROPN", "NOUN", "PRON")
-                            or w.deprel == "nsubj:pass" and w.upos == "PROPN") and not any(q.start <= w.start < q.end for q in found.marks):
+                            or w.deprel == "nsubj:pass" and (w.upos == "PROPN" or _reflexive(sent, w))) and not any(q.start <= w.start < q.end for q in found.marks):
                         items.append((w.start, 1, self.attributor.mention(sent, w, found.text)))
         for k, e in enumerate(events):
             if e.mention is not None and not e.inherits:
@@ -167,6 +168,7 @@ class Pipeline:
                 if relay is not None:
                     events[k] = attrs.evolve(e, cited_source=relay.name)
         out = resolver.finish(out)
+        _participles(found.text, parsed, events, out)
         self._outlets(found, parsed, events, out)
         for k, e in enumerate(events):
             if e.inherits:
@@ -190,6 +192,15 @@ class Pipeline:
                 outlet = cited_outlet(found.text, sent, e, self.grammar, out[k].name if out[k] else None)
                 if outlet is not None:
                     events[k] = attrs.evolve(e, cited_source=outlet)
+        for k, e in enumerate(events):
+            # "a raconté à Reuters une riveraine, selon qui ...": the relative's report reaches us the same way.
+            if e.cited_source is None and e.cue in verbless and e.mention is not None and (
+                    e.mention.head.text.lower() == "qui" or e.rule == "relative_preposition") and out[k]:
+                sent = next((s for s in sentences if s.start <= e.cue_start < s.end), None)
+                same = [f for j, f in enumerate(events) if j != k and f.cited_source and out[j] and out[j].id == out[k].id
+                        and sent is not None and sent.start <= f.cue_start < sent.end]
+                if same:
+                    events[k] = attrs.evolve(e, cited_source=same[0].cited_source)
 
     # ------------------------------------------------------------------ documents
 
@@ -238,3 +249,22 @@ class Pipeline:
             balanced=event.balanced,
             rule=event.rule,
         )
+
+
+def _reflexive(sent, subject) -> bool:
+    return subject.upos in ("NOUN", "PROPN") and any(c.deprel == "expl:pv" for c in sent.children(subject.head)) if subject.head else False
+
+
+def _participles(text: str, parsed: list[ParsedUnit], events: list[Event], out: list[Optional[Speaker]]) -> None:
+    """"X a indiqué ..., soulignant que ...": a present participle whose own subject names
+    no one (a pronoun of the quotation before it) shares the speaker of the report before
+    it in its sentence."""
+    sentences = [s for unit in parsed for s in unit.sentences]
+    for k, e in enumerate(events):
+        if out[k] is not None or e.inherits or not text[e.cue_start: e.cue_end].lower().endswith("ant"):
+            continue
+        sent = next((s for s in sentences if s.start <= e.cue_start < s.end), None)
+        before = [j for j, f in enumerate(events) if j != k and out[j] is not None and sent is not None
+                  and sent.start <= f.cue_start < e.cue_start]
+        if before:
+            out[k] = out[max(before, key=lambda j: events[j].cue_start)]

@@ -26,11 +26,13 @@ import attrs
 import regex
 
 from .attribution import Event, Mention
+from .authors import DocumentAuthors, Institutions
 from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
 from .outlets import past_outlet
-from .titles import Lookup, TitleReference, _agrees, _vote
+from .sites import adverbial, clitic, euphonic, out_of_phrase
+from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
@@ -39,11 +41,14 @@ _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
-_GROUP_DETERMINERS = frozenset({"les", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
+# Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
+# institutions that go without one ("le gouvernement", "la préfecture").
+_NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération", "ong", "collectif", "mouvement", "coalition"})
+_GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
-class Resolver(TitleReference):
+class Resolver(TitleReference, DocumentAuthors, Institutions):
     """Built once per document, over the document's entity table."""
 
     def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
@@ -54,6 +59,8 @@ class Resolver(TitleReference):
         self.lookups: list[Lookup] = []                 # antecedent searches made for speakers
         self._derived: dict[int, Optional[int]] = {}    # history entry -> entry it was resolved to
         self._found: Optional[Lookup] = None
+        self.authored: list[tuple[int, Entity]] = []    # documents whose author the text named
+        self.given: list[Holder] = []                    # bare titles the text used for someone
 
     # ------------------------------------------------------------------ typing
 
@@ -142,14 +149,16 @@ class Resolver(TitleReference):
 
     def resolve(self, event: Event) -> Optional[Speaker]:
         mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
-        mention = _euphonic(self.text, mention, self.g)
+        mention = euphonic(self.text, mention, self.g)
+        if mention is not None and not any(p.lemma == event.cue for p in self.g.prepositions) and adverbial(mention, self.g):
+            mention = out_of_phrase(self.text, mention)
         if mention is None:
             return None
         entity = self._searched(mention)
         if entity is None:
             return None
         self.history.append((mention.start, entity))
-        low = _clitic(mention.head.text)
+        low = clitic(mention.head.text)
         self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
         return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id)
@@ -189,10 +198,11 @@ class Resolver(TitleReference):
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
         head = mention.head
-        if head.upos == "PRON" and _clitic(head.text) not in self.g.pronouns:
-            return
+        if head.upos == "PRON" and clitic(head.text) not in self.g.pronouns or not head.text[:1].isalpha():
+            return  # nor a word glued to a quotation mark ("«L'"): the parser's misreading of a quote
         lemma = head.lemma.lower()
-        if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics:
+        if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics \
+                and not self._named_at(head) and not self._human_group(mention):
             return
         if lemma in self.g.documents or lemma in self.g.media:
             return
@@ -210,6 +220,18 @@ class Resolver(TitleReference):
             if self._found is not None:
                 self._derived[mention.start] = self._found.found
 
+    def _named_at(self, head) -> bool:
+        """A capitalised head the parser took for a common noun ("Roman" of a first name
+        opening a sentence) that starts a person's name in the table."""
+        return head.text[:1].isupper() and any(e.type == "PER" and m.kind == "name" and m.start == head.start
+                                               for e in self.table.entities for m in e.mentions)
+
+    def _human_group(self, mention: Mention) -> bool:
+        """A plural subject of people ("des chercheurs de ...", "les habitants"): an antecedent
+        for "ils", "leur étude", "les auteurs"."""
+        head = mention.head
+        return head.feat("Number") == "Plur" and (head.lemma.lower() + "s" in self.g.groups or head.text.lower() in self.g.groups)
+
     def _title_words(self, mention: Mention) -> Optional[str]:
         titles = [w for w in mention.words if w.lemma.lower() in self.g.titles or w.text.lower() in self.g.titles]
         if not titles:
@@ -224,17 +246,22 @@ class Resolver(TitleReference):
 
     def _resolve(self, mention: Mention, position: int) -> Optional[Entity]:
         head = mention.head
-        low = _clitic(head.text)
+        low = clitic(head.text)
         lemma = head.lemma.lower()
         if low in self.g.pronouns:
             return self._pronoun(mention.start, self.g.pronouns[low])
         if low == "qui":
             return self._relative(mention)
+        if low == "on":
+            return self._impersonal(mention)  # "ajoute-t-on à la direction", "À la mairie, on assure"
+        if low in ("celle", "celui") and any(w.deprel == "acl:relcl" and w.head == head.id for w in mention.sentence.words):
+            return self._latter(position, "f" if low == "celle" else "m")  # "celle qui l'accuse": the woman named last
         if head.upos == "PRON":
-            return None  # "je", "nous", "on", "cela": no third person to look back for
+            return None  # "je", "nous", "cela": no third person to look back for
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
             return self._latter(position, "f" if mention.words[0].text.lower() == "cette" else "m")
-        anaphor = self._bare_person(mention)
+        anaphor = self._bare_person(mention) or self._authors_anaphor(mention) or self._counted(mention) \
+            or self._description_before(mention)
         if anaphor is not None:
             return anaphor
         chain = self._chain(mention)
@@ -255,14 +282,10 @@ class Resolver(TitleReference):
                 _vote(entity, self._gender(mention))
                 return entity
             return self._titled(mention) or self._apposed(mention) or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
-        if lemma in self.g.documents:
-            author = regex.search(r"\bpar\s+(?:l[ae]\s+|l['’]\s*|les\s+)?(.+)$", mention.text)
-            if author:
-                return self.table.entity(author.group(1).strip(" ,"), "ORG")
         if lemma in self.g.documents or lemma in self.g.media and not chain:
-            org = self._last_org(mention.start)
-            if org is not None:
-                return org
+            author = self._document_author(mention, lemma in self.g.documents, bool(chain))
+            if author is not None:
+                return author
         if kind == "ORG":
             return self._organisation(mention, chain)
         if kind == "GPE":
@@ -274,9 +297,11 @@ class Resolver(TitleReference):
         give "grévistes", "opposants"); a counted group keeps its article, the number needing
         it ("Les deux parties"), and so does a quantifier ("plusieurs médias")."""
         words = list(mention.words)
+        # Without a bracket after it ("des chercheurs de l'institut X (Suisse)").
+        end = min(mention.end, self.text.find("(", mention.start, mention.end) % (mention.end + 1))
         if len(words) > 1 and words[0].text.lower() in _GROUP_DETERMINERS and words[1].upos != "NUM":
-            return self.text[words[1].start: mention.end]
-        return mention.text
+            return self.text[words[1].start: end].strip()
+        return self.text[mention.start: end].strip()
 
     def _organisation(self, mention: Mention, chain: Optional[str]) -> Entity:
         """An organisation: its name or acronym (the expansion when the document gives one),
@@ -288,6 +313,9 @@ class Resolver(TitleReference):
             entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
         else:
             name = self._strip_det(mention)
+            words = [w for w in mention.words if w.upos != "PUNCT"]
+            if len(words) == 2 and words[0].text.lower() in ("le", "la", "l'", "l’") and words[1].id == head.id:
+                name = self.table.fuller(head.text, mention.start) or name  # "la préfecture de police", then "la préfecture"
             found = self.table.find(name) or self._named_org(mention)
             entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
         # Gender from the head's determiner, or a common noun's own gender ("L'association"):
@@ -310,7 +338,16 @@ class Resolver(TitleReference):
                   if any(m.start < mention.start for m in e.mentions)]
         if len(named) > 1 and before:
             return max(before, key=lambda x: x[0])[1]
-        return named[0] if len(named) == 1 else None
+        if len(named) == 1:
+            return named[0]
+        return self._acronym_org(mention) if head.lemma.lower() in _NAMED_BY_ACRONYM and len(mention.words) == 2 else None
+
+    def _acronym_org(self, mention: Mention) -> Optional[Entity]:
+        """"le syndicat", "le parti" alone, after the text named an organisation by its acronym
+        ("la CFDT", "le PCF"): that one, the nearest before (not an outlet, not a place)."""
+        found = [(m.start, e) for e in self.table.entities if e.type == "ORG" and e.name not in self.g.outlets
+                 for m in e.mentions if m.kind == "acronym" and m.start < mention.start]
+        return max(found, key=lambda x: x[0])[1] if found else None
 
     def _type(self, mention: Mention, chain: Optional[str]) -> str:
         head = mention.head
@@ -383,20 +420,3 @@ class Resolver(TitleReference):
                 return entity
         self._found = Lookup(position, None)
         return None
-
-
-def _euphonic(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
-    """"ajoute-t-il" split as "-t" "-il": the euphonic t is no subject, the pronoun after it is."""
-    if mention is None or _clitic(mention.head.text) != "t":
-        return mention
-    after = next((w for w in mention.sentence.words if w.start >= mention.head.end), None)
-    if after is None or _clitic(after.text) not in grammar.pronouns:
-        return mention
-    start = after.start + (1 if after.text.startswith("-") else 0)
-    return Mention(start, after.end, text[start:after.end], after, (after,), mention.sentence)
-
-
-def _clitic(word: str) -> str:
-    """An inverted subject as the tokenizer may leave it ("-t-il", "-elle") is its pronoun."""
-    low = word.lower().lstrip("-")
-    return low[2:] if low.startswith("t-") else low

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 import attrs
+import regex
 
 from .tokens import DE_WORDS, DETERMINERS, is_acronym, title_key
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _BARE_PERSON = {"homme": "m", "femme": "f"}
 _FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
+_COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
+_PLACE_BEFORE = regex.compile(r"\b(?:à|au|aux|en|dans|vers|depuis)\s+$", regex.IGNORECASE)
 # Lower-case words that end a title phrase: verbs, relatives, conjunctions, time words.
 _PHRASE_STOP = frozenset(
     "a ont avait avaient aura est sont était étaient sera fut qui que qu' qu’ dont où et ou mais selon lors "
@@ -166,13 +169,35 @@ class TitleReference:
             return None
         key = [w.text for w in words[first:] if w.upos != "PUNCT"]
         entity = self.table.holder(key, mention.start)
+        if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’"):
+            entity = self._narrower(key, mention.start)
         # Only a bare title refers back ("Le dirigeant a ajouté"); one with its complement
         # ("le porte-parole de la mairie") names a role the text would have given by name.
         if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’") and not any(w.lower() in _DE for w in key[1:]):
             entity = self._described(key[0].lower(), self._gender(mention), mention.start)
+            if entity is not None and len(key) == 1:
+                # "Le ministre" said of someone: a later "le ministre des Sports" may be them.
+                self.given.append(Holder((key[0].lower(),), entity, mention.start))
         if entity is not None:
             _vote(entity, self._gender(mention))
         return entity
+
+    def _narrower(self, key: list[str], position: int) -> Optional[Entity]:
+        """"le sénateur de l'Ohio" where the text only said "le sénateur X" (of one or more
+        people): the holder who spoke or acted last, else the one given the title last
+        before.  A definite description names someone already introduced."""
+        narrow = title_key(key, self.g.titles)
+        given = [h for h in self.given if h.words[:1] == narrow[:1] and len(narrow) > 1]
+        holders = [h for h in self.table.narrower(key) + given if h.position < position]
+        if not holders:
+            self._found = Lookup(position, None)  # a title given in a sentence not parsed yet
+            return None
+        people = {id(h.entity) for h in holders}
+        for pos, entity in reversed(self.history):
+            if pos < position and id(entity) in people:
+                self._found = Lookup(position, pos)
+                return entity
+        return max(holders, key=lambda h: h.position).entity
 
     def _described(self, title: str, gender: Optional[str], position: int) -> Optional[Entity]:
         """"Kim Jong-un a reçu ... Le dirigeant a ajouté": a definite title that the document
@@ -189,6 +214,46 @@ class TitleReference:
             return entity
         return None
 
+
+    def _counted(self, mention: Mention) -> Optional[Entity]:
+        """"les deux responsables", "les trois dirigeants" after the paragraph named that many
+        people: a group naming them all ("les deux parties" or "les deux pays" are no people,
+        and stay their description)."""
+        words = [w for w in mention.words if w.upos != "PUNCT"]
+        head = mention.head
+        if len(words) != 3 or words[0].text.lower() not in ("les", "ces") or words[1].text.lower() not in _COUNTS \
+                or words[2].id != head.id or not (head.lemma.lower() in self.g.titles or head.lemma.lower() in _BARE_PERSON):
+            return None
+        n = _COUNTS[words[1].text.lower()]
+        start = self.text.rfind("\n", 0, mention.start) + 1
+        named: list[Entity] = []
+        for pos, entity in sorted(self._named_people(mention.start), key=lambda x: x[0], reverse=True):
+            if _PLACE_BEFORE.search(self.text, max(0, pos - 8), pos):
+                continue  # "à Matignon", "en Bretagne": a place the people met in
+            if pos >= start and entity not in named:
+                named.append(entity)
+        if len(named) < n:
+            return None
+        people = [e.name for e in reversed(named[:n])]
+        return self.table.entity(", ".join(people[:-1]) + " et " + people[-1], "GROUP")
+
+    def _description_before(self, mention: Mention) -> Optional[Entity]:
+        """"le capitaine" after "le capitaine des sapeurs" spoke, "la porte-parole" after
+        "une porte-parole de la mairie": a bare definite noun is the unnamed person the text
+        described with that noun, the latest one."""
+        words = [w for w in mention.words if w.upos != "PUNCT"]
+        head = mention.head
+        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
+                or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles \
+                or head.lemma.lower() in self.g.organisations:
+            return None  # titles and organisations have references of their own
+        forms = {head.text, head.text + "s", head.lemma.lower(), head.lemma.lower() + "s"}
+        for pos, entity in reversed(self.history):
+            if pos < mention.start and entity.type in ("PER", "ORG") and entity.name[:1].islower() and len(entity.name.split()) > 1 \
+                    and forms & set(entity.name.split()):
+                self._found = Lookup(mention.start, pos)
+                return entity
+        return None
 
     def _bare_person(self, mention: Mention) -> Optional[Entity]:
         """"l'homme", "la femme" with nothing after them: the person last named, as a pronoun

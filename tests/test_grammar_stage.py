@@ -31,7 +31,8 @@ texts = st.lists(st.tuples(st.sampled_from(FORMS + WORDS), st.sampled_from(GLUE)
 def candidates(text: str) -> set[tuple[int, int]]:
     """Where a cue may stand, by definition: a whole form, lower-cased, at the text's
     start or after a separator, and not followed by a letter, digit or hyphen; a
-    preposition with a word boundary after it, "pour" only at a sentence start."""
+    preposition with a word boundary after it and no hyphen gluing it to the next word,
+    "pour" only at a sentence start."""
     lowered = text.lower()
     found = set()
     for form in G.forms:
@@ -47,6 +48,8 @@ def candidates(text: str) -> set[tuple[int, int]]:
                     continue
                 if e < len(text) and bool(re.match(r"\w", text[e - 1])) == bool(re.match(r"\w", text[e])):
                     continue
+                if text[e:e + 1] == "-" and re.match(r"\w", text[e - 1]):
+                    continue  # a hyphen glues a compound ("d'après-midi")
                 before = lowered[:s]
                 stripped = before.rstrip(" \t\u00a0")
                 if p.sentence_initial and not (len(before) - len(stripped) <= 2 and (stripped == "" or stripped[-1] in ".!?\n»")):
@@ -86,6 +89,7 @@ def test_cue_examples():
         ("Selon", "selon"), ("d'après", "d'après"), ("aux dires d'", "aux dires de")]
     assert found("DÉCLARÉ") == [("DÉCLARÉ", "déclarer")]  # case folds
     assert found("Un non-dit, un dit-projet.") == []  # a hyphen glues a compound
+    assert found("Il est parti en fin d'après-midi.") == []  # so it does after a preposition
     assert found("C'est fini, assure-t-il.") == [("assure", "assurer")]  # an inverted subject is no compound
     assert found("Non, dit-elle.") == [("dit", "dire")]
 

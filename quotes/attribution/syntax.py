@@ -140,20 +140,14 @@ class Syntax:
         return bool(before is not None and before.text.lower() == "en" and w.text.lower().endswith("ant"))
 
     def subject(self, sent: Sentence, w: Word) -> Optional[Word]:
-        """The subject of a cue verb, climbing through participles, infinitives and shared
-        subjects; for an anonymous "on" at a named place, the place."""
-        return self._speaking(sent, w, self._subject(sent, w))
+        """The subject of a cue verb, climbing through participles, infinitives and shared subjects."""
+        return self._subject(sent, w)
 
     def inverted_subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         """The subject after a cue ("..., a déclaré mardi la ministre", "dit-il", "a indiqué
         à l'AFP le porte-parole"): past adverbs, time words and prepositional phrases,
         never one of them; None at the clause's end."""
-        return self._speaking(sent, w, self._inverted_subject(sent, w))
-
-    def _speaking(self, sent: Sentence, w: Word, subject: Optional[Word]) -> Optional[Word]:
-        if subject is not None and subject.text.lower().replace("-t-", "").lstrip("-") == "on":
-            return self.place_of_on(sent, w) or subject
-        return subject
+        return self._inverted_subject(sent, w)
 
     def _subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         if self._participial(sent, w) and not any(c.deprel in SUBJECTS for c in sent.children(w.id)):
@@ -303,13 +297,23 @@ class Syntax:
             return after[0]
         words = sent.words
         k = w.id  # the word after w (ids are 1-based)
+        floor = 0  # a name cut off a prepositional phrase keeps to itself
         while k < len(words):
             x = words[k]
             low = x.lemma.lower()
+            if x.text == ",":
+                j = k + 1  # ", hier," / ", ce matin,": a time word between commas
+                while j < len(words) and (words[j].upos in ("ADV", "DET") or words[j].lemma.lower() in self.g.time_words
+                                          or words[j].text.lower() in self.g.time_words):
+                    j += 1
+                if j > k + 1 and j < len(words) and words[j].text == ",":
+                    k = j + 1
+                    continue
             if x.upos == "PUNCT" or x.upos in ("VERB", "AUX", "SCONJ", "CCONJ") or low in ("que", "qu'", "qu’"):
                 return None
             if x.upos == "ADP":
                 k = self._past(sent, x)  # "à l'AFP", "devant la presse", "dans un communiqué"
+                floor = words[k].start if k < len(words) else floor
                 continue
             if x.upos in ("ADV", "NUM") or low in self.g.time_words or x.text.lower() in self.g.time_words:
                 k += 1
@@ -318,18 +322,25 @@ class Syntax:
                 k += 1
                 continue
             if x.upos in ("NOUN", "PROPN", "PRON"):
-                while x.head and x.deprel in ("flat:name", "flat", "compound", "fixed"):
+                while x.head and x.deprel in ("flat:name", "flat", "compound", "fixed") and sent.word(x.head).start >= floor:
                     x = sent.word(x.head)
                 return x
             return None
         return None
 
-    @staticmethod
-    def _past(sent: Sentence, prep: Word) -> int:
-        """The index after a prepositional phrase: its noun's subtree, contiguous after it."""
+    def _past(self, sent: Sentence, prep: Word) -> int:
+        """The index after a prepositional phrase: its noun's subtree, contiguous after it.
+        A name right after the phrase's noun, with no preposition of its own, is the subject
+        the parser hung on it: "à l'AFP Anne Morel", "sur RTL Paul Girard", "sans détour
+        Anne Morel" (not "à l'agence Reuters": an outlet noun takes its name)."""
         head = sent.word(prep.head) if prep.head and prep.deprel in ("case", "fixed") else None
         if head is None or head.start < prep.start:
             return prep.id
+        after = sent.words[head.id] if head.id < len(sent.words) else None
+        if after is not None and after.upos == "PROPN" and after.head == head.id and after.deprel in ("flat:name", "flat", "nmod", "appos") \
+                and (head.text in self.g.outlets or head.upos == "NOUN" and head.text.islower() and head.lemma.lower() not in self.g.media
+                     and head.lemma.lower() not in self.g.organisations and head.lemma.lower() not in self.g.titles):
+            return head.id
         return max(x.id for x in sent.subtree(head.id) if x.start >= prep.start)
 
     @staticmethod

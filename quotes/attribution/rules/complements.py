@@ -66,7 +66,8 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
             continue
         if any(x.feat("PronType") == "Rel" for x in sent.children(c.id)):
             return None
-        if infinitive and any(x.lemma.lower() in ("que", "qu'") and x.start < w.start for x in sent.children(w.id)) and not any(
+        if infinitive and lemma not in ctx.grammar.object_infinitive and any(
+                x.lemma.lower() in ("que", "qu'") and x.start < w.start for x in sent.children(w.id)) and not any(
                 x.deprel in ("obj", "ccomp", "xcomp") for x in sent.children(c.id)):
             return None  # "le référendum qu'elle souhaite organiser": the relative is the infinitive's object
         start, end = span_of(sent, c)

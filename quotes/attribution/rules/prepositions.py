@@ -85,6 +85,8 @@ def preposition(ctx: Context) -> None:
                 continue
             relative = RELATIVE_LEAD.search(text, max(sent.start, cue.start - 16), cue.start)
             if verb_events and not relative:
+                if cue.lemma in SPEAKER_ONLY:
+                    continue  # "pour X" holds an opinion, it relays none ("un entretien pour le journal X")
                 # The sentence reports with a verb: X is the intermediary it credits
                 # (not in "..., qui, selon X, coûtent cher": a relative X speaks for).
                 source = _source_name(mention)

@@ -1,0 +1,176 @@
+"""Documents speak for their authors: "le rapport de la commission estime que" is the
+commission's, "selon leur étude" is the study's authors', "la déclaration" the author of
+the statement the text last named.  Outlet nouns ("l'agence", "le quotidien") stand for
+the outlet the text names.  A mixin of the speaker resolver: needs g, text, table, history,
+_found, _pronoun, _last_org."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import regex
+
+from .titles import Lookup
+from .tokens import is_acronym
+
+if TYPE_CHECKING:
+    from .attribution import Mention
+    from .entities import Entity
+
+_AUTHORS = frozenset({"auteur", "auteurs", "auteure", "auteures", "autrice", "autrices"})
+_POSSESSIVE = {"son": "s", "sa": "s", "ses": "s", "leur": "p", "leurs": "p"}
+_BY = regex.compile(r"\bpar\s+(?:l[ae]\s+|l['’]\s*|les\s+)?(.+)$", regex.IGNORECASE)
+_DE = frozenset({"de", "d'", "d’", "du", "des"})
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du"})
+
+
+class DocumentAuthors:
+    """Who a document, an outlet noun or "les auteurs" stands for."""
+
+    def _authors_anaphor(self, mention: Mention) -> Optional[Entity]:
+        """"les auteurs", "l'autrice" with nothing after them: whoever the text has been
+        reporting on, as "ils" / "il" / "elle" would be ("l'auteur du rapport" is a
+        description of its own)."""
+        words = [w for w in mention.words if w.upos != "PUNCT"]
+        head = mention.head
+        if head.text.lower() not in _AUTHORS or len(words) != 2 or words[0].text.lower() not in ("les", "l'", "l’", "le", "la"):
+            return None
+        plural = head.feat("Number") == "Plur" or head.text.lower().endswith("s")
+        # The authors of the document the text last credited to someone ("leur étude").
+        for pos, entity in reversed(self.authored):
+            if pos < mention.start and (entity.type == "GROUP") == plural:
+                return entity
+        if plural:
+            return self._pronoun(mention.start, "p")
+        return self._pronoun(mention.start, "f" if head.text.lower().startswith("autrice") or head.text.lower().endswith("ure") else "m")
+
+    def _document_author(self, mention: Mention, document: bool, named: bool = False) -> Optional[Entity]:
+        """The author of a document mention, or the outlet of an outlet noun; None when the
+        text gives neither (the mention then stays its description).  A document with a
+        name of its own ("un sondage Ifop", "le rapport Duval") is that name's."""
+        if document and named and not _BY.search(mention.text):
+            return None
+        if document:
+            found = self._named_author(mention) or self._possessor(mention)
+            if found is not None:
+                self.authored.append((mention.start, found))
+                return found
+            if _definite(mention):
+                for pos, entity in reversed(self.authored):
+                    if pos < mention.start:
+                        return entity
+        else:
+            found = self._outlet_named(mention)
+            if found is not None:
+                return found
+        return self._last_org(mention.start)
+
+    def _named_author(self, mention: Mention) -> Optional[Entity]:
+        """"un communiqué publié par le conseil", "le rapport de la commission": the agent or
+        the "de" complement when it names someone (not a date: "l'arrêt du 4 mars")."""
+        by = _BY.search(mention.text)
+        if by:
+            return self.table.entity(by.group(1).strip(" ,"), "ORG")
+        head = mention.head
+        words = [w for w in mention.words if mention.start <= w.start < mention.end]
+        for k, w in enumerate(words):
+            if w.head != head.id or w.deprel != "nmod" or w.start < head.end:
+                continue
+            before = [x for x in words[:k] if x.head == w.id and x.deprel == "case"]
+            if not before or before[0].text.lower() not in _DE:
+                return None
+            low = w.lemma.lower()
+            if w.upos == "PROPN" or low in self.g.organisations or low in self.g.titles or low in self.g.groups \
+                    or low + "s" in self.g.groups or w.text.lower() in self.g.groups:
+                return self._complement_entity(mention, w)
+            return None
+        return None
+
+    def _complement_entity(self, mention: Mention, w) -> Entity:
+        inside = {x.id for x in mention.words if mention.start <= x.start < mention.end}
+        sub = [x for x in mention.sentence.subtree(w.id) if x.id in inside]
+        cut = next((k for k, x in enumerate(sub) if x.upos == "PUNCT" and k > 0), None)
+        sub = sub[:cut] if cut is not None else sub
+        while sub and (sub[0].text.lower() in _ARTICLES or sub[0].upos in ("ADP", "DET")):
+            sub.pop(0)
+        name = self.text[sub[0].start: sub[-1].end] if sub else w.text
+        low = w.lemma.lower()
+        if w.upos == "PROPN":
+            found = self.table.find(name) or (self.table.person(name) if not is_acronym(name) else None)
+            if found is not None:
+                return found
+            return self.table.entity(name, "ORG" if is_acronym(name) else "PER")
+        if low in self.g.organisations:
+            return self.table.find(name) or self.table.entity(name, "ORG")
+        if w.feat("Number") == "Plur":
+            return self.table.entity(name, "GROUP")
+        return self.table.entity(name, "PER")
+
+    def _possessor(self, mention: Mention) -> Optional[Entity]:
+        """"son rapport", "leur étude": the possessive's antecedent wrote it."""
+        head = mention.head
+        det = next((w for w in mention.words if w.head == head.id and w.text.lower() in _POSSESSIVE), None)
+        if det is None:
+            return None
+        if _POSSESSIVE[det.text.lower()] == "p":
+            return self._pronoun(mention.start, "p")
+        for pos, entity in reversed(self.history):
+            if pos < mention.start and entity.type in ("PER", "ORG"):
+                self._found = Lookup(mention.start, pos)
+                return entity
+        self._found = Lookup(mention.start, None)
+        return None
+
+    def _outlet_named(self, mention: Mention) -> Optional[Entity]:
+        """"l'agence officielle", "le quotidien": the outlet the text names nearest before,
+        else one named right after in the same paragraph ("selon l'agence d'État. KCNA")."""
+        outlets = [(m.start, e) for e in self.table.entities if e.type == "ORG" and e.name in self.g.outlets for m in e.mentions]
+        before = [(p, e) for p, e in outlets if p < mention.start]
+        if before:
+            return max(before, key=lambda x: x[0])[1]
+        end = self.text.find("\n", mention.end)
+        after = [(p, e) for p, e in outlets if mention.end <= p < (end if end >= 0 else len(self.text))]
+        return min(after, key=lambda x: x[0])[1] if after else None
+
+
+# "précise-t-on à la direction du Trésor"; "À la mairie comme à la préfecture, on ...".
+_AT = r"(?:au|aux|à\s+la|à\s+l['’]|à|chez(?:\s+l[ae]|\s+l['’])?)\s*"
+_PLACE = r"(?P<{0}>\p{{L}}[\p{{L}}\-'’]*(?:\s+(?:de|des|du|d['’]|de\s+la|de\s+l['’])?\s*\p{{L}}[\p{{L}}\-'’]*){{0,3}}?)"
+_ON_AFTER = regex.compile(rf"\s*{_AT}{_PLACE.format('a')}\s*(?=[.,;:!?\n]|$)", regex.IGNORECASE)
+_ON_BEFORE = regex.compile(rf"(?:^|[.!?\n]\s*)(?:À|A|Au|Aux|Chez)\s+(?:l[ae]\s+|l['’]\s*)?{_PLACE.format('a')}"
+                           rf"(?:\s+(?:comme|et)\s+{_AT}{_PLACE.format('b')})?\s*,\s*$")
+
+
+class Institutions:
+    """Impersonal "on" at an institution the sentence names speaks for it (a mixin of the
+    speaker resolver: needs g, text, table)."""
+
+    def _impersonal(self, mention: Mention) -> Optional[Entity]:
+        after = _ON_AFTER.match(self.text, mention.end)
+        line = self.text.rfind("\n", 0, mention.start) + 1
+        before = _ON_BEFORE.search(self.text, max(line - 1, 0, mention.start - 160), mention.start)
+        if after and self._institution(after.group("a")):
+            return self._institution(after.group("a"))
+        if before and self._institution(before.group("a")):
+            first = self._institution(before.group("a"))
+            if before.group("b") and self._institution(before.group("b")):
+                return self.table.entity(f"{_bare(before.group('a'))} et {_bare(before.group('b'))}", "GROUP")
+            return first
+        return None
+
+    def _institution(self, phrase: str) -> Optional[Entity]:
+        """An organisation's name or description: a capitalised name or an organisation noun."""
+        name = _bare(phrase)
+        first = name.split()[0] if name else ""
+        if not first or not (first[:1].isupper() or first.lower() in self.g.organisations):
+            return None
+        return self.table.find(name) or self.table.entity(name, "ORG")
+
+
+def _bare(phrase: str) -> str:
+    return regex.sub(r"^(?:l[ae]\s+|l['’]\s*|les\s+)", "", phrase.strip(), flags=regex.IGNORECASE)
+
+
+def _definite(mention: Mention) -> bool:
+    head = mention.head
+    return any(w.head == head.id and w.text.lower() in ("le", "la", "l'", "l’", "ce", "cette", "cet") for w in mention.words)

@@ -1,0 +1,52 @@
+"""The words at an attribution site, reshaped before a speaker is looked for: the
+inverted clitic after a euphonic t ("ajoute-t-il"), a prepositional phrase of
+circumstance that stands where the subject should ("Elle a sur ce point affirmé")."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .attribution import Mention
+from .grammar import Grammar
+
+
+def adverbial(mention: Mention, g: Grammar) -> bool:
+    """A prepositional phrase of circumstance ("à cet égard", "de son côté"), not one
+    that names someone ("pour l'économiste", "au ministère")."""
+    head = mention.head
+    lemma = head.lemma.lower()
+    return head.upos == "NOUN" and head.deprel.startswith("obl") and head.text[:1].islower() and lemma not in g.titles \
+        and lemma not in g.organisations and lemma not in g.media and lemma not in g.documents \
+        and lemma + "s" not in g.groups and head.text.lower() not in g.groups
+
+
+def euphonic(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
+    """"ajoute-t-il" split as "-t" "-il": the euphonic t is no subject, the pronoun after it is."""
+    if mention is None or clitic(mention.head.text) != "t":
+        return mention
+    after = next((w for w in mention.sentence.words if w.start >= mention.head.end), None)
+    if after is None or clitic(after.text) not in grammar.pronouns:
+        return mention
+    start = after.start + (1 if after.text.startswith("-") else 0)
+    return Mention(start, after.end, text[start:after.end], after, (after,), mention.sentence)
+
+
+def clitic(word: str) -> str:
+    """An inverted subject as the tokenizer may leave it ("-t-il", "-elle") is its pronoun."""
+    low = word.lower().lstrip("-")
+    return low[2:] if low.startswith("t-") else low
+
+
+def out_of_phrase(text: str, mention: Mention) -> Optional[Mention]:
+    """"Elle a sur ce point affirmé que": a prepositional phrase is never the speaker; the
+    subject of the verb it hangs on is (None when that verb has none)."""
+    sent, head = mention.sentence, mention.head
+    if not any(c.deprel == "case" and c.start < head.start for c in sent.children(head.id)) or not head.head:
+        return mention
+    subject = next((c for c in sent.children(head.head) if c.deprel in ("nsubj", "nsubj:pass")), None)
+    if subject is None or subject.id == head.id:
+        return None
+    words = tuple(w for w in sent.subtree(subject.id) if w.deprel not in ("acl:relcl", "punct") or w.id == subject.id)
+    words = words if words and words[0].start <= subject.start else (subject,)
+    start, end = words[0].start, words[-1].end
+    return Mention(start, end, text[start:end], subject, words, sent)
