@@ -10,10 +10,16 @@ import regex
 
 from ...parsing import Sentence, Word
 from ..context import Context
+from ..spans import span_of
 from . import rule
 from .clauses import _framed, _verb_rule
 from .complements import _adjoined, _can_speak, _in_object_slot
 
+# Adverbial phrases that stand between a cue and its preposition: "s'inquiète tout
+# de suite de ...", "a alerté de nouveau sur ...", "met à son tour en garde contre ...".
+_ADVERBIAL = regex.compile(r"[\s\u00a0]*(?:tout\s+de\s+suite|de\s+nouveau|à\s+nouveau|une\s+nouvelle\s+fois|de\s+(?:son|leur)\s+côté"
+                           r"|pour\s+(?:sa|leur)\s+part|à\s+(?:son|leur)\s+tour|elle\s+aussi|lui\s+aussi|déjà|encore|aussi)\b,?",
+                           regex.IGNORECASE)
 # "de" also stands contracted with the article that follows: "du risque", "des risques".
 _CONTRACTED = regex.compile(r"(?:du|des)\b", regex.IGNORECASE)
 
@@ -28,13 +34,19 @@ def _preposition(p: str) -> regex.Pattern:
 
 
 def _after_cue(ctx: Context, sent: Sentence, w: Word, own: set[str]) -> list[Word]:
-    """The words after the cue without its phrase words ("met en garde"), adverbs and
-    time words ("a averti lundi", "s'inquiète notamment")."""
+    """The words after the cue without its phrase words ("met en garde"), adverbs,
+    adverbial phrases and time words ("a averti lundi", "s'inquiète tout de suite")."""
     g = ctx.grammar
-    words = [x for x in sent.words if x.start >= w.end]
-    while words and (words[0].text.lower() in own or words[0].upos == "ADV" or words[0].lemma.lower() in g.time_words
-                     or words[0].text.lower() in g.time_words):
-        words = words[1:]
+    words = [x for x in sent.words if x.start >= w.end and x.text.lower() not in own]
+    while words:
+        adverbial = _ADVERBIAL.match(ctx.text, words[0].start)
+        if adverbial and adverbial.end() > words[0].start:
+            words = [x for x in words if x.start >= adverbial.end()]
+        elif words[0].upos == "ADV" or words[0].deprel == "fixed" or words[0].lemma.lower() in g.time_words \
+                or words[0].text.lower() in g.time_words:
+            words = words[1:]
+        else:
+            break
     return words
 
 
@@ -65,8 +77,9 @@ def _prepositional_content(ctx: Context, sent: Sentence, w: Word, lemma: str) ->
     words = _after_cue(ctx, sent, w, own)
     if not words:
         return None
+    at = words[0].start
     for p in preps:
-        m = _preposition(p).match(ctx.text, words[0].start)
+        m = _preposition(p).match(ctx.text, at)
         if m is None:
             continue
         contracted = _CONTRACTED.fullmatch(m.group().split()[-1])
@@ -90,11 +103,20 @@ def predicative(ctx: Context) -> None:
 
 def _predicative_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     g = ctx.grammar
-    if lemma not in g.predicative or _in_object_slot(ctx, sent, w) or not _can_speak(ctx, ctx.syntax.subject(sent, w)):
+    if lemma not in g.predicative or not _can_speak(ctx, ctx.syntax.subject(sent, w)):
+        return None
+    clitic = any(c.deprel == "obj" and c.upos == "PRON" and c.start < w.start for c in sent.children(w.id))
+    if _in_object_slot(ctx, sent, w) and not (clitic and ctx.syntax.incise_comma(sent, w) is None):
         return None
     kids = sorted((c for c in sent.children(w.id) if c.start > w.end), key=lambda c: c.start)
     objs = [c for c in kids if c.deprel == "obj" and c.upos in ("NOUN", "PROPN") and c.lemma.lower() not in g.time_words]
     if not objs:
+        # "le qualifier de « héros »": a clitic object, the report is what he is called
+        if clitic:
+            called = [c for c in kids if c.deprel in ("obl", "obl:arg", "obl:mod", "xcomp") and any(
+                m.deprel == "case" and m.lemma.lower() in ("de", "comme") for m in sent.children(c.id))]
+            if called:
+                return span_of(sent, called[0])
         return None
     obj = objs[0]
     # The parser hangs the attribute on the verb or on the object itself ("juge la
