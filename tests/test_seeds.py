@@ -66,4 +66,4 @@ def test_gated_output_equals_parse_everything(pipeline):
         assert [q.to_record() for q in pipeline.process(doc)] == [q.to_record() for q in everything.process(doc)], path.name
 
 
-THRESHOLDS = {"f1": 0.90, "speaker": 0.85, "cue": 0.90, "cited": 0.85}
+THRESHOLDS = {"f1": 0.95, "speaker": 0.97, "cue": 0.95, "cited": 0.90}

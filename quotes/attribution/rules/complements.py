@@ -17,6 +17,8 @@ from .clauses import _framed, _verb_rule
 
 # A purpose or condition clause is no report: "a appelé pour demander", "afin de".
 _NOT_REPORT_MARKS = frozenset({"pour", "afin", "sans", "avant", "après", "en", "par"})
+# "le festival, qu'elle souhaite relancer": a relative "que" and its subject before the verb.
+_RELATIVE_SUBJECT = regex.compile(r"(?:,|\w)\s+qu(?:e\s+|['’]\s*)(?:il|elle|ils|elles|on)\s+$", regex.IGNORECASE)
 # Calls whose "à" complement is what they demand.
 _CALLS = frozenset({"appeler", "inviter", "exhorter", "inciter"})
 # Self-describing verbs: their complement says what the speaker declares himself.
@@ -61,14 +63,17 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
             continue
         infinitive = c.upos in ("VERB", "AUX") and (c.feat("VerbForm") == "Inf" or any(
             a.deprel.startswith("aux") and a.feat("VerbForm") == "Inf" for a in sent.children(c.id))) and c.deprel in ("xcomp", "ccomp", "advcl", "obl:arg", "obj", "csubj")
-        described = lemma in _SELF and c.deprel in ("xcomp", "obl", "obl:arg", "obl:mod", "advcl", "obj") and c.upos in ("ADJ", "VERB", "NOUN")
+        described = lemma in _SELF and c.deprel in ("xcomp", "obl", "obl:arg", "obl:mod", "advcl", "obj") and (
+            c.upos in ("ADJ", "VERB") or c.upos == "NOUN" and (c.deprel in ("xcomp", "obj") or any(
+                m.deprel == "case" and m.lemma.lower() == "comme" for m in sent.children(c.id))))  # "se dit victime", "se définit comme"
         if not (infinitive or described):
             continue
         if any(x.feat("PronType") == "Rel" for x in sent.children(c.id)):
             return None
-        if infinitive and lemma not in ctx.grammar.object_infinitive and any(
-                x.lemma.lower() in ("que", "qu'") and x.start < w.start for x in sent.children(w.id)) and not any(
-                x.deprel in ("obj", "ccomp", "xcomp") for x in sent.children(c.id)):
+        relative = any(x.lemma.lower() in ("que", "qu'") and x.start < w.start for x in sent.children(w.id)) or _RELATIVE_SUBJECT.search(
+            ctx.text, max(0, w.start - 40), w.start)
+        if infinitive and lemma not in ctx.grammar.object_infinitive and relative and not any(
+                x.deprel in ("obj", "ccomp", "xcomp") and x.lemma.lower() not in ctx.grammar.time_words for x in sent.children(c.id)):
             return None  # "le référendum qu'elle souhaite organiser": the relative is the infinitive's object
         start, end = span_of(sent, c)
         words = [x for x in sent.subtree(c.id) if x.upos != "PUNCT"]
