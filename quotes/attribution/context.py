@@ -28,6 +28,7 @@ class Context:
     syntax: Syntax
     events: list[Event] = attrs.field(factory=list)
     claimed: set[int] = attrs.field(factory=set)   # start offsets of cue verbs a rule has used
+    _verbs: dict[int, list[tuple[Word, str]]] = attrs.field(factory=dict)  # per sentence, every rule asks
 
     def sentences(self) -> Iterator[tuple[int, Sentence]]:
         """The parsed sentences of units that can report (not headlines), with their unit index."""
@@ -63,9 +64,16 @@ class Context:
     def cue_verbs(self, sent: Sentence) -> Iterator[tuple[Word, str]]:
         """Unclaimed cue verbs of a sentence that can report: outside quotations (the verbs
         of quoted speech report nothing themselves), not negated, not a plain passive."""
+        if id(sent) not in self._verbs:
+            self._verbs[id(sent)] = list(self._reporting_verbs(sent))
+        for w, lemma in self._verbs[id(sent)]:
+            if w.start not in self.claimed:
+                yield w, lemma
+
+    def _reporting_verbs(self, sent: Sentence) -> Iterator[tuple[Word, str]]:
         local = self.local_quotes(sent)
         for w in sent.words:
-            if w.start in self.claimed or any(q.open_start < w.start < q.close_end for q in local):
+            if any(q.open_start < w.start < q.close_end for q in local):
                 continue
             lemma = self.syntax.cue_lemma(sent, w)
             if lemma is None or self.syntax.negated(sent, w) or self.syntax.unreported(sent, w):
