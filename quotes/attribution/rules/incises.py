@@ -152,7 +152,10 @@ def comme_incise(ctx: Context) -> None:
             mention = ctx.syntax.mention(sent, subject, text)
             after = regex.compile(r"[^,.;!?]*,").match(text, mention.end)
             lead = text[sent.start: comme.start].strip(" ,")
-            if lead:
+            marked = [q for q in ctx.local_quotes(sent) if q.open_start >= sent.start and 0 <= comme.start - q.close_end <= 3]
+            if lead and marked:
+                start, end = marked[-1].open_start, marked[-1].close_end  # "... une « X », comme l'a dit Y.": Y's words are X
+            elif lead:
                 start, end = trim(text, sent.start, comme.start)   # "CLAUSE, comme l'a dit X."
             elif after is not None:
                 start, end = trim(text, after.end(), sent.end)      # "Comme l'a dit X, CLAUSE."
