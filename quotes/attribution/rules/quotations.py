@@ -42,6 +42,11 @@ def _each_free_quote(ctx: Context, make) -> None:
             ctx.add(event)
 
 
+# A sentence's words running straight into its quotation: two words or more, no
+# punctuation, not ending in a comma ("Hier soir, « ... »" frames, it is not said).
+_RUNS_INTO = regex.compile(r"[\s\u00a0]*\p{L}[^.!?;:,«»“”\"\n]*\p{L}[\s\u00a0]+(?:\p{L}+['’])?")
+
+
 @rule("quote_then_cue", gate=_quote_and_cue)
 def quote_then_cue(ctx: Context) -> None:
     """"« ... », a déclaré le ministre": a cue verb right after the closing mark."""
@@ -67,6 +72,12 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
         if subject is None or subject.start < q.close_end:
             subject = syn.inverted_subject(sent, w)
         mention = syn.mention(sent, subject, text, (q.open_start, q.close_end)) if subject is not None else None
+        lead = text[sent.start: q.open_start]
+        if _RUNS_INTO.fullmatch(lead) and "comme" not in text[q.close_end: w.start].lower() and not any(syn.cue_lemma(sent, x) for x in sent.words if x.end <= q.open_start):
+            # "Une exclusion liée à « une perte de confiance », a-t-il dit": the words that run
+            # into the quotation are said too ("« X », comme disait Y" credits the marked words only)
+            return Event(sent.start, q.close_end, "mixed", lemma, w.start, w.end, mention, index, balanced=q.balanced,
+                         rule="quote_then_cue")
         return Event(q.start, q.end, "direct", lemma, w.start, w.end, mention, index, balanced=q.balanced, rule="quote_then_cue")
     return None
 
