@@ -68,13 +68,16 @@ def que_clause(ctx: Context) -> None:
     _verb_rule(ctx, "que_clause", _que_content)
 
 
+# "... un moratoire pour qu'il n'y ait pas de fermeture": a purpose or cause clause glued to
+# the content, without a comma, is part of it wherever the parser hung it.
+_GLUED = regex.compile(r"[ \u00a0]+(?:pour|afin|parce)\s+qu(?:e\b|['’])", regex.IGNORECASE)
 _AND_QUE = regex.compile(r"[\s\u00a0»”\"]*,?\s*et\s+qu(?:e\b|['’])", regex.IGNORECASE)
 
 
 def _coordinated(ctx: Context, sent: Sentence, end: int) -> int:
     """"estime que A et que B": the second clause is the same report, wherever the
-    parser attached it."""
-    m = _AND_QUE.match(ctx.text, end)
+    parser attached it; so is a purpose or cause clause right after the content."""
+    m = _AND_QUE.match(ctx.text, end) or _GLUED.match(ctx.text, end)
     if m is None:
         return end
     que = next((x for x in sent.words if x.start >= m.end() - 3 and x.lemma.lower() in QUE), None)
@@ -109,6 +112,9 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
             if before is not None and before.lemma.lower() in _NOT_CLAUSE_WORDS:
                 continue
             start, end = _own_span(ctx, sent, c)
+            between = [x for x in sent.words if w.end <= x.start < que.start and x.upos != "PUNCT"]
+            if between and between[0].text.lower() in QUE and len(between) > 1:
+                que = between[0]  # "estimant que A et que B": the parser hung B on the verb, not A
             return que.end, _before_relative_report(ctx, que.end, _coordinated(ctx, sent, _trailing(ctx, sent, w, end)))
     # "que" right after the verb, whatever the parser attached it to: "a déclaré aux
     # journalistes que", "a convenu à l'époque que".

@@ -19,6 +19,8 @@ from .clauses import _framed, _verb_rule
 _NOT_REPORT_MARKS = frozenset({"pour", "afin", "sans", "avant", "après", "en", "par"})
 # "le festival, qu'elle souhaite relancer": a relative "que" and its subject before the verb.
 _RELATIVE_SUBJECT = regex.compile(r"(?:,|\w)\s+qu(?:e\s+|['’]\s*)(?:il|elle|ils|elles|on)\s+$", regex.IGNORECASE)
+# Prepositions of time: their phrase after an object says when the report holds.
+_WHEN = frozenset({"avant", "après", "depuis", "pendant", "lors", "dès", "durant"})
 # Calls whose "à" complement is what they demand.
 _CALLS = frozenset({"appeler", "inviter", "exhorter", "inciter"})
 # Self-describing verbs: their complement says what the speaker declares himself.
@@ -138,6 +140,8 @@ def _adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             break  # "en début d'après-midi", "le 4 novembre": when, not what
         if words[0].feat("PronType") == "Rel":
             break  # "... qui, selon lui, ...": a relative with a report of its own
+        if any(m.deprel == "case" and m.lemma.lower() in _WHEN for m in sent.children(c.id)):
+            break  # "avant les élections", "depuis mardi": when, not what
         end = max(x.end for x in words)
     return end
 
