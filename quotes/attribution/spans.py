@@ -18,7 +18,7 @@ from .events import trim
 _ASIDE = regex.compile(r",\s+(?:tout\s+en\s+|en\s+)?(?=\w+ant\b)|,\s+(?:ce\s+qui|a-t-(?:il|elle)|ont-ils)\b"
                        r"|,\s+(?:selon|d['’]après)\b(?=[^,]*$)|,\s+comme\s+(?:il|elle|ils|elles|on|l['’]|le|la|les|nous)\b"
                        r"|[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"]"  # "a réclamé X : « ... »": the colon opens another quotation
-                       r"|[\s\u00a0\u202f][–—][\s\u00a0\u202f]",  # "X – le prix payé pour ...": an aside after a spaced dash
+                       r"|(?<![–—][^–—\n]*)[\s\u00a0\u202f][–—][\s\u00a0\u202f](?![^–—]*[–—])",  # "X – le prix payé ...": an unpaired dash
                        regex.IGNORECASE)
 _CITED_BY = regex.compile(r"(?:tel(?:le)?s?\s+que\s+|comme\s+)?(?:cité|rapporté|relayé)e?s?\s+par\s+(?:l[ae]\s+|l['’]\s*|les\s+)?([^,.;:!?\n]+)", regex.IGNORECASE)
 

@@ -71,12 +71,19 @@ def que_clause(ctx: Context) -> None:
 # "... un moratoire pour qu'il n'y ait pas de fermeture": a purpose or cause clause glued to
 # the content, without a comma, is part of it wherever the parser hung it.
 _GLUED = regex.compile(r"[ \u00a0]+(?:pour|afin|parce)\s+qu(?:e\b|['’])", regex.IGNORECASE)
-_AND_QUE = regex.compile(r"[\s\u00a0»”\"]*,?\s*et\s+qu(?:e\b|['’])", regex.IGNORECASE)
+_THEN_MARK = regex.compile(r"[ \u00a0]+[«“]")
+_AND_QUE = regex.compile(r"[\s\u00a0»”\"–—]*,?\s*et\s+qu(?:e\b|['’])", regex.IGNORECASE)
 
 
 def _coordinated(ctx: Context, sent: Sentence, end: int) -> int:
     """"estime que A et que B": the second clause is the same report, wherever the
     parser attached it; so is a purpose or cause clause right after the content."""
+    marked = _THEN_MARK.match(ctx.text, end)
+    if marked:
+        # "qu'il était prêt à partir « si on le lui demande »": marked words glued to the content
+        q = next((q for q in ctx.quotes if q.open_start == marked.end() - 1), None)
+        if q is not None and q.balanced:
+            end = q.close_end
     m = _AND_QUE.match(ctx.text, end) or _GLUED.match(ctx.text, end)
     if m is None:
         return end
@@ -99,6 +106,19 @@ def _before_relative_report(ctx: Context, start: int, end: int) -> int:
             if m:
                 return m.start()
     return end
+
+
+_AND_WHO = regex.compile(r"[ \u00a0]+et\s+qui\b", regex.IGNORECASE)
+
+
+def _and_relative(ctx: Context, sent: Sentence, end: int) -> int:
+    """"le « nouveau plan » lancé en mai et qui doit ...": a second relative on the object
+    describes it too, wherever the parser hung it."""
+    m = _AND_WHO.match(ctx.text, end)
+    who = next((x for x in sent.words if m and x.start >= m.end() - 3 and x.text.lower() == "qui"), None)
+    if who is None or not who.head:
+        return end
+    return max([end] + [x.end for x in sent.subtree(who.head) if x.upos != "PUNCT"])
 
 
 def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
@@ -274,7 +294,7 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
             tail = ctx.text[q.close_end: end]
             if not regex.match(r"[ \u00a0\u202f]*\p{Ll}", tail) or len(inside) > 1:
                 end = q.close_end  # ", tel que cité par ...", another quotation: not the object's
-            return (dets[0].start if dets else q.open_start), max(end, q.close_end)
+            return (dets[0].start if dets else q.open_start), _and_relative(ctx, sent, max(end, q.close_end))
         if lemma in g.noun_object or lemma in g.prepositional_object or lemma in g.predicative:
             return None  # "a ordonné la saisie des usines « ... »": the whole object, that rule's
         if lead and lead[-1].upos == "NOUN" and not ctx.text[lead[-1].end: inside[0].open_start].strip():

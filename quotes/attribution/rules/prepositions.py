@@ -143,6 +143,9 @@ def _relative_end(text: str, sent: Sentence, start: int) -> int:
     return sentence_end(sent)
 
 
+_AFTER_PHRASE_RELATIVE = regex.compile(r"[\s\u00a0]*,?[\s\u00a0]*(?:[\w'’\- ]{1,60}?\s)?qui\b[^,.;:!?«»\"]{0,80},", regex.IGNORECASE)
+
+
 def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nominal: Word) -> Optional[tuple[int, int]]:
     """The clause the phrase reports: before it when it ends the sentence, after it when
     it opens the sentence, else the clause it stands in."""
@@ -153,6 +156,9 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
         start, end = trim(text, sent.start, cue_start)
         return (start, end) if end - start >= 10 else None
     if not lead.strip(" ,«“\"") or regex.fullmatch(r"\W*(?:\w+\W+){0,1}", lead):
+        relative = _AFTER_PHRASE_RELATIVE.match(text, phrase_end)
+        if relative:
+            phrase_end = relative.end()  # "Selon X, témoin qui était sur place, ...": still the phrase
         start, end = trim(text, phrase_end, sentence_end(sent))
         return (start, end) if end - start >= 10 else None
     segment = regex.split(r"[,;:(–—]", lead.rstrip(" ,\u00a0"))[-1]
