@@ -57,9 +57,9 @@ class Gate:
     def _rules(self):
         return rules_of(self.grammar)
 
-    def context(self, found: "GrammarResult", tried: set[int], lookups: Iterable[Lookup]) -> list[int]:
-        """Units an antecedent search crossed without a parse: for each search, the
-        nearest such unit between the mention and what it found (within `reach`)."""
+    def context(self, found: "GrammarResult", tried: set[int], lookups: Iterable[Lookup], round_: int = 0) -> list[int]:
+        """Units an antecedent search crossed without a parse, between the mention and
+        what it found (within `reach`); each round attributes the whole text again."""
         starts = [u.start for u in found.units]
         need = set()
         for lookup in lookups:
@@ -67,5 +67,7 @@ class Gate:
             found_at = bisect.bisect_right(starts, lookup.found) - 1 if lookup.found is not None else -1
             missing = [j for j in range(max(found_at + 1, at - self.reach, 0), at) if j not in tried]
             if missing:
-                need.add(missing[-1])
+                # The nearest first (most searches stop there); from the third round on, all of
+                # them at once, so that a long document takes a few rounds, not one a unit.
+                need.update(missing if round_ >= 2 else missing[-1:])
         return sorted(need)
