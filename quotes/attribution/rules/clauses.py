@@ -300,7 +300,7 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
         if lead and lead[-1].upos == "NOUN" and not ctx.text[lead[-1].end: inside[0].open_start].strip():
             q = inside[0]
             if _LOWER_START.match(ctx.text, q.start) and q.close_end >= end - 1:
-                return start, q.close_end  # "des sanctions « implacables »": the noun with what it is called
+                return start, q.close_end  # "des contrôles « systématiques »": the noun with what it is called
             return q.open_start, q.close_end  # "les airs « Le Temps des cerises »": the quotation names it
         if lemma in g.phrases:
             # "a fait l'éloge de X": the report is X, after the phrase's own words.
