@@ -71,11 +71,6 @@ class CueFinder:
         # boundary checks below, a Python step each, some thousands per MB.
         self._automaton = ahocorasick_rs.AhoCorasick(
             keys, implementation=ahocorasick_rs.Implementation.DFA) if keys else None
-        # Lower-casing changes the length of a few rare characters ("İ"); such a
-        # text is searched by a case-insensitive pattern of the forms instead.
-        self._forms = regex.compile(r"(?<![\w-])(?:" + "|".join(regex.escape(f) for f in sorted(grammar.forms, key=len, reverse=True))
-                                    + r")(?!\w|-(?!" + _INVERTED.pattern[1:] + "))", regex.IGNORECASE) if grammar.forms else None
-
     def find(self, text: str, lowered: str | None = None) -> list[CueMatch]:
         """`lowered` is `text.lower()` when the caller has it already."""
         if lowered is None:
@@ -136,6 +131,16 @@ class CueFinder:
             return None
         alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         return regex.compile(r"(?i)\b(" + alternatives + r")[ \t\u00a0]*,?[ \t\u00a0]*$")
+
+    @functools.cached_property
+    def _forms(self):
+        """The forms as one case-insensitive pattern, for a text whose lower-casing
+        changes its length (a few rare characters, "İ"): built on first need, since
+        compiling 3,700 alternatives costs half a second of every start-up."""
+        if not self.grammar.forms:
+            return None
+        return regex.compile(r"(?<![\w-])(?:" + "|".join(regex.escape(f) for f in sorted(self.grammar.forms, key=len, reverse=True))
+                             + r")(?!\w|-(?!" + _INVERTED.pattern[1:] + "))", regex.IGNORECASE)
 
     def _find_unaligned(self, text: str) -> list[CueMatch]:
         if self._forms is None:
