@@ -197,9 +197,10 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
         raise
     except Exception as exc:  # stanza raises many kinds; name the folder
         raise ModelError(f"{source.path}: could not load the Stanza models: {exc}") from exc
-    from . import fastlemma
+    from . import fastlemma, vocabcache
 
     fastlemma.install(pipeline)
+    vocabcache.install(pipeline)
     if not use_gpu:
         from . import fastparse
 
