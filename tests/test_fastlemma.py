@@ -1,4 +1,5 @@
-"""The lemmatizer's model sees each new word once per batch, and every occurrence gets Stanza's own lemma."""
+"""The lemmatizer's model sees each new word once per batch, and every occurrence gets Stanza's own lemma;
+names no dictionary holds are their own lemma."""
 
 import copy
 
@@ -13,8 +14,8 @@ SENTENCES = [
 ]
 
 
-def _lemmatize(parser, trainer, words):
-    """Lemmas of SENTENCES from a copy of the dictionary as it was, and the (word, tag) pairs the model saw."""
+def _lemmatize(parser, sentences, trainer):
+    """Lemmas of `sentences` from a copy of the dictionary as it was, and the (word, tag) pairs the model saw."""
     saved = trainer.pos_dict
     trainer.pos_dict = copy.deepcopy(saved)
     seen = []
@@ -27,7 +28,7 @@ def _lemmatize(parser, trainer, words):
 
     trainer.skip_seq2seq = counting
     try:
-        docs = parser.bulk_process([stanza.Document([], text=s) for s in SENTENCES])
+        docs = parser.bulk_process([stanza.Document([], text=s) for s in sentences])
     finally:
         trainer.skip_seq2seq = skip
         trainer.pos_dict = saved
@@ -40,11 +41,11 @@ def test_repeated_new_words_go_through_the_model_once_with_the_same_lemmas(pipel
     trainer = parser.processors["lemma"].trainer
     assert "skip_seq2seq" in vars(trainer), "the deduplication is installed"
 
-    ours, seen_ours = _lemmatize(parser, trainer, SENTENCES)
+    ours, seen_ours = _lemmatize(parser, SENTENCES, trainer)
     patched = trainer.skip_seq2seq
     del trainer.skip_seq2seq
     try:
-        theirs, seen_theirs = _lemmatize(parser, trainer, SENTENCES)
+        theirs, seen_theirs = _lemmatize(parser, SENTENCES, trainer)
     finally:
         trainer.skip_seq2seq = patched
 
@@ -53,3 +54,13 @@ def test_repeated_new_words_go_through_the_model_once_with_the_same_lemmas(pipel
     assert set(seen_ours) == set(seen_theirs)
     assert len(seen_theirs) > len(seen_ours), "Stanza alone sends the repeats"
     assert all(lemma and lemma != "_" for _, _, lemma in ours)
+
+
+def test_a_name_no_dictionary_holds_is_its_own_lemma(pipeline):
+    parser = pipeline.parser.pipeline
+    trainer = parser.processors["lemma"].trainer
+    text = "Madame Zwarteveld-Okonkwo a rencontré Kristoffersdóttir à Trzcianka le 17 brumaire."
+    lemmas, seen = _lemmatize(parser, [text], trainer)
+    names = [(word, lemma) for word, tag, lemma in lemmas if tag == "PROPN"]
+    assert names and all(word == lemma for word, lemma in names)
+    assert not any(tag == "PROPN" for _, tag in seen), "no name went through the model"
