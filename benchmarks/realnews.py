@@ -78,12 +78,22 @@ def spacy_available() -> str | None:
     return None
 
 
-def best_of(repeat: int, cmd: list[str]) -> dict:
-    runs = [measure(cmd) for _ in range(repeat)]
+def _best(runs: list[dict]) -> dict:
     best = min(runs, key=lambda r: r["cpu_s"])
     best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
     best["runs_cpu_s"] = [r["cpu_s"] for r in runs]
     return best
+
+
+def best_of(repeat: int, cmds: dict) -> dict:
+    """Each command's run with the least CPU out of `repeat`, the commands taking turns:
+    on a machine whose speed drifts (other tenants, clock changes), a slow spell then
+    falls on every system alike instead of on whichever ran during it."""
+    runs: dict = {key: [] for key in cmds}
+    for _ in range(repeat):
+        for key, cmd in cmds.items():
+            runs[key].append(measure(cmd))
+    return {key: _best(r) for key, r in runs.items()}
 
 
 def systems(tmp: Path, corpus: Path, first: Path, yardstick: bool) -> dict:
@@ -102,9 +112,11 @@ def corpus_run(name: str, docs: list[dict], tmp: Path, repeat: int, yardstick: b
     corpus = write_jsonl(tmp / f"{name}.jsonl", docs)
     first = write_jsonl(tmp / f"{name}.first.jsonl", docs[:1])
     result = {"documents": len(docs), "kb": round(sum(len(d["text"].encode()) for d in docs) / 1024, 1), "systems": {}}
-    for system, (whole, one) in systems(tmp, corpus, first, yardstick).items():
-        r = best_of(repeat, whole)
-        r["startup_cpu_s"] = best_of(repeat, one)["cpu_s"]
+    commands = systems(tmp, corpus, first, yardstick)
+    best = best_of(repeat, {(system, part): cmd for system, pair in commands.items() for part, cmd in zip(("whole", "one"), pair)})
+    for system in commands:
+        r = best[(system, "whole")]
+        r["startup_cpu_s"] = best[(system, "one")]["cpu_s"]
         r["docs_per_s"] = round(len(docs) / r["wall_s"], 3)
         r["cpu_s_per_doc"] = round(r["cpu_s"] / len(docs), 3)
         r["steady_cpu_s_per_doc"] = round(max(r["cpu_s"] - r["startup_cpu_s"], 0) / max(len(docs) - 1, 1), 3)
@@ -134,7 +146,7 @@ def length_run(docs: list[dict], tmp: Path, repeat: int, yardstick: bool) -> dic
     starts = {"quotes gated": quotes_cmd(empty, tmp / "startup.out.jsonl", [])}
     if yardstick:
         starts[f"spaCy {SPACY_MODEL} parse"] = spacy_cmd(empty)
-    start = {system: best_of(repeat, cmd)["cpu_s"] for system, cmd in starts.items()}
+    start = {system: r["cpu_s"] for system, r in best_of(repeat, starts).items()}
     for size in (1, 4, 16):
         long_docs = [{"id": f"{size}x{k}", "text": "\n\n".join(d["text"] for d in docs[k:k + size])}
                      for k in range(0, len(docs), size)]
@@ -143,8 +155,7 @@ def length_run(docs: list[dict], tmp: Path, repeat: int, yardstick: bool) -> dic
         if yardstick:
             cmds[f"spaCy {SPACY_MODEL} parse"] = spacy_cmd(corpus)
         row = {}
-        for system, cmd in cmds.items():
-            r = best_of(repeat, cmd)
+        for system, r in best_of(repeat, cmds).items():
             row[system] = {"documents": len(long_docs), "cpu_s": r["cpu_s"], "startup_cpu_s": start[system],
                            "peak_rss_mb": r["peak_rss_mb"], "cpu_s_per_article": round((r["cpu_s"] - start[system]) / len(docs), 3)}
             print(f"length {size:2d} articles/doc {system:28s} {r['cpu_s']:7.2f} CPU s, {row[system]['cpu_s_per_article']:.3f} "
@@ -155,7 +166,7 @@ def length_run(docs: list[dict], tmp: Path, repeat: int, yardstick: bool) -> dic
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=1, help="runs per timing; the least CPU counts")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per timing, the systems taking turns; the least CPU counts")
     parser.add_argument("--length-docs", type=int, default=16, help="dev articles for the length series (0: none)")
     parser.add_argument("--corpora", default="dev,seeds", help="which of dev, seeds to run")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "realnews.json"))

@@ -15,7 +15,9 @@ and their holders; the resolver maps each attribution's mention onto it:
   the organisation last named;
 * types: PER / ORG / GPE / GROUP from the grammar's word lists and the parse.
 
-The outlet a statement was made to ("a déclaré à l'AFP") is found by outlets.py.
+The outlet a statement was made to ("a déclaré à l'AFP") is found by outlets.py;
+titles (titles.py), documents and their authors (authors.py) and organisations
+(organisations.py) are mixins of the resolver.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .authors import DocumentAuthors, Institutions
 from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
+from .organisations import Organisations
 from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
@@ -41,14 +44,11 @@ _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
-# Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
-# institutions that go without one ("le gouvernement", "la préfecture").
-_NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération", "ong", "collectif", "mouvement", "coalition"})
 _GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
-class Resolver(TitleReference, DocumentAuthors, Institutions):
+class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
     """Built once per document, over the document's entity table."""
 
     def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
@@ -303,52 +303,6 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
             return self.text[words[1].start: end].strip()
         return self.text[mention.start: end].strip()
 
-    def _organisation(self, mention: Mention, chain: Optional[str]) -> Entity:
-        """An organisation: its name or acronym (the expansion when the document gives one),
-        else its description; its gender lets a later "elle"/"il" find it."""
-        head = mention.head
-        found = None
-        if chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start)):
-            found = self.table.find(chain)
-            entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
-        else:
-            name = self._strip_det(mention)
-            words = [w for w in mention.words if w.upos != "PUNCT"]
-            if len(words) == 2 and words[0].text.lower() in ("le", "la", "l'", "l’") and words[1].id == head.id:
-                name = self.table.fuller(head.text, mention.start) or name  # "la préfecture de police", then "la préfecture"
-            found = self.table.find(name) or self._named_org(mention)
-            entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
-        # Gender from the head's determiner, or a common noun's own gender ("L'association"):
-        # a proper name's parse gender is a guess.
-        dets = [w for w in mention.words if w.head == head.id and w.deprel == "det" and w.feat("Gender")]
-        source = dets[0] if dets else head if head.upos == "NOUN" else None
-        _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
-        return entity
-
-    def _named_org(self, mention: Mention) -> Optional[Entity]:
-        """"la fédération de rugby du pays" after "Fédération bretonne de rugby (FBR)": a
-        definite organisation noun is the one organisation the text names with that noun."""
-        head = mention.head
-        if not any(w.text.lower() in ("le", "la", "l'", "l’") and w.head == head.id for w in mention.words):
-            return None
-        named = [e for e in self.table.entities if e.type == "ORG" and e.name.split()[0].lower() == head.text.lower()
-                 and len(e.name.split()) > 1]
-        # Several: the noun refers back to the one named last before it, not one named later.
-        before = [(max(m.start for m in e.mentions if m.start < mention.start), e) for e in named
-                  if any(m.start < mention.start for m in e.mentions)]
-        if len(named) > 1 and before:
-            return max(before, key=lambda x: x[0])[1]
-        if len(named) == 1:
-            return named[0]
-        return self._acronym_org(mention) if head.lemma.lower() in _NAMED_BY_ACRONYM and len(mention.words) == 2 else None
-
-    def _acronym_org(self, mention: Mention) -> Optional[Entity]:
-        """"le syndicat", "le parti" alone, after the text named an organisation by its acronym
-        ("la CFDT", "le PCF"): that one, the nearest before (not an outlet, not a place)."""
-        found = [(m.start, e) for e in self.table.entities if e.type == "ORG" and e.name not in self.g.outlets
-                 for m in e.mentions if m.kind == "acronym" and m.start < mention.start]
-        return max(found, key=lambda x: x[0])[1] if found else None
-
     def _type(self, mention: Mention, chain: Optional[str]) -> str:
         head = mention.head
         lemma = head.lemma.lower()
@@ -412,11 +366,3 @@ class Resolver(TitleReference, DocumentAuthors, Institutions):
         de Wall Street") is a complement, more often a place or a thing than someone."""
         return [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions
                 if m.kind == "name" and m.start < position and not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)]
-
-    def _last_org(self, position: int) -> Optional[Entity]:
-        for pos, entity in reversed(self.history):
-            if pos < position and entity.type == "ORG":
-                self._found = Lookup(position, pos)
-                return entity
-        self._found = Lookup(position, None)
-        return None

@@ -38,12 +38,25 @@ class Context:
             for sent in unit.sentences:
                 yield unit.index, sent
 
-    def locate(self, q: QuotedSpan) -> Optional[tuple[int, Sentence]]:
+    def sentence_at(self, pos: int, slack: int = 0) -> Optional[tuple[int, Sentence]]:
+        """The parsed sentence over `pos` (or ending up to `slack` characters before
+        it), with the index of its unit."""
         for unit in self.parsed:
             for sent in unit.sentences:
-                if sent.start <= q.open_start < sent.end + 1:
+                if sent.start <= pos < sent.end + slack:
                     return unit.index, sent
         return None
+
+    def locate(self, q: QuotedSpan) -> Optional[tuple[int, Sentence]]:
+        """The sentence a quotation opens in; a mark just after a sentence's last word counts."""
+        return self.sentence_at(q.open_start, slack=1)
+
+    def sentences_over(self, start: int, end: int) -> Iterator[Sentence]:
+        """Parsed sentences that share a character with [start, end)."""
+        for unit in self.parsed:
+            for sent in unit.sentences:
+                if sent.end > start and sent.start < end:
+                    yield sent
 
     def local_quotes(self, sent: Sentence) -> list[QuotedSpan]:
         return [q for q in self.quotes if sent.start <= q.open_start < sent.end or q.open_start <= sent.start < q.close_end]

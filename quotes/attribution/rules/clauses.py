@@ -13,6 +13,7 @@ from ..context import Context, UnitView
 from ..spans import RELATIVE_LEAD, sentence_end, span_of
 from ..syntax import PURPOSE
 from . import rule
+from .verbs import framed, verb_rule
 
 QUE = ("que", "qu'", "qu’")
 _QUE = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
@@ -39,21 +40,6 @@ def _que_after(u: UnitView) -> bool:
                                        for m in _QUE.finditer(u.text, c.end, u.unit.end)) for c in u.cues)
 
 
-def _framed(frame: str):
-    """Gate: a verb cue of one of the grammar's frames, in a unit that can report."""
-    def gate(u: UnitView) -> bool:
-        return not u.headline and any(c.kind == "verb" and c.lemma in getattr(u.grammar, frame) for c in u.cues)
-    return gate
-
-
-def _verb_rule(ctx: Context, name: str, content) -> None:
-    for index, sent in ctx.sentences():
-        for w, lemma in ctx.cue_verbs(sent):
-            span = content(ctx, sent, w, lemma)
-            if span is not None:
-                ctx.verb_event(name, index, sent, w, lemma, span)
-
-
 def _trailing(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
     """Dependents of the cue verb standing after the content ("... à ce stade") belong to it."""
     for c in sent.children(w.id):
@@ -65,7 +51,7 @@ def _trailing(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
 @rule("que_clause", gate=_que_after)
 def que_clause(ctx: Context) -> None:
     """"X a déclaré que ...": the clause after "que"."""
-    _verb_rule(ctx, "que_clause", _que_content)
+    verb_rule(ctx, "que_clause", _que_content)
 
 
 # "... un moratoire pour qu'il n'y ait pas de fermeture": a purpose or cause clause glued to
@@ -169,10 +155,10 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
     return None
 
 
-@rule("noun_clause", gate=lambda u: _que_after(u) or _framed("noun_clause")(u))
+@rule("noun_clause", gate=lambda u: _que_after(u) or framed("noun_clause")(u))
 def noun_clause(ctx: Context) -> None:
     """"a exprimé sa conviction que ...", "sa volonté de ...": the noun's clause."""
-    _verb_rule(ctx, "noun_clause", _noun_content)
+    verb_rule(ctx, "noun_clause", _noun_content)
 
 
 def _noun_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
@@ -210,10 +196,10 @@ def _noun_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional
     return None
 
 
-@rule("object_infinitive", gate=_framed("object_infinitive"))
+@rule("object_infinitive", gate=framed("object_infinitive"))
 def object_infinitive(ctx: Context) -> None:
     """"accuse la Corée du Nord d'avoir envoyé ...": the object with its infinitive."""
-    _verb_rule(ctx, "object_infinitive", _object_infinitive_content)
+    verb_rule(ctx, "object_infinitive", _object_infinitive_content)
 
 
 def _own_span(ctx: Context, sent: Sentence, root: Word) -> tuple[int, int]:

@@ -13,47 +13,27 @@ from ..context import Context
 from ..events import Event
 from ..spans import kind_of, span_of
 from . import rule
-from .clauses import _framed, _verb_rule
+from .verbs import adjoined, can_speak, framed, in_object_slot, verb_rule
 
 # A purpose or condition clause is no report: "a appelé pour demander", "afin de".
 _NOT_REPORT_MARKS = frozenset({"pour", "afin", "sans", "avant", "après", "en", "par"})
 # "le festival, qu'elle souhaite relancer": a relative "que" and its subject before the verb.
 _RELATIVE_SUBJECT = regex.compile(r"(?:,|\w)\s+qu(?:e\s+|['’]\s*)(?:il|elle|ils|elles|on)\s+$", regex.IGNORECASE)
-# Prepositions of time: their phrase after an object says when the report holds.
-_WHEN = frozenset({"avant", "après", "depuis", "pendant", "lors", "dès", "durant"})
 # Calls whose "à" complement is what they demand.
 _CALLS = frozenset({"appeler", "inviter", "exhorter", "inciter"})
 # Self-describing verbs: their complement says what the speaker declares himself.
 _SELF = frozenset({"se dire", "se déclarer", "se définir", "se prononcer", "se montrer"})
 
 
-@rule("infinitive", gate=_framed("infinitive"))
+@rule("infinitive", gate=framed("infinitive"))
 def infinitive(ctx: Context) -> None:
     """"a dit attendre une décision", "reconnaît avoir envoyé", "s'est engagé à
     poursuivre", "s'est déclaré opposé à": the complement after its "de"/"à"."""
-    _verb_rule(ctx, "infinitive", _infinitive_content)
-
-
-def _in_object_slot(ctx: Context, sent: Sentence, w: Word) -> bool:
-    """Is the word after the cue no complement of it?  In an incise ("», confirme le
-    professeur X") it is the subject; after a relative object ("ce que réfutent X",
-    "qu'elle souhaite organiser") the slot is taken; a participle naming a noun ("un
-    témoin souhaitant rester anonyme") describes, it does not report."""
-    gerund = w.feat("VerbForm") == "Part" and w.feat("Tense") == "Pres" and not w.deprel.startswith("acl")
-    if not gerund and ctx.syntax.incise_comma(sent, w) is not None and not any(
-            c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start for c in sent.children(w.id)):
-        return True
-    if regex.search(r"[»”\"][ \u00a0\u202f]*,?[ \u00a0\u202f]*$", ctx.text[max(0, w.start - 4): w.start]):
-        return True
-    if ctx.syntax.cue_lemma(sent, w) not in ctx.grammar.object_infinitive and any(
-            c.upos == "PRON" and c.deprel in ("obj", "iobj") and c.start < w.start and c.lemma.lower() not in ("se", "soi")
-            for c in sent.children(w.id)):
-        return True  # "comme le révélait X", "qu'il le confirme"; "l'accuse de" names whom, not what
-    return w.deprel.startswith("acl") and w.text.lower().endswith("ant")
+    verb_rule(ctx, "infinitive", _infinitive_content)
 
 
 def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
-    if lemma not in ctx.grammar.infinitive or _in_object_slot(ctx, sent, w):
+    if lemma not in ctx.grammar.infinitive or in_object_slot(ctx, sent, w):
         return None
     for c in sorted(sent.children(w.id), key=lambda x: x.start):
         if c.start < w.end:
@@ -83,23 +63,23 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
             words = words[1:]
         if words:
             start = words[0].start
-        return start, _adjoined(ctx, sent, w, end)
+        return start, adjoined(ctx, sent, w, end)
     return None
 
 
-@rule("noun_object", gate=lambda u: _framed("noun_object")(u) or any(c.lemma in _CALLS for c in u.cues if not u.headline))
+@rule("noun_object", gate=lambda u: framed("noun_object")(u) or any(c.lemma in _CALLS for c in u.cues if not u.headline))
 def noun_object(ctx: Context) -> None:
     """"a annoncé la fermeture du musée", "dément ces accusations", "a fait état de
     la vente": the object of a verb that states, announces, confirms, denies, accuses
     or demands."""
-    _verb_rule(ctx, "noun_object", _noun_object_content)
+    verb_rule(ctx, "noun_object", _noun_object_content)
 
 
 def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     g = ctx.grammar
-    if lemma not in g.noun_object and lemma not in _CALLS or _in_object_slot(ctx, sent, w):
+    if lemma not in g.noun_object and lemma not in _CALLS or in_object_slot(ctx, sent, w):
         return None
-    if not _can_speak(ctx, ctx.syntax.subject(sent, w)):
+    if not can_speak(ctx, ctx.syntax.subject(sent, w)):
         return None  # "la ratification confirme l'intérêt des deux pays": a fact, no speaker
     # A person is whom the verb is about, not what was said: "a critiqué son ministre".
     own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()
@@ -116,46 +96,13 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
             return None
         end = span[1]
         for verb in [w] + [c for c in sent.children(w.id) if c.text.lower() in own and c.upos == "VERB"]:
-            end = _adjoined(ctx, sent, verb, end)  # "faisant valoir X dans la région": on "valoir"
+            end = adjoined(ctx, sent, verb, end)  # "faisant valoir X dans la région": on "valoir"
         return span[0], end
     if not objs:
         return None
     start, end = span_of(sent, objs[0])
     case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start]
-    return (case[0].end if case else start), _adjoined(ctx, sent, w, end)
-
-
-def _adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
-    """The verb's phrases right after its object belong to what was said ("a mis en
-    cause la responsabilité du gouvernement pour l'absence de dialogue"), unless a
-    comma parts them or they say when ("en début d'après-midi")."""
-    g = ctx.grammar
-    for c in sorted(sent.children(w.id), key=lambda x: x.start):
-        if c.start < end or c.deprel not in ("obl", "obl:mod", "obl:arg", "advcl") or ctx.syntax.cue_lemma(sent, c):
-            continue
-        words = sent.subtree(c.id)
-        lead = [x for x in words if x.upos not in ("ADP", "DET", "PUNCT")][:3]
-        if ctx.text[end: words[0].start].strip() or c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
-                x.lemma.lower() in g.time_words or x.upos == "NUM" for x in lead):
-            break  # "en début d'après-midi", "le 4 novembre": when, not what
-        if words[0].feat("PronType") == "Rel":
-            break  # "... qui, selon lui, ...": a relative with a report of its own
-        if any(m.deprel == "case" and m.lemma.lower() in _WHEN for m in sent.children(c.id)):
-            break  # "avant les élections", "depuis mardi": when, not what
-        end = max(x.end for x in words)
-    return end
-
-
-def _can_speak(ctx: Context, subject: Optional[Word]) -> bool:
-    """A name, a pronoun, or a noun of a person, a group, an organisation or a document
-    that speaks for its author; an abstract noun does not state or deny."""
-    if subject is None:
-        return True  # the speaker is found later (an incise, a pronoun's antecedent)
-    if subject.upos in ("PROPN", "PRON") or subject.text[:1].isupper():
-        return True
-    g, low = ctx.grammar, subject.lemma.lower()
-    return (low in g.titles or low in g.organisations or low in g.documents or low in g.media
-            or subject.text.lower() in g.groups or low in g.groups or low in g.speaking_nouns)
+    return (case[0].end if case else start), adjoined(ctx, sent, w, end)
 
 
 def _after_phrase(sent: Sentence, w: Word, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:

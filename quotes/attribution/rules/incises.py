@@ -4,11 +4,10 @@ glisse-t-il. Tout peut arriver. »" (one record per part)."""
 
 from __future__ import annotations
 
-from typing import Optional
 
 import regex
 
-from ...parsing import Sentence, Word
+from ...parsing import Sentence
 from ..context import Context, UnitView
 from ..events import Event, trim
 from ..spans import kind_of
@@ -84,7 +83,7 @@ def interrupted_quote(ctx: Context) -> None:
         if located is None:
             continue
         index = located[0]
-        for sent in _sentences_in(ctx, q.start, q.end):
+        for sent in ctx.sentences_over(q.start, q.end):
             cut = _incise(ctx, sent, q.start, q.end)
             if cut is None:
                 continue
@@ -97,13 +96,6 @@ def interrupted_quote(ctx: Context) -> None:
                 if e - s >= 3:
                     ctx.add(Event(s, e, "direct", lemma, w.start, w.end, mention, index, balanced=q.balanced, rule="interrupted_quote"))
             break
-
-
-def _sentences_in(ctx: Context, start: int, end: int):
-    for unit in ctx.parsed:
-        for sent in unit.sentences:
-            if sent.end > start and sent.start < end:
-                yield sent
 
 
 def _incise(ctx: Context, sent: Sentence, start: int, end: int):

@@ -12,8 +12,7 @@ from ...parsing import Sentence, Word
 from ..context import Context
 from ..spans import span_of
 from . import rule
-from .clauses import _framed, _verb_rule
-from .complements import _adjoined, _can_speak, _in_object_slot
+from .verbs import adjoined, can_speak, framed, in_object_slot, verb_rule
 
 # Adverbial phrases that stand between a cue and its preposition: "s'inquiète tout
 # de suite de ...", "a alerté de nouveau sur ...", "met à son tour en garde contre ...".
@@ -61,17 +60,17 @@ def _constituent_end(sent: Sentence, first: Word, start: int, verb: Word) -> int
     return max(x.end for x in sent.subtree(top.id))
 
 
-@rule("prepositional_object", gate=_framed("prepositional_object"))
+@rule("prepositional_object", gate=framed("prepositional_object"))
 def prepositional_object(ctx: Context) -> None:
     """"a averti du risque d'une crise", "s'inquiète de l'état des routes", "s'est
     prononcée en faveur d'un moratoire": the object of the preposition the cue takes."""
-    _verb_rule(ctx, "prepositional_object", _prepositional_content)
+    verb_rule(ctx, "prepositional_object", _prepositional_content)
 
 
 def _prepositional_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     g = ctx.grammar
     preps = g.prepositional_object.get(lemma)
-    if not preps or _in_object_slot(ctx, sent, w) or not _can_speak(ctx, ctx.syntax.subject(sent, w)):
+    if not preps or in_object_slot(ctx, sent, w) or not can_speak(ctx, ctx.syntax.subject(sent, w)):
         return None
     own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()
     words = _after_cue(ctx, sent, w, own)
@@ -90,23 +89,23 @@ def _prepositional_content(ctx: Context, sent: Sentence, w: Word, lemma: str) ->
         first = next((x for x in rest if x.upos not in ("DET",)), rest[0])
         start = min(start if contracted else rest[0].start, rest[0].start)
         end = _constituent_end(sent, first, start, w)
-        return start, _adjoined(ctx, sent, w, end)
+        return start, adjoined(ctx, sent, w, end)
     return None
 
 
-@rule("predicative", gate=_framed("predicative"))
+@rule("predicative", gate=framed("predicative"))
 def predicative(ctx: Context) -> None:
     """"le parti juge la réforme inacceptable", "a qualifié le projet d'irréaliste":
     the object with what the speaker calls it."""
-    _verb_rule(ctx, "predicative", _predicative_content)
+    verb_rule(ctx, "predicative", _predicative_content)
 
 
 def _predicative_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     g = ctx.grammar
-    if lemma not in g.predicative or not _can_speak(ctx, ctx.syntax.subject(sent, w)):
+    if lemma not in g.predicative or not can_speak(ctx, ctx.syntax.subject(sent, w)):
         return None
     clitic = any(c.deprel == "obj" and c.upos == "PRON" and c.start < w.start for c in sent.children(w.id))
-    if _in_object_slot(ctx, sent, w) and not (clitic and ctx.syntax.incise_comma(sent, w) is None):
+    if in_object_slot(ctx, sent, w) and not (clitic and ctx.syntax.incise_comma(sent, w) is None):
         return None
     kids = sorted((c for c in sent.children(w.id) if c.start > w.end), key=lambda c: c.start)
     objs = [c for c in kids if c.deprel == "obj" and c.upos in ("NOUN", "PROPN") and c.lemma.lower() not in g.time_words]
@@ -129,4 +128,4 @@ def _predicative_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     if not attributes:
         return None
     start = min(x.start for x in sent.subtree(obj.id))
-    return start, _adjoined(ctx, sent, w, max(max(x.end for x in sent.subtree(a.id)) for a in attributes))
+    return start, adjoined(ctx, sent, w, max(max(x.end for x in sent.subtree(a.id)) for a in attributes))

@@ -33,7 +33,7 @@ def embedded_post(ctx: Context) -> None:
         span = _post_span(text, m.start())
         if span is None or ctx.taken(*span):
             continue
-        located = _sentence_at(ctx, m.start("name"))
+        located = ctx.sentence_at(m.start("name"))
         if located is None:
             continue
         index, sent = located
@@ -56,14 +56,6 @@ def _post_span(text: str, signature: int) -> Optional[tuple[int, int]]:
     body = "\n".join(lines[-taken:])
     start = len(text[:end].rstrip("\n")) - len(body)
     return trim(text, start, start + len(body))
-
-
-def _sentence_at(ctx: Context, pos: int) -> Optional[tuple[int, Sentence]]:
-    for unit in ctx.parsed:
-        for sent in unit.sentences:
-            if sent.start <= pos < sent.end:
-                return unit.index, sent
-    return None
 
 
 def _name_mention(sent: Sentence, text: str, start: int, end: int) -> Optional[Mention]:

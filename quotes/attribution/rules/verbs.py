@@ -1,0 +1,83 @@
+"""What the rules on a cue verb share: the gate by the verb's frame, the loop over
+a sentence's cue verbs, and the checks on the verb's subject, the slot after it
+and the phrases adjoined to its object."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ...parsing import Sentence, Word
+from ..context import Context, UnitView
+
+# Prepositions of time: their phrase after an object says when the report holds.
+WHEN = frozenset({"avant", "après", "depuis", "pendant", "lors", "dès", "durant"})
+
+
+def framed(frame: str):
+    """Gate: a verb cue of one of the grammar's frames, in a unit that can report."""
+    def gate(u: UnitView) -> bool:
+        return not u.headline and any(c.kind == "verb" and c.lemma in getattr(u.grammar, frame) for c in u.cues)
+    return gate
+
+
+def verb_rule(ctx: Context, name: str, content) -> None:
+    """Runs `content(ctx, sent, verb, lemma)` on every cue verb of the parsed
+    sentences; each span it gives is an event of rule `name`."""
+    for index, sent in ctx.sentences():
+        for w, lemma in ctx.cue_verbs(sent):
+            span = content(ctx, sent, w, lemma)
+            if span is not None:
+                ctx.verb_event(name, index, sent, w, lemma, span)
+
+
+def in_object_slot(ctx: Context, sent: Sentence, w: Word) -> bool:
+    """Is the word after the cue no complement of it?  In an incise ("», confirme le
+    professeur X") it is the subject; after a relative object ("ce que réfutent X",
+    "qu'elle souhaite organiser") the slot is taken; a participle naming a noun ("un
+    témoin souhaitant rester anonyme") describes, it does not report."""
+    gerund = w.feat("VerbForm") == "Part" and w.feat("Tense") == "Pres" and not w.deprel.startswith("acl")
+    if not gerund and ctx.syntax.incise_comma(sent, w) is not None and not any(
+            c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start for c in sent.children(w.id)):
+        return True
+    if regex.search(r"[»”\"][ \u00a0\u202f]*,?[ \u00a0\u202f]*$", ctx.text[max(0, w.start - 4): w.start]):
+        return True
+    if ctx.syntax.cue_lemma(sent, w) not in ctx.grammar.object_infinitive and any(
+            c.upos == "PRON" and c.deprel in ("obj", "iobj") and c.start < w.start and c.lemma.lower() not in ("se", "soi")
+            for c in sent.children(w.id)):
+        return True  # "comme le révélait X", "qu'il le confirme"; "l'accuse de" names whom, not what
+    return w.deprel.startswith("acl") and w.text.lower().endswith("ant")
+
+
+def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
+    """A name, a pronoun, or a noun of a person, a group, an organisation or a document
+    that speaks for its author; an abstract noun does not state or deny."""
+    if subject is None:
+        return True  # the speaker is found later (an incise, a pronoun's antecedent)
+    if subject.upos in ("PROPN", "PRON") or subject.text[:1].isupper():
+        return True
+    g, low = ctx.grammar, subject.lemma.lower()
+    return (low in g.titles or low in g.organisations or low in g.documents or low in g.media
+            or subject.text.lower() in g.groups or low in g.groups or low in g.speaking_nouns)
+
+
+def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
+    """The verb's phrases right after its object belong to what was said ("a mis en
+    cause la responsabilité du gouvernement pour l'absence de dialogue"), unless a
+    comma parts them or they say when ("en début d'après-midi")."""
+    g = ctx.grammar
+    for c in sorted(sent.children(w.id), key=lambda x: x.start):
+        if c.start < end or c.deprel not in ("obl", "obl:mod", "obl:arg", "advcl") or ctx.syntax.cue_lemma(sent, c):
+            continue
+        words = sent.subtree(c.id)
+        lead = [x for x in words if x.upos not in ("ADP", "DET", "PUNCT")][:3]
+        if ctx.text[end: words[0].start].strip() or c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
+                x.lemma.lower() in g.time_words or x.upos == "NUM" for x in lead):
+            break  # "en début d'après-midi", "le 4 novembre": when, not what
+        if words[0].feat("PronType") == "Rel":
+            break  # "... qui, selon lui, ...": a relative with a report of its own
+        if any(m.deprel == "case" and m.lemma.lower() in WHEN for m in sent.children(c.id)):
+            break  # "avant les élections", "depuis mardi": when, not what
+        end = max(x.end for x in words)
+    return end

@@ -1,0 +1,78 @@
+"""Organisations as speakers: a name or acronym (its expansion when the text gives
+one), "la préfecture" after "la préfecture de police", "le syndicat" after the text
+named one by its acronym, "la fédération" for the one federation the text names.  A
+mixin of the speaker resolver: needs g, text, table, history, _found, _strip_det."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from .entities import is_acronym
+from .titles import Lookup, _vote
+
+if TYPE_CHECKING:
+    from .attribution import Mention
+    from .entities import Entity
+
+_GENDER = {"Masc": "m", "Fem": "f"}
+# Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
+# institutions that go without one ("le gouvernement", "la préfecture").
+_NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération", "ong", "collectif", "mouvement", "coalition"})
+
+
+class Organisations:
+    """Which organisation entity a mention names or refers back to."""
+
+    def _organisation(self, mention: Mention, chain: Optional[str]) -> Entity:
+        """An organisation: its name or acronym (the expansion when the document gives one),
+        else its description; its gender lets a later "elle"/"il" find it."""
+        head = mention.head
+        found = None
+        if chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start)):
+            found = self.table.find(chain)
+            entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
+        else:
+            name = self._strip_det(mention)
+            words = [w for w in mention.words if w.upos != "PUNCT"]
+            if len(words) == 2 and words[0].text.lower() in ("le", "la", "l'", "l’") and words[1].id == head.id:
+                name = self.table.fuller(head.text, mention.start) or name  # "la préfecture de police", then "la préfecture"
+            found = self.table.find(name) or self._named_org(mention)
+            entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
+        # Gender from the head's determiner, or a common noun's own gender ("L'association"):
+        # a proper name's parse gender is a guess.
+        dets = [w for w in mention.words if w.head == head.id and w.deprel == "det" and w.feat("Gender")]
+        source = dets[0] if dets else head if head.upos == "NOUN" else None
+        _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
+        return entity
+
+    def _named_org(self, mention: Mention) -> Optional[Entity]:
+        """"la fédération de rugby du pays" after "Fédération bretonne de rugby (FBR)": a
+        definite organisation noun is the one organisation the text names with that noun."""
+        head = mention.head
+        if not any(w.text.lower() in ("le", "la", "l'", "l’") and w.head == head.id for w in mention.words):
+            return None
+        named = [e for e in self.table.entities if e.type == "ORG" and e.name.split()[0].lower() == head.text.lower()
+                 and len(e.name.split()) > 1]
+        # Several: the noun refers back to the one named last before it, not one named later.
+        before = [(max(m.start for m in e.mentions if m.start < mention.start), e) for e in named
+                  if any(m.start < mention.start for m in e.mentions)]
+        if len(named) > 1 and before:
+            return max(before, key=lambda x: x[0])[1]
+        if len(named) == 1:
+            return named[0]
+        return self._acronym_org(mention) if head.lemma.lower() in _NAMED_BY_ACRONYM and len(mention.words) == 2 else None
+
+    def _acronym_org(self, mention: Mention) -> Optional[Entity]:
+        """"le syndicat", "le parti" alone, after the text named an organisation by its acronym
+        ("la CFDT", "le PCF"): that one, the nearest before (not an outlet, not a place)."""
+        found = [(m.start, e) for e in self.table.entities if e.type == "ORG" and e.name not in self.g.outlets
+                 for m in e.mentions if m.kind == "acronym" and m.start < mention.start]
+        return max(found, key=lambda x: x[0])[1] if found else None
+
+    def _last_org(self, position: int) -> Optional[Entity]:
+        for pos, entity in reversed(self.history):
+            if pos < position and entity.type == "ORG":
+                self._found = Lookup(position, pos)
+                return entity
+        self._found = Lookup(position, None)
+        return None
