@@ -10,11 +10,11 @@ its last document (or inside its last line).  Resuming therefore:
   error record in the error stream, as done, and skips it;
 - appends the records of the rest.
 
-A document that gave no records leaves no trace in the output and is run again:
-it gives no records again, so the resumed output is the one an uninterrupted run
-writes.  With --entities, the tables of documents not done are dropped and
-written again when they are rerun, so each table is there once, though that of a
-document without records may then stand after later documents' tables.
+The run restarts at the last document the files name (with --entities, the
+last entity table, written after the document's records); the documents before
+it that left no trace in them ran and gave nothing, and are skipped as well.
+With --entities, the tables of documents not done are dropped and written again
+when they are rerun, so each table is there once, in input order.
 Documents are told apart by id, so the ids of one input must differ.
 """
 
@@ -41,18 +41,42 @@ class Progress:
     done: frozenset[str]               # document ids whose outcome is already written
     reported: frozenset[str]           # error-stream lines already written, as JSON text
     kept_records: int = 0
+    restart: Optional[str] = None      # the document the stopped run was writing, run again
 
     def pending(self, items: Iterable[Item]) -> Iterator[Item]:
-        """`items` less the documents done and the failures already reported."""
+        """`items` less the documents done and the failures already reported.
+
+        A document without a trace is held until the restart document comes: if it
+        does, the held ones ran before the stop (and gave nothing) and are dropped;
+        if it never does (another input), they run at the end."""
+        held: list[Document] = []
+        reached = self.restart is None
         for item in items:
             if isinstance(item, Document):
-                if item.id not in self.done:
+                if not reached and item.id == self.restart:
+                    reached = True
+                    held.clear()
+                    yield item
+                elif item.id in self.done:
+                    continue
+                elif not reached:
+                    held.append(item)
+                else:
                     yield item
             elif isinstance(item, InputFailure):
                 if _canonical(item.to_record()) not in self.reported:
                     yield item
             else:
                 yield item
+        yield from held
+
+
+def _last_run(lines: list[tuple[int, int, dict]]) -> int:
+    """Where the lines of the last document named in `lines` begin."""
+    k = len(lines)
+    while k and lines[k - 1][2].get("doc") == lines[-1][2].get("doc"):
+        k -= 1
+    return k
 
 
 def _canonical(record: dict) -> str:
@@ -101,13 +125,16 @@ def prepare(output: str, errors: Optional[str] = None, entities: Optional[str] =
             raise ResumeError(f"{output}:{number}: not a quotes record (no 'doc'); cannot resume into this file")
     failures, failures_end = _lines(err) if err and err.is_file() else ([], 0)
     tables, _ = _lines(ent) if ent and ent.is_file() else ([], 0)
-    # The last document of the output may have been cut short: its records go, and it runs again.
-    k = len(records)
-    while k and records[k - 1][2]["doc"] == records[-1][2]["doc"]:
-        k -= 1
+    # The last document the files name may have been cut short: its lines go, and it runs
+    # again.  A document's entity table is written after its records: a last record whose
+    # document has no table yet is the later of the two.
+    last_record = records[-1][2]["doc"] if records else None
+    tabled = {str(r["doc"]) for _, _, r in tables if r.get("doc") is not None}
+    restart = str(tables[-1][2].get("doc")) if tables and (last_record is None or last_record in tabled) else last_record
+    k = _last_run(records) if records and last_record == restart else len(records)
     if out.is_file():
-        _truncate(out, records[k][1] if records else records_end)
-    done = {r["doc"] for _, _, r in records[:k]}
+        _truncate(out, records[k][1] if k < len(records) else records_end)
+    done = {r["doc"] for _, _, r in records[:k]} | tabled
     if err and err.is_file():
         _truncate(err, failures_end)
     reported = set()
@@ -115,9 +142,10 @@ def prepare(output: str, errors: Optional[str] = None, entities: Optional[str] =
         reported.add(_canonical(record))
         if record.get("doc") is not None and record.get("level") != "warning":
             done.add(str(record["doc"]))
+    done.discard(restart)
     if ent and ent.is_file():
         _keep_entities(ent, [r for _, _, r in tables if r.get("doc") in done])
-    return Progress(frozenset(done), frozenset(reported), k)
+    return Progress(frozenset(done), frozenset(reported), k, restart)
 
 
 def _keep_entities(path: Path, keep: list[dict]) -> None:

@@ -121,3 +121,42 @@ def test_resume_of_a_finished_run_adds_nothing_but_the_last_document_again(tmp_p
     summary = result.stderr.strip().splitlines()[-1]
     assert summary.startswith("quotes: ") and " done, " in summary
     assert int(summary.split(" documents in")[0].split()[-1]) < len(ARTICLES)
+
+
+def _stops(order, whole, tables):
+    """Every state a run killed inside a document can leave: the files of the documents before
+    it, then half of its first record line, or all its records and part of its first table line."""
+    rec = [(json.loads(line)["doc"], line) for line in whole.read_text(encoding="utf-8").splitlines(keepends=True)]
+    tab = [(json.loads(line)["doc"], line) for line in tables.read_text(encoding="utf-8").splitlines(keepends=True)]
+    for j, doc in enumerate(order):
+        before = set(order[:j])
+        done_rec = "".join(line for d, line in rec if d in before)
+        done_tab = "".join(line for d, line in tab if d in before)
+        own_rec = [line for d, line in rec if d == doc]
+        own_tab = [line for d, line in tab if d == doc]
+        yield done_rec + (own_rec[0][: len(own_rec[0]) // 2] if own_rec else ""), done_tab
+        yield done_rec + "".join(own_rec), done_tab + (own_tab[0][:-3] if own_tab else "")
+
+
+def test_with_entity_tables_every_stop_resumes_to_the_uninterrupted_files(tmp_path):
+    docs = _corpus(tmp_path)
+    rows = [json.loads(line) for line in docs.read_text(encoding="utf-8").splitlines()]
+    # Documents that name people but quote no one: tables without records, first and in between.
+    rows.insert(0, {"id": "named-first", "text": "Le maire Paul Girard inaugure samedi le marché couvert de la ville."})
+    rows.insert(4, {"id": "named-between", "text": "La députée Julie Roche visitera l'usine de Villeneuve jeudi prochain."})
+    docs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    whole, tables = tmp_path / "whole.jsonl", tmp_path / "tables.jsonl"
+    assert run("extract", str(docs), "-o", str(whole), "--entities", str(tables), "--parser", "none",
+               "--errors", str(tmp_path / "e.jsonl")).returncode == 0
+    named = {json.loads(line)["doc"] for line in _lines(tables)}
+    quoted = {json.loads(line)["doc"] for line in _lines(whole)}
+    assert {"named-first", "named-between"} <= named - quoted, "the corpus has tables without records"
+    for n, (rec, tab) in enumerate(_stops([r["id"] for r in rows], whole, tables)):
+        out, ent = tmp_path / f"out{n}.jsonl", tmp_path / f"ent{n}.jsonl"
+        out.write_text(rec, encoding="utf-8")
+        ent.write_text(tab, encoding="utf-8")
+        result = run("extract", str(docs), "-o", str(out), "--entities", str(ent), "--parser", "none",
+                     "--errors", str(tmp_path / f"e{n}.jsonl"), "--resume")
+        assert result.returncode == 0, result.stderr
+        assert out.read_bytes() == whole.read_bytes(), n
+        assert ent.read_bytes() == tables.read_bytes(), n
