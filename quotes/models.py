@@ -202,9 +202,10 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
     fastlemma.install(pipeline)
     vocabcache.install(pipeline)
     if not use_gpu:
-        from . import fastparse
+        from . import charcache, fastparse
 
         fastparse.install(pipeline)
+        charcache.install(pipeline)
     return pipeline
 
 
