@@ -197,10 +197,11 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
         raise
     except Exception as exc:  # stanza raises many kinds; name the folder
         raise ModelError(f"{source.path}: could not load the Stanza models: {exc}") from exc
-    from . import fastlemma, vocabcache
+    from . import fastlemma, padding, vocabcache
 
     fastlemma.install(pipeline)
     vocabcache.install(pipeline)
+    padding.install()
     if not use_gpu:
         from . import charcache, fastparse
 
