@@ -55,7 +55,18 @@ def _parser():
     return dateparser
 
 
+# A whole date, "18 mai 2016" or "1er juin 2020", needs no parser: dateparser's first
+# call in a process loads its language and time-zone data (0.2 s of CPU).
+_FULL_DATE = regex.compile(rf"(\d{{1,2}})(?:er)?\s+({MONTHS})\s+(\d{{4}})", regex.IGNORECASE)
+
+
 def _parse(text: str, base: Optional[dt.datetime] = None, prefer: str = "past") -> Optional[dt.datetime]:
+    m = _FULL_DATE.fullmatch(text.strip())
+    if m:
+        try:
+            return dt.datetime(int(m.group(3)), _MONTH_INDEX[m.group(2).lower()], int(m.group(1)))
+        except ValueError:
+            return None  # "31 avril"
     settings = {"PREFER_DATES_FROM": prefer, "DATE_ORDER": "DMY"}
     if base is not None:
         settings["RELATIVE_BASE"] = base

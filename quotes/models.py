@@ -136,6 +136,11 @@ class _OnFirstUse(types.ModuleType):
     cannot do this on Python 3.11: `import x` asks x for __spec__, which loads it.)"""
 
     def __getattr__(self, name):
+        # Probes of a module's dunders (inspect.getmodule asks every module for
+        # __file__, torch does it while it imports) are no use of it; __path__ is
+        # asked by an import of a submodule, which is.
+        if name.startswith("__") and name.endswith("__") and name != "__path__":
+            raise AttributeError(name)
         if sys.modules.get(self.__name__) is self:
             del sys.modules[self.__name__]
         real = importlib.import_module(self.__name__)

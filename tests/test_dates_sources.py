@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 
 from quotes import boilerplate, dates, sources
 from quotes.attribution import Event
@@ -106,3 +107,14 @@ def test_html_page_end_to_end_through_the_cli(tmp_path):
     assert {r["date"] for r in out} == {"2024-03-12T09:30"}
     assert out[1]["type"] == "direct"
     assert out[0]["quote_date_text"] == "mardi" and out[0]["quote_date"] == "2024-03-12"
+
+
+@pytest.mark.parametrize("text", ["18 mai 2016", "1er juin 2020", "3 Août 2021", "31 avril 2020", "12 decembre 1999",
+                                  "29 février 2023", "7 septembre 1870"])
+def test_a_whole_date_read_without_dateparser_is_what_dateparser_reads(text):
+    import dateparser
+
+    from quotes.dates import _parse
+
+    theirs = dateparser.parse(text, languages=["fr"], settings={"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"})
+    assert _parse(text) == theirs
