@@ -155,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--stanza-dir", help="folder of Stanza models to use (else QUOTES_STANZA_DIR, official, shipped)")
     ex.add_argument("--no-gate", action="store_true", help="parse every sentence, not only those with marks or cues")
     ex.add_argument("--workers", type=int, default=1, help="worker processes, each loading the models once")
-    ex.add_argument("--batch-size", type=int, default=4, help="documents parsed together in one Stanza call (per worker)")
+    ex.add_argument("--batch-size", type=int, default=None,
+                    help="documents parsed together in one Stanza call, per worker (default: 8, or 4 with --workers)")
     ex.add_argument("--max-chars", type=int, default=1_000_000, help="skip (and report) longer documents")
     ex.add_argument("--dask", metavar="SCHEDULER", help="run on a Dask cluster at this address")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or notices")

@@ -197,8 +197,17 @@ def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_siz
             yield from oldest()
 
 
-def run(items: Iterable[Item], settings: Settings, counts: Counts, workers: int = 1, batch_size: int = 4,
+def default_batch(workers: int) -> int:
+    """Documents per Stanza call when the user does not say.  One process: 8, which on
+    the dev articles cost 7% less CPU than 4 (fewer calls and gate rounds per document)
+    at the same peak memory.  Several: 4, so that the last batches even out between
+    workers (with 8, 21 articles made 3 batches for 2 workers)."""
+    return 8 if workers <= 1 else 4
+
+
+def run(items: Iterable[Item], settings: Settings, counts: Counts, workers: int = 1, batch_size: Optional[int] = None,
         pipeline=None) -> Iterator[Outcome]:
+    batch_size = batch_size or default_batch(workers)
     for outcome in _outcomes(items, settings, workers, batch_size, pipeline):
         if outcome.notice is None and outcome.is_document:
             counts.documents += 1
