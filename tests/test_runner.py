@@ -73,3 +73,29 @@ def test_workers_keep_input_order_with_many_batches_in_flight(seed_texts):
     one = stream(1)
     assert stream(2) == one
     assert [r[0][0]["doc"] for r in one if r[0]][-1] == "last"
+
+
+def _stream(n):
+    """n documents with a notice before the first and a failure after every fifth."""
+    items = [Notice("in.jsonl", "first line is a comment")]
+    for k in range(n):
+        items.append(Document(f"d{k}", "« Texte. »"))
+        if k % 5 == 4:
+            items.append(InputFailure("in.jsonl", "not JSON", line=k))
+    return items
+
+
+def test_batches_keep_every_input_in_order_and_split_the_tail_evenly():
+    for n in (0, 1, 3, 21, 40, 57):
+        items = _stream(n)
+        for size, parts in ((4, 1), (4, 4), (8, 4), (1, 2)):
+            batches = list(runner._batches(items, size, parts))
+            assert [x for b in batches for x in b] == items, (n, size, parts)
+            counts = [sum(isinstance(x, Document) for x in b) for b in batches]
+            assert all(c <= size for c in counts)
+            if parts == 1:
+                assert all(c == size for c in counts[:-1])
+            elif n >= parts:
+                tail = counts[-min(parts, n):]
+                assert max(tail) - min(tail) <= 1, (n, size, parts, counts)
+    assert [sum(isinstance(x, Document) for x in b) for b in runner._batches(_stream(21), 4, 4)] == [4, 4, 4, 3, 3, 3]
