@@ -13,7 +13,7 @@ from ..context import Context, UnitView
 from ..spans import RELATIVE_LEAD, sentence_end, span_of
 from ..syntax import PURPOSE
 from . import rule
-from .verbs import framed, verb_rule
+from .verbs import before_relative_report, framed, verb_rule
 
 QUE = ("que", "qu'", "qu’")
 _QUE = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
@@ -222,7 +222,8 @@ def _object_infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str
             and not any(m.deprel == "mark" and m.lemma.lower() in PURPOSE for m in sent.children(c.id))]
     if objs and infs:
         start = min(x.start for x in sent.subtree(objs[0].id))
-        return start, max(_own_span(ctx, sent, infs[-1])[1], _own_span(ctx, sent, objs[0])[1])
+        end = max(_own_span(ctx, sent, infs[-1])[1], _own_span(ctx, sent, objs[0])[1])
+        return start, before_relative_report(ctx, sent, start, end)
     for o in objs:
         for d in sent.children(o.id):
             if d.upos == "VERB" and any(m.lemma.lower() in ("de", "d'") for m in sent.children(d.id)):

@@ -50,15 +50,16 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
                 m.deprel == "case" and m.lemma.lower() == "comme" for m in sent.children(c.id))))  # "se dit victime", "se définit comme"
         if not (infinitive or described):
             continue
-        if any(x.feat("PronType") == "Rel" for x in sent.children(c.id)):
-            return None
+        if any(x.feat("PronType") == "Rel" and not (lemma in ctx.grammar.object_infinitive and x.start < w.start)
+               for x in sent.children(c.id)):
+            return None  # "qu'elle souhaite organiser"; but "qu'il accuse de piller": whom he accuses, parsed under the infinitive
         relative = any(x.lemma.lower() in ("que", "qu'") and x.start < w.start for x in sent.children(w.id)) or _RELATIVE_SUBJECT.search(
             ctx.text, max(0, w.start - 40), w.start)
         if infinitive and lemma not in ctx.grammar.object_infinitive and relative and not any(
                 x.deprel in ("obj", "ccomp", "xcomp") and x.lemma.lower() not in ctx.grammar.time_words for x in sent.children(c.id)):
             return None  # "le référendum qu'elle souhaite organiser": the relative is the infinitive's object
         start, end = span_of(sent, c)
-        words = [x for x in sent.subtree(c.id) if x.upos != "PUNCT"]
+        words = [x for x in sent.subtree(c.id) if x.upos != "PUNCT" and x.start >= w.end]
         while words and (words[0] in lead or words[0].text.lower() in ("comme",)):
             words = words[1:]
         if words:

@@ -81,3 +81,20 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             break  # "avant les élections", "depuis mardi": when, not what
         end = max(x.end for x in words)
     return end
+
+
+def before_relative_report(ctx: Context, sent: Sentence, start: int, end: int) -> int:
+    """"appelle la police à sévir contre les casseurs qu'il accuse de piller", "... les
+    élus, qui affirment que ...": a relative clause inside the content whose verb is a
+    cue reports for its own subject (a record of its own), so the content stops before it."""
+    for verb in sent.words:
+        if not (start < verb.start < end) or verb.deprel != "acl:relcl" or not ctx.syntax.cue_lemma(sent, verb):
+            continue
+        lead = [x for x in sent.subtree(verb.id) if x.feat("PronType") == "Rel" and start < x.start < verb.start]
+        if not lead:
+            continue
+        cut = lead[0].start
+        while cut > start and ctx.text[cut - 1] in " \u00a0,":
+            cut -= 1
+        return cut
+    return end
