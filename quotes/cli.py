@@ -140,6 +140,16 @@ def _models(args: argparse.Namespace) -> int:
     return 0
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number, at least 1")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotes", description="Quotations and their speakers in French news text.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -154,8 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--parser", default="stanza", choices=["stanza", "none"], help="'none': grammar stage only")
     ex.add_argument("--stanza-dir", help="folder of Stanza models to use (else QUOTES_STANZA_DIR, official, shipped)")
     ex.add_argument("--no-gate", action="store_true", help="parse every sentence, not only those with marks or cues")
-    ex.add_argument("--workers", type=int, default=1, help="worker processes, each loading the models once")
-    ex.add_argument("--batch-size", type=int, default=None,
+    ex.add_argument("--workers", type=_at_least_one, default=1, help="worker processes, each loading the models once")
+    ex.add_argument("--batch-size", type=_at_least_one, default=None,
                     help="documents parsed together in one Stanza call, per worker (default: 8, or 4 with --workers)")
     ex.add_argument("--max-chars", type=int, default=1_000_000, help="skip (and report) longer documents")
     ex.add_argument("--dask", metavar="SCHEDULER", help="run on a Dask cluster at this address")

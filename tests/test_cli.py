@@ -132,3 +132,10 @@ def test_eval_reads_a_documents_folder_that_holds_other_files(tmp_path):
     gold.write_text('{"doc": "model.bin", "quote": "x"}\n', encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "quotes.cli", "eval", str(gold), str(gold)], capture_output=True, text=True)
     assert result.returncode != 0 and "model.bin" in result.stderr and "UTF-8" in result.stderr
+
+
+def test_workers_and_batch_size_below_one_are_refused_by_name():
+    for option, value in (("--workers", "0"), ("--batch-size", "-1"), ("--batch-size", "huit")):
+        result = run("extract", "seeds", "--parser", "none", option, value)
+        assert result.returncode == 2
+        assert f"argument {option}: '{value}': expected a whole number, at least 1" in result.stderr
