@@ -92,46 +92,37 @@ def one(pipeline, text):
     return found[0]
 
 
-def test_an_apposition_head_is_the_speaker(pipeline):
-    r = one(pipeline, "Paul Girard, professeur à l'université de Lyon, estime que la réforme arrive trop tard.")
-    assert r["speaker"] == "Paul Girard" and r["speaker_type"] == "PER"
+# (construction, text, a word of the quotation or None for the first record, the speaker, its type or None)
+SPEAKERS = [
+    ("an apposition's head is the speaker",
+     "Paul Girard, professeur à l'université de Lyon, estime que la réforme arrive trop tard.", None, "Paul Girard", "PER"),
+    ("a party acronym is not the person",
+     "Au cours du débat, Claude Besson, le député PRV du Jura, était du même avis. "
+     "Le député PRV du Jura a déclaré que la taxe devait disparaître dès l'an prochain.", "taxe", "Claude Besson", None),
+    ("a description after a name is that person",
+     "Hugo (son prénom a été changé), un ancien bénévole de l'association, a raconté que "
+     "les policiers étaient arrivés vers minuit.", None, "Hugo", None),
+    ("a dateline names no speaker",
+     "LYON (AFP) - Le maire de la ville, Paul Roche, a annoncé que le tramway serait gratuit dès janvier.", None,
+     "Paul Roche", None),
+    ("an organisation noun finds the one named with it",
+     "La Fédération gabonaise de rugby (FGR) a suspendu le championnat. La fédération du pays a précisé "
+     "que les matches reprendraient en avril.", "avril", "Fédération gabonaise de rugby", None),
+    ("an office of a person keeps the person whole",
+     "« Nous attendons la décision du tribunal avant toute chose », a indiqué le cabinet de Julie Marchand.", None,
+     "cabinet de Julie Marchand", "ORG"),
+    ("a title with no holder stays a description",
+     "Marc Vidal a présenté le projet lundi. Marc Vidal a répondu aux élus. "
+     "Le porte-parole de la mairie a déclaré que le chantier commencerait en juin.", "chantier", "porte-parole de la mairie", None),
+]
 
 
-def test_a_party_acronym_is_not_the_person(pipeline):
-    text = ("Au cours du débat, Claude Besson, le député PRV du Jura, était du même avis. "
-            "Le député PRV du Jura a déclaré que la taxe devait disparaître dès l'an prochain.")
-    r = [x for x in records(pipeline, text) if "taxe" in x["quote"]][0]
-    assert r["speaker"] == "Claude Besson"
-
-
-def test_a_description_after_a_name_is_that_person(pipeline):
-    r = one(pipeline, "Hugo (son prénom a été changé), un ancien bénévole de l'association, a raconté que "
-                      "les policiers étaient arrivés vers minuit.")
-    assert r["speaker"] == "Hugo"
-
-
-def test_a_dateline_names_no_speaker(pipeline):
-    r = one(pipeline, "LYON (AFP) - Le maire de la ville, Paul Roche, a annoncé que le tramway serait gratuit dès janvier.")
-    assert r["speaker"] == "Paul Roche"
-
-
-def test_an_organisation_noun_finds_the_one_named_with_it(pipeline):
-    text = ("La Fédération gabonaise de rugby (FGR) a suspendu le championnat. La fédération du pays a précisé "
-            "que les matches reprendraient en avril.")
-    r = [x for x in records(pipeline, text) if "avril" in x["quote"]][0]
-    assert r["speaker"] == "Fédération gabonaise de rugby"
-
-
-def test_an_office_of_a_person_keeps_the_person_whole(pipeline):
-    r = one(pipeline, "« Nous attendons la décision du tribunal avant toute chose », a indiqué le cabinet de Julie Marchand.")
-    assert r["speaker"] == "cabinet de Julie Marchand" and r["speaker_type"] == "ORG"
-
-
-def test_a_title_with_no_holder_stays_a_description(pipeline):
-    text = ("Marc Vidal a présenté le projet lundi. Marc Vidal a répondu aux élus. "
-            "Le porte-parole de la mairie a déclaré que le chantier commencerait en juin.")
-    r = [x for x in records(pipeline, text) if "chantier" in x["quote"]][0]
-    assert r["speaker"] == "porte-parole de la mairie"
+@pytest.mark.parametrize(("text", "word", "speaker", "kind"), [c[1:] for c in SPEAKERS], ids=[c[0] for c in SPEAKERS])
+def test_speaker_entity(pipeline, text, word, speaker, kind):
+    r = one(pipeline, text) if word is None else [x for x in records(pipeline, text) if word in x["quote"]][0]
+    assert r["speaker"] == speaker
+    if kind is not None:
+        assert r["speaker_type"] == kind
 
 
 def test_elle_can_be_an_organisation(pipeline):
