@@ -25,15 +25,12 @@ def install() -> bool:
 
 
 def _filled(plain):
+    import numpy as np
+    import torch
+    from stanza.models.common.seq2seq_constant import PAD_ID
+
     @functools.wraps(plain)
-    def get_long_tensor(tokens_list, batch_size, pad_id=None):
-        import numpy as np
-        import torch
-
-        if pad_id is None:
-            from stanza.models.common.seq2seq_constant import PAD_ID
-
-            pad_id = PAD_ID
+    def get_long_tensor(tokens_list, batch_size, pad_id=PAD_ID):
         first = next((row for row in tokens_list if len(row)), None)
         if first is None or not all(type(x) is int for x in first):
             return plain(tokens_list, batch_size, pad_id)

@@ -27,19 +27,11 @@ def install(pipeline) -> list[str]:
         vocab = getattr(getattr(pipeline.processors.get(name), "trainer", None), "vocab", None)
         if vocab is None:
             continue
-        if _has(vocab, "char") and _remember_words(vocab["char"]):
+        if "char" in vocab and _remember_words(vocab["char"]):
             changed.append(f"{name}.char")
-        if _has(vocab, "feats") and _remember_features(vocab["feats"]):
+        if "feats" in vocab and _remember_features(vocab["feats"]):
             changed.append(f"{name}.feats")
     return changed
-
-
-def _has(vocab, key: str) -> bool:
-    try:
-        vocab[key]
-    except (KeyError, TypeError):
-        return False
-    return True
 
 
 def _remember_words(vocab) -> bool:

@@ -83,7 +83,7 @@ def _coordinated(ctx: Context, sent: Sentence, end: int) -> int:
 _LOWER_START = regex.compile(r"[\s\u00a0\u202f]*\p{Ll}")
 
 
-def _before_relative_report(ctx: Context, start: int, end: int) -> int:
+def _before_selon_relative(ctx: Context, start: int, end: int) -> int:
     """"... si la ville exige des tests, qui, selon X, coûtent cher": the relative is X's
     report, not part of this one."""
     for c in ctx.cues:
@@ -121,7 +121,7 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
             between = [x for x in sent.words if w.end <= x.start < que.start and x.upos != "PUNCT"]
             if between and between[0].text.lower() in QUE and len(between) > 1:
                 que = between[0]  # "estimant que A et que B": the parser hung B on the verb, not A
-            return que.end, _before_relative_report(ctx, que.end, _coordinated(ctx, sent, _trailing(ctx, sent, w, end)))
+            return que.end, _before_selon_relative(ctx, que.end, _coordinated(ctx, sent, _trailing(ctx, sent, w, end)))
     # "que" right after the verb, whatever the parser attached it to: "a déclaré aux
     # journalistes que", "a convenu à l'époque que".
     nxt = [x for x in sent.words[w.id: w.id + 7] if x.upos != "PUNCT"]

@@ -12,7 +12,7 @@ from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 
 # Prepositions of time: their phrase after an object says when the report holds.
-WHEN = frozenset({"avant", "après", "depuis", "pendant", "lors", "dès", "durant"})
+_WHEN = frozenset({"avant", "après", "depuis", "pendant", "lors", "dès", "durant"})
 
 
 def framed(frame: str):
@@ -77,7 +77,7 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             break  # "en début d'après-midi", "le 4 novembre": when, not what
         if words[0].feat("PronType") == "Rel":
             break  # "... qui, selon lui, ...": a relative with a report of its own
-        if any(m.deprel == "case" and m.lemma.lower() in WHEN for m in sent.children(c.id)):
+        if any(m.deprel == "case" and m.lemma.lower() in _WHEN for m in sent.children(c.id)):
             break  # "avant les élections", "depuis mardi": when, not what
         end = max(x.end for x in words)
     return end
