@@ -161,6 +161,23 @@ def _lazy_graph_library():
     yield
 
 
+def defer_meta_kernels() -> None:
+    """For a process that runs the pipeline and nothing else: the command line
+    and its workers, not a program that imports the library.  `import torch`
+    registers torch's Python meta kernels, the shapes-only versions of its
+    operators that tracing and compiling use (fake tensors, torch.compile,
+    torch.export) and eager inference on the CPU never calls: a third of the
+    import, 0.5 s at every start and in each worker.  Before torch is imported,
+    the module is bound to a stand-in that imports it, registrations and all,
+    when one of its names is first used."""
+    name = "torch._meta_registrations"
+    if "torch" in sys.modules or name in sys.modules:
+        return
+    stand_in = _OnFirstUse(name)
+    stand_in.__spec__ = None
+    sys.modules[name] = stand_in
+
+
 @contextlib.contextmanager
 def _trusted_files(folder: Path):
     """Stanza reads every model with torch's weights-only unpickler, a Python loop

@@ -94,3 +94,28 @@ def test_loading_the_pipeline_skips_stanzas_notebook_probe_and_leaves_ipython_im
            **{k: v for k, v in __import__("os").environ.items() if k == "PYTHONPATH"}}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_meta_kernels_wait_for_first_use_in_a_pipeline_process(tmp_path):
+    code = (
+        "import sys\n"
+        "from quotes import models\n"
+        "models.defer_meta_kernels()\n"
+        "from quotes.parsing import StanzaParser\n"
+        "from quotes.model import Span\n"
+        "text = 'Le ministre a déclaré que la réforme serait votée.'\n"
+        "(unit,) = StanzaParser().parse([Span(0, len(text), text)])\n"
+        "assert [w.deprel for w in unit.sentences[0].words][:3] == ['det', 'nsubj', 'aux:tense'], unit\n"
+        "stand_in = sys.modules['torch._meta_registrations']\n"
+        "assert type(stand_in).__name__ == '_OnFirstUse', 'meta kernels registered at import'\n"
+        "import torch\n"
+        "assert torch.empty(3, 4, device='meta').sum(0).shape == (4,)\n"
+        "assert callable(stand_in.meta_index_Tensor)\n"
+        "assert type(sys.modules['torch._meta_registrations']).__name__ == 'module'\n"
+        "models.defer_meta_kernels()\n"
+        "assert type(sys.modules['torch._meta_registrations']).__name__ == 'module', 'bound after torch loaded'\n"
+    )
+    env = {"STANZA_RESOURCES_DIR": str(tmp_path), "PATH": "/usr/bin:/bin",
+           **{k: v for k, v in __import__("os").environ.items() if k == "PYTHONPATH"}}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -85,17 +85,42 @@ def _stream(n):
     return items
 
 
-def test_batches_keep_every_input_in_order_and_split_the_tail_evenly():
+def test_batches_keep_every_input_in_order_and_shrink_toward_the_end():
     for n in (0, 1, 3, 21, 40, 57):
         items = _stream(n)
-        for size, parts in ((4, 1), (4, 4), (8, 4), (1, 2)):
-            batches = list(runner._batches(items, size, parts))
-            assert [x for b in batches for x in b] == items, (n, size, parts)
+        for size, workers in ((4, 1), (4, 2), (8, 2), (8, 4), (1, 2)):
+            batches = list(runner._batches(items, size, workers))
+            assert [x for b in batches for x in b] == items, (n, size, workers)
             counts = [sum(isinstance(x, Document) for x in b) for b in batches]
-            assert all(c <= size for c in counts)
-            if parts == 1:
+            assert all(1 <= c <= size for c in counts) or n == 0
+            if workers == 1:
                 assert all(c == size for c in counts[:-1])
-            elif n >= parts:
-                tail = counts[-min(parts, n):]
-                assert max(tail) - min(tail) <= 1, (n, size, parts, counts)
-    assert [sum(isinstance(x, Document) for x in b) for b in runner._batches(_stream(21), 4, 4)] == [4, 4, 4, 3, 3, 3]
+            else:
+                assert counts == sorted(counts, reverse=True), (n, size, workers, counts)
+                assert n < 2 or counts[-1] == 1
+
+
+def test_the_tail_is_shared_out_by_length():
+    # equal documents, two workers: each run takes about half the text left
+    assert [len(b) for b in runner._batches([Document(f"d{k}", "x" * 100) for k in range(12)], 8, 2)] == [6, 3, 2, 1]
+    # a long document goes alone, the short ones after it share out what is left
+    docs = [Document("long", "x" * 1000)] + [Document(f"d{k}", "x" * 100) for k in range(6)]
+    assert [len(b) for b in runner._batches(docs, 8, 2)] == [1, 3, 2, 1]
+
+
+def test_workers_fork_only_from_a_process_without_torch_or_threads(monkeypatch):
+    import sys
+    import threading
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delitem(sys.modules, "torch", raising=False)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert runner._pool_context().get_start_method() == "fork"
+    monkeypatch.setitem(sys.modules, "torch", object())
+    assert runner._pool_context().get_start_method() == "spawn"
+    monkeypatch.delitem(sys.modules, "torch")
+    monkeypatch.setattr(threading, "active_count", lambda: 2)      # a progress bar's thread
+    assert runner._pool_context().get_start_method() == "spawn"
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert runner._pool_context().get_start_method() == "spawn"
