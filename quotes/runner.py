@@ -125,6 +125,8 @@ def torch_threads() -> int:
 
 def _init_worker(settings: Settings, threads: int) -> None:
     global _WORKER
+    if _WORKER is not None and _WORKER[1] == settings:
+        return          # forked from a process that loaded them already
     from .models import defer_meta_kernels
 
     defer_meta_kernels()
@@ -186,13 +188,15 @@ def _batches(items: Iterable[Item], size: int, workers: int = 1) -> Iterator[lis
         first += n
 
 
-def _pool_context():
-    """How worker processes start.  Forked from this process they are ready in
-    0.25 s instead of 0.45 s (a new interpreter re-imports the package); that is
-    safe only where fork is the platform's own way (Linux), no thread runs here
-    (a progress bar's), and torch is not loaded here: its thread pool does not
-    survive a fork.  Otherwise each worker starts a new interpreter."""
-    if sys.platform.startswith("linux") and "torch" not in sys.modules and threading.active_count() == 1:
+def _pool_context(threads: int):
+    """How worker processes start.  Where fork is the platform's own way (Linux),
+    this process loads the models and the workers are forked from it: the
+    start-up is paid once, not once per worker, and the workers share the
+    models' memory.  That is safe only if no thread runs here (a progress bar's)
+    and torch was not loaded before with threads of its own, which do not survive
+    a fork; otherwise each worker starts a new interpreter and loads the models."""
+    if (sys.platform.startswith("linux") and "torch" not in sys.modules and threads == 1
+            and threading.active_count() == 1):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
@@ -221,7 +225,10 @@ def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_siz
                 yield classify(item) or next(results)
         return
     threads = torch_threads()
-    with _pool_context().Pool(workers, initializer=_init_worker, initargs=(settings, threads)) as pool:
+    context = _pool_context(threads)
+    if context.get_start_method() == "fork":
+        _init_worker(settings, threads)
+    with context.Pool(workers, initializer=_init_worker, initargs=(settings, threads)) as pool:
         # Batches in flight, read back in input order: a worker that finishes takes
         # the next batch at once, instead of waiting for the slowest of a round.
         # Up to two full batches per worker are in flight; the short runs of the

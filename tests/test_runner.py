@@ -112,15 +112,30 @@ def test_workers_fork_only_from_a_process_without_torch_or_threads(monkeypatch):
     import sys
     import threading
 
+    def start(threads=1):
+        return runner._pool_context(threads).get_start_method()
+
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.delitem(sys.modules, "torch", raising=False)
     monkeypatch.setattr(threading, "active_count", lambda: 1)
-    assert runner._pool_context().get_start_method() == "fork"
-    monkeypatch.setitem(sys.modules, "torch", object())
-    assert runner._pool_context().get_start_method() == "spawn"
+    assert start() == "fork"
+    assert start(threads=2) == "spawn"
+    monkeypatch.setitem(sys.modules, "torch", object())              # loaded by the caller, threads unknown
+    assert start() == "spawn"
     monkeypatch.delitem(sys.modules, "torch")
     monkeypatch.setattr(threading, "active_count", lambda: 2)      # a progress bar's thread
-    assert runner._pool_context().get_start_method() == "spawn"
+    assert start() == "spawn"
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     monkeypatch.setattr(sys, "platform", "darwin")
-    assert runner._pool_context().get_start_method() == "spawn"
+    assert start() == "spawn"
+
+
+def test_a_worker_forked_with_the_models_loaded_does_not_load_them_again(monkeypatch):
+    settings = runner.Settings(parser="none")
+    loaded = object()
+    monkeypatch.setattr(runner, "_WORKER", (loaded, settings))
+    runner._init_worker(settings, 1)
+    assert runner._WORKER[0] is loaded
+    other = runner.Settings(parser="none", gate=False)
+    runner._init_worker(other, 1)
+    assert runner._WORKER[1] == other and runner._WORKER[0] is not loaded
