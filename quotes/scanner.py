@@ -90,6 +90,17 @@ class Scanner:
         return False, None
 
     @staticmethod
+    def _spaced_pair(text: str, i: int) -> bool:
+        """A straight double mark with a space on each side opens when its paragraph holds
+        the mark again: French spacing kept with straight marks (« " plus de 90 % " »).
+        Not an apostrophe: a paragraph holds many, none of them a closing mark."""
+        c = text[i]
+        if c in _APOSTROPHES:
+            return False
+        end = text.find("\n", i)
+        return text.find(c, i + 1, len(text) if end < 0 else end) >= 0
+
+    @staticmethod
     def _span(text: str, entry: _Open, close_pos: int, close_len: int, balanced: bool) -> QuotedSpan | None:
         start, end = entry.pos + 1, close_pos
         while start < end and text[start].isspace():
@@ -173,7 +184,7 @@ class Scanner:
                 if pair.symmetric or c in ("‘",):
                     if prev not in _OPEN_CONTEXT and prev not in self._mark_chars:
                         continue
-                    if nxt in _SPACE:
+                    if nxt in _SPACE and not (pair.symmetric and self._spaced_pair(text, i)):
                         continue
                 if c == "’":
                     continue

@@ -206,6 +206,10 @@ class TitleReference:
         for pos, entity in sorted(self._named_people(position) + self.history, key=lambda x: x[0], reverse=True):
             if pos >= position or entity.type != "PER":
                 continue
+            if not entity.name[:1].isupper():
+                if title in entity.name.split():
+                    return entity  # "le secouriste" after "le premier secouriste" spoke
+                continue  # an unnamed "directeur" is not who "le maire" names
             if gender and entity.gender and gender != entity.gender:
                 continue
             titles = self.table.titles_of(entity)

@@ -115,3 +115,12 @@ def test_mixed_styles_as_in_seed_003():
 
 def test_dash_dialogue_lines():
     assert spans("— Oui, dit-il.\n– Non.\n- BY liste") == [("Oui, dit-il.", True), ("Non.", True)]
+
+
+def test_straight_marks_with_french_spacing():
+    text = 'Selon le porte-parole, " plus de la moitié des électeurs ont voté " et la réforme passe.'
+    (span,) = SCANNER.scan(text)
+    assert text[span.start:span.end] == "plus de la moitié des électeurs ont voté" and span.balanced
+    # a lone spaced mark, with no other in its paragraph, is no quotation
+    lone = 'Un écran de 27 " coûte cher.\nIl a dit "non".'
+    assert [lone[s.start:s.end] for s in SCANNER.scan(lone)] == ["non"]

@@ -50,6 +50,15 @@ NAMES = [
     ("selon qui is the speaker just named",
      "« Les combats continuent », a déclaré un habitant du village, selon qui deux maisons ont brûlé dans la nuit.",
      "maisons", "habitant du village", None),
+    ("a relative's antecedent after et is that conjunct alone",
+     "Le directeur a remercié les bénévoles, et le maire, qui juge leur travail « remarquable », les a reçus.",
+     "remarquable", "maire", None),
+    ("a bare title is not an unnamed holder of another title",
+     "Le directeur a remercié les bénévoles. Le maire a affirmé que leur travail était remarquable.",
+     "remarquable", "maire", None),
+    ("a bare title still refers back to the person named with it",
+     "Le directeur Paul Martin a remercié les bénévoles. Le directeur a affirmé que leur travail était remarquable.",
+     "remarquable", "Paul Martin", None),
 ]
 
 
