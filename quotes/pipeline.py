@@ -174,7 +174,10 @@ class Pipeline:
         self._outlets(found, parsed, events, out)
         for k, e in enumerate(events):
             if e.inherits:
-                prior = [j for j in range(k) if events[j].end <= e.start and out[j] is not None]
+                # the report whose cue it shares (before it, or after it in a run of
+                # quotations), else the last report before it that has a speaker
+                owner = [j for j, o in enumerate(events) if not o.inherits and o.cue_start == e.cue_start and out[j] is not None]
+                prior = owner or [j for j in range(k) if events[j].end <= e.start and out[j] is not None]
                 if prior:
                     out[k] = out[prior[-1]]
                     if e.cited_source is None:

@@ -199,3 +199,68 @@ def floating(ctx: Context) -> None:
             continue
         ctx.add(Event(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end, prev.mention, index,
                       cited_source=prev.cited_source, inherits=True, balanced=q.balanced, rule="floating"))
+
+
+# Between the quotations of a run: spaces, line breaks, the full stop a quotation may leave outside its marks.
+_RUN_GAP = regex.compile(r"[\s.!?…]*")
+
+
+@rule("quote_run", gate=lambda u: bool(u.long_marks()))
+def quote_run(ctx: Context) -> None:
+    """"« A. » « B », a-t-il dit": a quotation with no cue of its own, followed by
+    nothing but other quotations up to one whose cue comes after it, belongs to that
+    one's speaker.  Across paragraphs only when the paragraph before the run names
+    that speaker ("X a donné une explication." then X's words, "a affirmé M. X"): after a
+    report of someone else, a paragraph in marks may as well go on with that one."""
+    text = ctx.text
+    quotes = sorted(ctx.quotes, key=lambda x: x.open_start)
+    joined: dict[int, int] = {}     # owner's cue -> where the last quotation given to it ends
+    for k, q in enumerate(quotes):
+        if not ctx.is_free(q) or len(text[q.start:q.end].split()) <= ctx.grammar.scare_max_words \
+                or not _starts_sentence(text, q.open_start):
+            continue
+        located = ctx.locate(q)
+        if located is None:
+            continue
+        owner, end = _run_owner(ctx, q, quotes[k + 1:])
+        if owner is None:
+            continue
+        if "\n" in text[q.open_start:end] and not _RUN_GAP.fullmatch(text, joined.get(owner.cue_start, 0), q.open_start) \
+                and not _introduced(text, q, owner):
+            continue
+        joined[owner.cue_start] = q.close_end
+        ctx.add(Event(q.start, q.end, "direct", owner.cue, owner.cue_start, owner.cue_end, owner.mention, located[0],
+                      cited_source=owner.cited_source, inherits=True, balanced=q.balanced, rule="quote_run"))
+
+
+def _run_owner(ctx: Context, q: QuotedSpan, later: list[QuotedSpan]) -> tuple[Optional[Event], int]:
+    """The report of the first cued quotation after `q` with only quotations between
+    them, and where that quotation opens."""
+    pos = q.close_end
+    for nxt in later:
+        if nxt.open_start < pos:
+            continue  # nested in the one before
+        if not _RUN_GAP.fullmatch(ctx.text, pos, nxt.open_start):
+            break
+        owner = next((e for e in ctx.events if e.start <= nxt.start < e.end), None)
+        if owner is None:
+            pos = nxt.close_end
+            continue
+        if owner.cue_start >= nxt.close_end and not owner.inherits:
+            return owner, nxt.open_start
+        break
+    return None, 0
+
+
+def _introduced(text: str, q: QuotedSpan, owner: Event) -> bool:
+    """Does the paragraph before the run name the owner's speaker: a name of its
+    mention ("M. Laporte": "Laporte"), else its head noun ("le ministre")?"""
+    if owner.mention is None:
+        return False
+    head = owner.mention.head
+    words = [w.text for w in owner.mention.words if w.upos == "PROPN"] or ([head.text] if head.upos == "NOUN" else [])
+    end = text.rfind("\n", 0, q.open_start)
+    if not words or end < 0:
+        return False
+    paragraph = text[text.rfind("\n", 0, end) + 1:end]
+    return any(regex.search(rf"\b{regex.escape(w)}\b", paragraph) for w in words)
