@@ -67,10 +67,15 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
         lemma = syn.cue_lemma(sent, w)
         if lemma is None or w.start in ctx.claimed:
             continue
-        ctx.claimed.add(w.start)
         subject = syn.subject(sent, w)
         if subject is None or subject.start < q.close_end:
-            subject = syn.inverted_subject(sent, w)
+            inverted = syn.inverted_subject(sent, w)
+            if inverted is None and subject is not None and subject.start < q.open_start:
+                # "L'opposition, qui juge X « anticonstitutionnel », appelle au boycott": the
+                # verb's subject stands before the quotation, which is not what it reports
+                continue
+            subject = inverted
+        ctx.claimed.add(w.start)
         mention = syn.mention(sent, subject, text, (q.open_start, q.close_end)) if subject is not None else None
         lead = text[sent.start: q.open_start]
         if _RUNS_INTO.fullmatch(lead) and "comme" not in text[q.close_end: w.start].lower() and not any(syn.cue_lemma(sent, x) for x in sent.words if x.end <= q.open_start):
