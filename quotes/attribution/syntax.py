@@ -300,6 +300,10 @@ class Syntax:
             return after[0]
         words = sent.words
         k = w.id  # the word after w (ids are 1-based)
+        phrase = self.g.phrases.get(self.cue_lemma(sent, w) or "")
+        for word in phrase.words if phrase is not None else ():
+            if k < len(words) and words[k].text.lower() == word.lower():
+                k += 1  # "..., a fait savoir la mairie": the phrase's own words
         floor = 0  # a name cut off a prepositional phrase keeps to itself
         while k < len(words):
             x = words[k]
