@@ -119,10 +119,13 @@ def corpus_run(name: str, docs: list[dict], tmp: Path, repeat: int, yardstick: b
         r["startup_cpu_s"] = best[(system, "one")]["cpu_s"]
         r["docs_per_s"] = round(len(docs) / r["wall_s"], 3)
         r["cpu_s_per_doc"] = round(r["cpu_s"] / len(docs), 3)
-        r["steady_cpu_s_per_doc"] = round(max(r["cpu_s"] - r["startup_cpu_s"], 0) / max(len(docs) - 1, 1), 3)
+        # None where the one-document run cost as much as the whole (a few short documents,
+        # a noisy machine): no figure rather than a zero that makes ratios meaningless
+        rest = r["cpu_s"] - r["startup_cpu_s"]
+        r["steady_cpu_s_per_doc"] = round(rest / max(len(docs) - 1, 1), 3) if rest > 0 else None
         result["systems"][system] = r
         print(f"{name:5s} {system:28s} {r['docs_per_s']:7.3f} docs/s  {r['cpu_s']:7.2f} CPU s  "
-              f"{r['cpu_s_per_doc']:6.3f} CPU s/doc ({r['steady_cpu_s_per_doc']:.3f} after start-up {r['startup_cpu_s']} s)  "
+              f"{r['cpu_s_per_doc']:6.3f} CPU s/doc ({r['steady_cpu_s_per_doc'] or 'n/a'} after start-up {r['startup_cpu_s']} s)  "
               f"{r['peak_rss_mb']:7.1f} MB", flush=True)
     one, two = result["systems"]["quotes gated"], result["systems"]["quotes gated, 2 workers"]
     result["two_workers_speedup"] = round(one["wall_s"] / two["wall_s"], 2)
@@ -132,7 +135,8 @@ def corpus_run(name: str, docs: list[dict], tmp: Path, repeat: int, yardstick: b
         result["quotes_vs_spacy"] = {
             "docs_per_s": round(one["docs_per_s"] / spacy["docs_per_s"], 2),
             "cpu_s_per_doc": round(one["cpu_s_per_doc"] / spacy["cpu_s_per_doc"], 2),
-            "steady_cpu_s_per_doc": round(one["steady_cpu_s_per_doc"] / max(spacy["steady_cpu_s_per_doc"], 1e-3), 2),
+            "steady_cpu_s_per_doc": round(one["steady_cpu_s_per_doc"] / spacy["steady_cpu_s_per_doc"], 2)
+            if one["steady_cpu_s_per_doc"] and spacy["steady_cpu_s_per_doc"] else None,
         }
     return result
 
@@ -203,13 +207,13 @@ def markdown(results: dict) -> str:
     for name, c in results["corpora"].items():
         for system, r in c["systems"].items():
             lines.append(f"| {name} ({c['documents']} docs, {c['kb']} KB) | {system} | {r['docs_per_s']} | {r['cpu_s']} | "
-                         f"{r['cpu_s_per_doc']} | {r['steady_cpu_s_per_doc']} | {r['startup_cpu_s']} | {r['peak_rss_mb']} |")
+                         f"{r['cpu_s_per_doc']} | {r['steady_cpu_s_per_doc'] or 'n/a'} | {r['startup_cpu_s']} | {r['peak_rss_mb']} |")
     lines.append("")
     for name, c in results["corpora"].items():
         ratio = c.get("quotes_vs_spacy")
         lines.append(f"- {name}: 2 workers / 1: {c['two_workers_speedup']}x wall (same records: {c['records_equal_with_2_workers']})"
                      + (f"; quotes / spaCy: {ratio['docs_per_s']}x docs/s, {ratio['cpu_s_per_doc']}x CPU s per document "
-                        f"({ratio['steady_cpu_s_per_doc']}x after start-up)" if ratio else ""))
+                        f"({str(ratio['steady_cpu_s_per_doc']) + 'x' if ratio['steady_cpu_s_per_doc'] else 'n/a'} after start-up)" if ratio else ""))
     if "length" in results:
         systems = list(next(iter(results["length"].values())))
         lines += ["", "| articles per document | " + " | ".join(f"{s}: CPU s per article" for s in systems) + " |",
