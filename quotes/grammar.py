@@ -34,7 +34,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "content_nouns": "list[str]",
                    "excluded_subjects": "list[str]", "infinitive": "list[str]", "noun_object": "list[str]", "time_words": "list[str]",
                    "connectors": "list[str]", "speaking_nouns": "list[str]",
-                   "prepositional_object": "table[list[str]]", "predicative": "list[str]", "questions": "list[str]"},
+                   "prepositional_object": "table[list[str]]", "predicative": "list[str]", "questions": "list[str]",
+                   "decisions": "table[list[str]]"},
         "prepositions": "table[table]",
     },
     "mentions.toml": {
@@ -101,6 +102,7 @@ class Grammar:
     connectors: tuple[str, ...]           # "mais", "cependant": may open a sentence before its cue
     speaking_nouns: frozenset[str]        # subjects that can state or deny besides titles and groups
     prepositional_object: dict[str, tuple[str, ...]]  # cue -> prepositions whose object is the report
+    decisions: dict[str, frozenset[str]]  # cue -> objects it decides on rather than reports
     predicative: frozenset[str]           # cues whose object with its attribute is the report
     questions: frozenset[str]             # cues whose "si" clause is the report: an indirect question
     prepositions: tuple[Preposition, ...]
@@ -377,6 +379,7 @@ def _build(path: Path) -> Grammar:
         connectors=tuple(w.lower() for w in frames.get("connectors", ())),
         speaking_nouns=lower(frames.get("speaking_nouns", ())),
         prepositional_object={k: tuple(p.lower() for p in v) for k, v in frames.get("prepositional_object", {}).items()},
+        decisions={k: frozenset(p.lower() for p in v) for k, v in frames.get("decisions", {}).items()},
         predicative=frozenset(frames.get("predicative", ())),
         questions=frozenset(frames.get("questions", ())),
         prepositions=tuple(prepositions),

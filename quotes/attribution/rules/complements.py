@@ -99,8 +99,8 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         for verb in [w] + [c for c in sent.children(w.id) if c.text.lower() in own and c.upos == "VERB"]:
             end = adjoined(ctx, sent, verb, end)  # "faisant valoir X dans la région": on "valoir"
         return span[0], end
-    if not objs:
-        return None
+    if not objs or objs[0].lemma.lower() in g.decisions.get(lemma, ()):
+        return None  # "le tribunal a rejeté le recours": a decision, not a report
     start, end = span_of(sent, objs[0])
     case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start]
     return (case[0].end if case else start), adjoined(ctx, sent, w, end)
