@@ -337,8 +337,8 @@ class EntityTable(TitleScan):
             found = self.person(name) or self.find(name)
         else:
             found = self.find(name)
-        if found is not None and found.type == "PER" and kind in ("ORG", "GPE") and not found.votes and not self.titles_of(found):
-            found.type = kind  # "l'association Vélo pour tous": a capitalised word the scan took for a person
+        if found is not None and found.type == "PER" and kind in ("ORG", "GPE", "GROUP") and not found.votes and not self.titles_of(found):
+            found.type = kind  # "l'association Vélo pour tous", "de nombreux Nigérians": a capitalised word the scan took for a person
         if found is None:
             found = self.new(name, kind, "p" if kind == "GROUP" else "s")
         if gender in ("m", "f") and not found.votes and found.type == "PER":

@@ -301,6 +301,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         end = min(mention.end, self.text.find("(", mention.start, mention.end) % (mention.end + 1))
         if len(words) > 1 and words[0].text.lower() in _GROUP_DETERMINERS and words[1].upos != "NUM":
             return self.text[words[1].start: end].strip()
+        if len(words) > 2 and words[0].text.lower() == "de" and words[1].text.lower() in ("nombreux", "nombreuses"):
+            return self.text[words[2].start: end].strip()  # "de nombreux habitants": an indefinite plural, as "des"
         return self.text[mention.start: end].strip()
 
     def _type(self, mention: Mention, chain: Optional[str]) -> str:
