@@ -66,6 +66,10 @@ def preposition(ctx: Context) -> None:
                 continue
             if cue.lemma in SPEAKER_ONLY and not _speaker_like(ctx.grammar, nominal):
                 continue
+            if not text[sent.start: cue.start].rstrip().endswith(",") and any(
+                    a.upos == "VERB" and (a.lemma.lower() in ctx.grammar.criteria or a.text.lower() in ctx.grammar.criteria)
+                    for a in sent.ancestors(nominal.id)):
+                continue  # "les tarifs varient selon les opérateurs": by what, not who says
             mention = ctx.syntax.mention(sent, nominal, text, keep_clauses=True)
             comma = text.find(",", cue.end, mention.end)
             if comma > nominal.start:
