@@ -35,7 +35,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
                    "excluded_subjects": "list[str]", "infinitive": "list[str]", "noun_object": "list[str]", "time_words": "list[str]",
                    "connectors": "list[str]", "speaking_nouns": "list[str]",
                    "prepositional_object": "table[list[str]]", "predicative": "list[str]", "questions": "list[str]",
-                   "decisions": "table[list[str]]", "criteria": "list[str]"},
+                   "decisions": "table[list[str]]", "criteria": "list[str]",
+                   "manner": "list[str]"},
         "prepositions": "table[table]",
     },
     "mentions.toml": {
@@ -104,6 +105,7 @@ class Grammar:
     prepositional_object: dict[str, tuple[str, ...]]  # cue -> prepositions whose object is the report
     decisions: dict[str, frozenset[str]]  # cue -> objects it decides on rather than reports
     criteria: frozenset[str]  # verbs (lemmas and forms) after which "selon X" is a criterion, not a speaker
+    manner: frozenset[str]  # nouns of "avec X" / "sans X" that say how something was said
     predicative: frozenset[str]           # cues whose object with its attribute is the report
     questions: frozenset[str]             # cues whose "si" clause is the report: an indirect question
     prepositions: tuple[Preposition, ...]
@@ -383,6 +385,7 @@ def _build(path: Path) -> Grammar:
         decisions={k: frozenset(p.lower() for p in v) for k, v in frames.get("decisions", {}).items()},
         # with their forms: the lemmatizer misreads some ("varient" -> "vaire")
         criteria=frozenset(f for v in lower(frames.get("criteria", ())) for f in derive_forms(v) | {v}),
+        manner=lower(frames.get("manner", ())),
         predicative=frozenset(frames.get("predicative", ())),
         questions=frozenset(frames.get("questions", ())),
         prepositions=tuple(prepositions),

@@ -79,6 +79,8 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             break  # "... qui, selon lui, ...": a relative with a report of its own
         if any(m.deprel == "case" and m.lemma.lower() in _WHEN for m in sent.children(c.id)):
             break  # "avant les élections", "depuis mardi": when, not what
+        if c.lemma.lower() in g.manner and any(m.deprel == "case" and m.lemma.lower() in ("avec", "sans") for m in sent.children(c.id)):
+            break  # "avec fermeté", "sans détour": how it was said, not what
         end = max(x.end for x in words)
     return end
 
