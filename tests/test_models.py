@@ -1,5 +1,6 @@
 """The shipped Stanza models load and parse with the network blocked."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -61,6 +62,15 @@ def test_models_command_names_the_models_and_their_scores(tmp_path):
     assert "LAS" in result.stdout
 
 
+def _run_fresh(code: str, tmp_path) -> None:
+    """Run `code` in a new interpreter (what a process imports is the point), with no
+    models but the shipped ones; its assertions fail the test with its traceback."""
+    env = {"STANZA_RESOURCES_DIR": str(tmp_path), "PATH": "/usr/bin:/bin",
+           **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 def test_loading_the_pipeline_does_not_import_torchs_compiler(tmp_path):
     # Stanza builds optimizers it never uses at prediction time; their first method
     # call would import torch._dynamo, a second or more of every start-up.
@@ -76,9 +86,7 @@ def test_loading_the_pipeline_does_not_import_torchs_compiler(tmp_path):
         "assert 'torch._dynamo' not in sys.modules, 'compiler imported'\n"
         "assert not hasattr(Optimizer.add_param_group.__wrapped__, '__dynamo_disable'), 'wrappers not restored'\n"
     )
-    env = {"STANZA_RESOURCES_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
+    _run_fresh(code, tmp_path)
 
 
 def test_loading_the_pipeline_skips_stanzas_notebook_probe_and_leaves_ipython_importable(tmp_path):
@@ -90,10 +98,7 @@ def test_loading_the_pipeline_skips_stanzas_notebook_probe_and_leaves_ipython_im
         "assert 'IPython' not in sys.modules, 'IPython imported, or its block left behind'\n"
         "import IPython\n"
     )
-    env = {"STANZA_RESOURCES_DIR": str(tmp_path), "PATH": "/usr/bin:/bin",
-           **{k: v for k, v in __import__("os").environ.items() if k == "PYTHONPATH"}}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
+    _run_fresh(code, tmp_path)
 
 
 def test_meta_kernels_wait_for_first_use_in_a_pipeline_process(tmp_path):
@@ -115,7 +120,4 @@ def test_meta_kernels_wait_for_first_use_in_a_pipeline_process(tmp_path):
         "models.defer_meta_kernels()\n"
         "assert type(sys.modules['torch._meta_registrations']).__name__ == 'module', 'bound after torch loaded'\n"
     )
-    env = {"STANZA_RESOURCES_DIR": str(tmp_path), "PATH": "/usr/bin:/bin",
-           **{k: v for k, v in __import__("os").environ.items() if k == "PYTHONPATH"}}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
+    _run_fresh(code, tmp_path)
