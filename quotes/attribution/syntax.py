@@ -188,9 +188,19 @@ class Syntax:
 
     @staticmethod
     def antecedent(sent: Sentence, rel: Word, clause: Word) -> Optional[Word]:
-        """The noun a relative pronoun stands for: the clause's head noun, else the noun right before."""
+        """The noun a relative pronoun stands for: the clause's head noun, else the noun right before.
+        A subject relative agrees with it: "la version des gendarmes, qui indiquent" stands for
+        the gendarmes, whatever noun the parse hung the clause on."""
         if clause.head and sent.word(clause.head).upos in ("NOUN", "PROPN", "PRON"):
-            return sent.word(clause.head)
+            head = sent.word(clause.head)
+            finite = [x for x in [clause] + sent.children(clause.id) if x.feat("VerbForm") == "Fin" and x.start < clause.end]
+            number = finite[0].feat("Number") if finite and rel.deprel.startswith("nsubj") else None
+            if number and head.feat("Number") and head.feat("Number") != number:
+                agreeing = [x for x in sent.children(head.id) if x.deprel == "nmod" and x.upos in ("NOUN", "PROPN")
+                            and x.feat("Number") == number and x.end <= rel.start]
+                if agreeing:
+                    return agreeing[-1]
+            return head
         k = rel.id - 2
         while k >= 0 and sent.words[k].upos in ("ADJ", "PUNCT", "NUM"):
             k -= 1

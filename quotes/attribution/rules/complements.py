@@ -35,7 +35,8 @@ def infinitive(ctx: Context) -> None:
 def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     if lemma not in ctx.grammar.infinitive or in_object_slot(ctx, sent, w):
         return None
-    for c in sorted(sent.children(w.id), key=lambda x: x.start):
+    rescued = _past_aside(sent, w)
+    for c in sorted(list(sent.children(w.id)) + rescued, key=lambda x: x.start):
         if c.start < w.end:
             continue
         if c.deprel in ("obj", "nsubj") and c.upos in ("NOUN", "PROPN"):
@@ -44,7 +45,8 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
         if any(m.lemma.lower() in _NOT_REPORT_MARKS for m in lead):
             continue
         infinitive = c.upos in ("VERB", "AUX") and (c.feat("VerbForm") == "Inf" or any(
-            a.deprel.startswith("aux") and a.feat("VerbForm") == "Inf" for a in sent.children(c.id))) and c.deprel in ("xcomp", "ccomp", "advcl", "obl:arg", "obj", "csubj")
+            a.deprel.startswith("aux") and a.feat("VerbForm") == "Inf" for a in sent.children(c.id))) and (
+            c.deprel in ("xcomp", "ccomp", "advcl", "obl:arg", "obj", "csubj") or c in rescued)
         described = lemma in _SELF and c.deprel in ("xcomp", "obl", "obl:arg", "obl:mod", "advcl", "obj") and (
             c.upos in ("ADJ", "VERB") or c.upos == "NOUN" and (c.deprel in ("xcomp", "obj") or any(
                 m.deprel == "case" and m.lemma.lower() == "comme" for m in sent.children(c.id))))  # "se dit victime", "se définit comme"
@@ -66,6 +68,20 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
             start = words[0].start
         return start, adjoined(ctx, sent, w, end)
     return None
+
+
+# "de son côté", "pour sa part": an aside between a verb and its complement
+_ASIDES = frozenset({"côté", "part"})
+
+
+def _past_aside(sent: Sentence, w: Word) -> list[Word]:
+    """Infinitives the parse hung on an aside after the verb ("indiquent de leur côté
+    procéder à ..." makes "procéder" a clause of "côté"): the verb's own complement."""
+    out = []
+    for c in sent.children(w.id):
+        if c.start > w.end and c.lemma.lower() in _ASIDES and any(d.feat("Poss") == "Yes" for d in sent.children(c.id)):
+            out += [x for x in sent.children(c.id) if x.deprel.startswith("acl") and x.feat("VerbForm") == "Inf"]
+    return out
 
 
 @rule("noun_object", gate=lambda u: framed("noun_object")(u) or any(c.lemma in _CALLS for c in u.cues if not u.headline))
