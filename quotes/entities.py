@@ -338,7 +338,7 @@ class EntityTable(TitleScan):
         else:
             found = self.find(name)
         if found is not None and found.type == "PER" and kind in ("ORG", "GPE", "GROUP") and not found.votes and not self.titles_of(found):
-            found.type = kind  # "l'association Vélo pour tous", "de nombreux Nigérians": a capitalised word the scan took for a person
+            found.type = kind  # "l'association Vélo pour tous", "de nombreux Sénégalais": a capitalised word the scan took for a person
         if found is None:
             found = self.new(name, kind, "p" if kind == "GROUP" else "s")
         if gender in ("m", "f") and not found.votes and found.type == "PER":

@@ -92,7 +92,7 @@ class Scanner:
     @staticmethod
     def _spaced_pair(text: str, i: int) -> bool:
         """A straight double mark with a space on each side opens when its paragraph holds
-        the mark again: French spacing kept with straight marks (« " plus de 90 % " »).
+        the mark again: French spacing kept with straight marks (« " tous les bureaux sont ouverts " »).
         Not an apostrophe: a paragraph holds many, none of them a closing mark."""
         c = text[i]
         if c in _APOSTROPHES:

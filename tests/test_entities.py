@@ -109,7 +109,7 @@ SPEAKERS = [
      "La Fédération gabonaise de rugby (FGR) a suspendu le championnat. La fédération du pays a précisé "
      "que les matches reprendraient en avril.", "avril", "Fédération gabonaise de rugby", None),
     ("an office of a person keeps the person whole",
-     "« Nous attendons la décision du tribunal avant toute chose », a indiqué le cabinet de Julie Marchand.", None,
+     "« Nous patienterons jusqu'au verdict avant toute chose », a précisé le cabinet de Julie Marchand.", None,
      "cabinet de Julie Marchand", "ORG"),
     ("a title with no holder stays a description",
      "Marc Vidal a présenté le projet lundi. Marc Vidal a répondu aux élus. "

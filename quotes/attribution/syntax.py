@@ -189,8 +189,8 @@ class Syntax:
     @staticmethod
     def antecedent(sent: Sentence, rel: Word, clause: Word) -> Optional[Word]:
         """The noun a relative pronoun stands for: the clause's head noun, else the noun right before.
-        A subject relative agrees with it: "la version des gendarmes, qui indiquent" stands for
-        the gendarmes, whatever noun the parse hung the clause on."""
+        A subject relative agrees with it: "le récit des policiers, qui affirment" stands for
+        the policemen, whatever noun the parse hung the clause on."""
         if clause.head and sent.word(clause.head).upos in ("NOUN", "PROPN", "PRON"):
             head = sent.word(clause.head)
             finite = [x for x in [clause] + sent.children(clause.id) if x.feat("VerbForm") == "Fin" and x.start < clause.end]

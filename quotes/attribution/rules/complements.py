@@ -75,8 +75,8 @@ _ASIDES = frozenset({"côté", "part"})
 
 
 def _past_aside(sent: Sentence, w: Word) -> list[Word]:
-    """Infinitives the parse hung on an aside after the verb ("indiquent de leur côté
-    procéder à ..." makes "procéder" a clause of "côté"): the verb's own complement."""
+    """Infinitives the parse hung on an aside after the verb ("disent de leur côté
+    vouloir ..." can make "vouloir" a clause of "côté"): the verb's own complement."""
     out = []
     for c in sent.children(w.id):
         if c.start > w.end and c.lemma.lower() in _ASIDES and any(d.feat("Poss") == "Yes" for d in sent.children(c.id)):

@@ -71,7 +71,7 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
         if subject is None or subject.start < q.close_end:
             inverted = syn.inverted_subject(sent, w)
             if inverted is None and subject is not None and subject.start < q.open_start:
-                # "L'opposition, qui juge X « anticonstitutionnel », appelle au boycott": the
+                # "Le syndicat, qui juge cette loi « liberticide », appelle à la grève": the
                 # verb's subject stands before the quotation, which is not what it reports
                 continue
             subject = inverted

@@ -36,7 +36,7 @@ def in_object_slot(ctx: Context, sent: Sentence, w: Word) -> bool:
     """Is the word after the cue no complement of it?  In an incise ("», confirme le
     professeur X") it is the subject; after a relative object ("ce que réfutent X",
     "qu'elle souhaite organiser") the slot is taken; a participle naming a noun ("un
-    témoin souhaitant rester anonyme") describes, it does not report."""
+    riverain préférant garder l'anonymat") describes, it does not report."""
     gerund = w.feat("VerbForm") == "Part" and w.feat("Tense") == "Pres" and not w.deprel.startswith("acl")
     if not gerund and ctx.syntax.incise_comma(sent, w) is not None and not any(
             c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start for c in sent.children(w.id)):
@@ -64,7 +64,7 @@ def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
 
 def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
     """The verb's phrases right after its object belong to what was said ("a mis en
-    cause la responsabilité du gouvernement pour l'absence de dialogue"), unless a
+    cause la direction pour la fermeture de l'usine"), unless a
     comma parts them or they say when ("en début d'après-midi")."""
     g = ctx.grammar
     for c in sorted(sent.children(w.id), key=lambda x: x.start):
