@@ -25,6 +25,11 @@ def _starts_sentence(text: str, open_start: int) -> bool:
     return bool(_SENTENCE_OPENING.search(text, max(0, open_start - 20), open_start))
 
 
+def _unattributed(ctx: Context, q: QuotedSpan) -> bool:
+    """A quotation no report covers yet, longer than a title or a scare quote."""
+    return ctx.is_free(q) and len(ctx.text[q.start:q.end].split()) > ctx.grammar.scare_max_words
+
+
 def _quote_and_cue(u: UnitView) -> bool:
     return bool(u.marks and u.cues)
 
@@ -182,7 +187,7 @@ def floating(ctx: Context) -> None:
     """A quotation with no cue of its own right after a report (same or next unit)
     continues it: same speaker, same cue."""
     for q in list(ctx.quotes):
-        if not ctx.is_free(q) or len(ctx.text[q.start:q.end].split()) <= ctx.grammar.scare_max_words:
+        if not _unattributed(ctx, q):
             continue
         # "Cette « remise de preuves »" is a phrase of the writer's sentence; a quotation
         # that opens a sentence, or follows the incise of the report before it
@@ -221,8 +226,7 @@ def quote_run(ctx: Context) -> None:
     quotes = sorted(ctx.quotes, key=lambda x: x.open_start)
     joined: dict[int, int] = {}     # owner's cue -> where the last quotation given to it ends
     for k, q in enumerate(quotes):
-        if not ctx.is_free(q) or len(text[q.start:q.end].split()) <= ctx.grammar.scare_max_words \
-                or not _starts_sentence(text, q.open_start):
+        if not _unattributed(ctx, q) or not _starts_sentence(text, q.open_start):
             continue
         located = ctx.locate(q)
         if located is None:
