@@ -15,9 +15,7 @@ from .errors import QuotesError
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from . import inputs, models, runner
-
-    models.defer_meta_kernels()
+    from . import inputs, runner
 
     settings = runner.Settings(args.grammar, args.parser, args.stanza_dir, not args.no_gate, args.max_chars, bool(args.entities))
     if args.dask and args.entities:
@@ -46,9 +44,7 @@ def _extract(args: argparse.Namespace) -> int:
         # Load the models before reading stdin, so a broken install fails fast.
         pipeline = None
         if args.workers <= 1:
-            from .pipeline import Pipeline
-
-            pipeline = Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
+            pipeline = runner.load_for_process(settings, runner.torch_threads())
         for outcome in runner.run(items, settings, counts, args.workers, args.batch_size, pipeline):
             writer.write_all(outcome.records)
             out.flush()

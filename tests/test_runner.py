@@ -139,3 +139,24 @@ def test_a_worker_forked_with_the_models_loaded_does_not_load_them_again(monkeyp
     other = runner.Settings(parser="none", gate=False)
     runner._init_worker(other, 1)
     assert runner._WORKER[1] == other and runner._WORKER[0] is not loaded
+
+
+def test_a_process_pipeline_leaves_its_start_up_objects_to_no_collection():
+    import gc
+
+    import pytest
+
+    from quotes.errors import QuotesError
+
+    before = gc.get_freeze_count()
+    try:
+        pipeline = runner.load_for_process(runner.Settings(parser="none"), 1)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > before
+        records = runner._run_one(pipeline, Document("a", "« Nous ne céderons rien sur le fond », a dit Jeanne Martin."), 10_000).records
+        assert [r["quote"] for r in records] == ["Nous ne céderons rien sur le fond"]
+        with pytest.raises((QuotesError, OSError, ValueError)):
+            runner.load_for_process(runner.Settings(grammar="/nonexistent/grammar"), 1)
+        assert gc.isenabled()       # a failed load leaves the collector on
+    finally:
+        gc.unfreeze()
