@@ -80,9 +80,16 @@ def _drop_embedded(events: list[Event], quotes, verb_class: dict[str, str]) -> l
 def _named_inside(inner: Event, outer: Event) -> bool:
     """Does the inner report name a speaker of its own inside the outer content?  An
     infinitive ("a dit souhaiter des sanctions") or a pronoun ("a annoncé qu'il
-    décrétait") continues the outer speaker's report."""
+    décrétait") continues the outer speaker's report; a relative clause does not,
+    whatever its subject: "a critiqué les élus qu'elle tient pour responsables
+    du retard" says what the critic says of them besides the critique."""
     m = inner.mention
-    return m is not None and outer.start <= m.start < outer.end and m.head.upos != "PRON"
+    if m is None or not outer.start <= m.start < outer.end:
+        return False
+    if m.head.upos != "PRON":
+        return True
+    verb = m.sentence.word(m.head.head) if m.head.head else None
+    return verb is not None and verb.deprel == "acl:relcl" and verb.start == inner.cue_start
 
 
 def _credit_relays(ctx: Context, events: list[Event]) -> list[Event]:

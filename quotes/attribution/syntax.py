@@ -239,6 +239,8 @@ class Syntax:
                 drop.add(x.id)  # "selon X", "pour X": the preposition is the cue, not the speaker
             if x.deprel == "cc" and x.head == head.id and x.start < head.start:
                 drop.add(x.id)  # "..., et le maire, qui juge": the conjunction joins, it does not name
+            if x.feat("PronType") == "Rel" and x.start < head.start:
+                drop.add(x.id)  # "l'agence, dont le ministre affirme": the relative links, it does not name
         kept = [x for x in words if x.id not in drop]
         if stop is not None:
             kept = [x for x in kept if x.end <= stop[0] or x.start >= stop[1]]
