@@ -54,6 +54,9 @@ class Scanner:
         self._marks_outside = re.compile(rf"[{everything}]{glued}")
         self._mark_chars = frozenset(chars)
         self._double = frozenset(p.open for p in self.pairs if p.name.endswith("double") or p.open in "«")
+        # Closing double marks that open nothing ("»", "”"), with their own opener.
+        self._other_closes = {p.close: p.open for p in self.pairs
+                              if p.open in self._double and not p.symmetric and p.close not in self.opens}
         dash = "".join(re.escape(d) for d in self.dashes)
         # From each dash to its line's end; whether the dash opens the line is checked
         # in Python, since a pattern anchored at line starts is tried at every position.
@@ -89,16 +92,24 @@ class Scanner:
                 return True, None
         return False, None
 
-    @staticmethod
-    def _spaced_pair(text: str, i: int) -> bool:
+    def _spaced_pair(self, text: str, i: int) -> bool:
         """A straight double mark with a space on each side opens when its paragraph holds
-        the mark again: French spacing kept with straight marks (« " tous les bureaux sont ouverts " »).
+        the mark again: French spacing kept with straight marks (« " tous les bureaux sont ouverts " »);
+        or a closing double mark of another style with no opener of its own before it
+        (« " Nous partirons demain », a-t-il dit »: typed on one side, set by an editor on the other).
         Not an apostrophe: a paragraph holds many, none of them a closing mark."""
         c = text[i]
         if c in _APOSTROPHES:
             return False
         end = text.find("\n", i)
-        return text.find(c, i + 1, len(text) if end < 0 else end) >= 0
+        paragraph = text[i + 1: len(text) if end < 0 else end]
+        if c in paragraph:
+            return True
+        for close, open_ in self._other_closes.items():
+            k = paragraph.find(close)
+            if k >= 0 and open_ not in paragraph[:k]:
+                return True
+        return False
 
     @staticmethod
     def _span(text: str, entry: _Open, close_pos: int, close_len: int, balanced: bool) -> QuotedSpan | None:
@@ -177,6 +188,11 @@ class Scanner:
                     continue
             if stack and c in self._double and prev.isalpha() and nxt.isalpha() and stack[-1].pair.open in self._double and stack[-1].pair.open != c:
                 self._close(text, stack, len(stack) - 1, i, 1, False, out)
+                continue
+            # 2b. Mixed styles: an open straight double mark closed by a double closer of
+            #     another style whose own opener is not open (" ... »).
+            if k is None and c in self._other_closes and stack and stack[-1].pair.symmetric and stack[-1].pair.open in self._double:
+                self._close(text, stack, len(stack) - 1, i, 1, True, out)
                 continue
             # 3. Openers.
             if opening:

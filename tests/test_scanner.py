@@ -124,3 +124,12 @@ def test_straight_marks_with_french_spacing():
     # a lone spaced mark, with no other in its paragraph, is no quotation
     lone = 'Un écran de 27 " coûte cher.\nIl a dit "non".'
     assert [lone[s.start:s.end] for s in SCANNER.scan(lone)] == ["non"]
+
+
+def test_straight_mark_closed_by_a_guillemet():
+    # typed on one side, set by an editor on the other: one quotation
+    assert spans('" Nous partirons demain, avec ou sans accord », a dit le maire.') == [
+        ("Nous partirons demain, avec ou sans accord", True)]
+    assert spans('Elle a ajouté : " Rien ne presse ”.') == [("Rien ne presse", True)]
+    # a guillemet that closes its own opener leaves a lone spaced mark alone
+    assert spans('Un écran de 27 " et le « plan » du maire.') == [("plan", True)]
