@@ -368,6 +368,7 @@ class Syntax:
         clitics and adverbs ("..., a encore précisé le ministre", "..., nous a-t-il dit").
         A cue there has its subject after it; its object slot holds no report."""
         k = w.id - 2
-        while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or sent.words[k].text.lower() in REFLEXIVE_CLITICS | {"lui", "leur"}):
+        while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or sent.words[k].text.lower() in REFLEXIVE_CLITICS | {"lui", "leur"}
+                          or sent.words[k].upos == "PRON" and sent.words[k].text[:1] in "-‑"):  # "a-t-il dit"
             k -= 1
         return sent.words[k] if k >= 0 and sent.words[k].text == "," else None

@@ -98,6 +98,9 @@ def interrupted_quote(ctx: Context) -> None:
             break
 
 
+_INCISE_END = regex.compile(r"[^,.;!?]*[,.;!?]")
+
+
 def _incise(ctx: Context, sent: Sentence, start: int, end: int):
     """A cue inside the quotation between a comma and a comma or full stop, with its
     subject after it: the cue, its speaker and where the two parts end and start."""
@@ -112,7 +115,10 @@ def _incise(ctx: Context, sent: Sentence, start: int, end: int):
         subject = syn.inverted_subject(sent, w)
         if comma is None or subject is None or comma.start <= start:
             continue
-        after = regex.compile(r"[^,.;!?]*[,.;!?]").match(text, subject.end)
+        # "« A, prévient X, économiste à la banque. B »": the speaker's apposition is the incise's
+        tail = max([subject.end] + [x.end for c in sent.children(subject.id) if c.deprel == "appos"
+                                    for x in sent.subtree(c.id)])
+        after = _INCISE_END.match(text, tail)
         if after is None or after.end() >= end:
             continue
         return w, lemma, subject, comma.start, after.end()
