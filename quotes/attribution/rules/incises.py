@@ -25,7 +25,7 @@ def _after_colon(ctx: Context, start: int, end: int) -> int:
     """A colon before a quotation that runs to the incise: the quotation is the content,
     what stands before the colon introduces it ("À lire : « ... », a-t-il écrit")."""
     for q in ctx.quotes:
-        if start < q.open_start and q.close_end >= end - 1 and ":" in ctx.text[start: q.open_start]:
+        if start < q.open_start < end and q.close_end >= end - 1 and ":" in ctx.text[start: q.open_start]:
             return ctx.text.rindex(":", start, q.open_start) + 1
     return start
 
@@ -42,6 +42,12 @@ def _incise_ends(sent: Sentence, after: int) -> bool:
         if x.upos in ("VERB", "AUX"):
             return False
     return True
+
+
+def _sentence_goes_on(sent: Sentence, after: int) -> bool:
+    """Do words follow the incise's closing comma in its sentence?"""
+    rest = [x for x in sent.words if x.start >= after]
+    return len(rest) > 1 and rest[0].text == "," and any(x.upos != "PUNCT" for x in rest[1:])
 
 
 @rule("postposed_cue", gate=_comma_before_cue)
@@ -63,6 +69,9 @@ def postposed_cue(ctx: Context) -> None:
             start = _after_colon(ctx, start, end)
             if len(text[start:end].split()) < 3 or ctx.taken(start, end):
                 continue
+            if _sentence_goes_on(sent, mention.end) and not any(
+                    x.upos in ("VERB", "AUX") and start <= x.start < end for x in sent.words):
+                continue  # "Dans un message, rapporte le journal, il écrivait ...": a phrase, not the report
             local = ctx.local_quotes(sent)
             kind, s, e, balanced = kind_of(text, start, end, local)
             if kind == "direct":
