@@ -4,21 +4,25 @@ glisse-t-il. Tout peut arriver. »" (one record per part)."""
 
 from __future__ import annotations
 
+from typing import Optional
 
 import regex
 
-from ...parsing import Sentence
+from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 from ..events import Event, trim
 from ..spans import kind_of
 from . import rule
 
 _BEFORE_CUE = regex.compile(r",[ \t\u00a0\u202f]*(?:[\w'’-]+[ \t\u00a0\u202f]+){0,2}$")
+# "... en détention a indiqué le parquet": an auxiliary after a word, where a comma was lost
+_LOST_COMMA = regex.compile(r"[\w»”\")][ \t\u00a0\u202f]+(?:a|ont)[ \t\u00a0\u202f]+$")
 
 
 def _comma_before_cue(u: UnitView) -> bool:
     return not u.headline and any(
-        c.kind == "verb" and _BEFORE_CUE.search(u.text, max(u.unit.start, c.start - 40), c.start) for c in u.cues)
+        c.kind == "verb" and (_BEFORE_CUE.search(u.text, max(u.unit.start, c.start - 40), c.start)
+                              or _LOST_COMMA.search(u.text, max(u.unit.start, c.start - 40), c.start)) for c in u.cues)
 
 
 def _after_colon(ctx: Context, start: int, end: int) -> int:
@@ -44,6 +48,20 @@ def _incise_ends(sent: Sentence, after: int) -> bool:
     return True
 
 
+def _lost_comma(sent: Sentence, w: Word) -> Optional[Word]:
+    """"Le suspect a été placé en détention a indiqué le parquet": a cue in the compound
+    past run on to the clause before it, with no conjunction, lost its comma; the
+    auxiliary stands where the comma would."""
+    if w.deprel != "conj" or not w.head or sent.word(w.head).start > w.start:
+        return None
+    kids = sent.children(w.id)
+    aux = [c for c in kids if c.deprel == "aux:tense" and c.id == w.id - 1]
+    if not aux or any(c.deprel == "cc" for c in kids):
+        return None
+    before = sent.words[aux[0].id - 2] if aux[0].id >= 2 else None
+    return aux[0] if before is not None and before.upos != "PUNCT" else None
+
+
 def _sentence_goes_on(sent: Sentence, after: int) -> bool:
     """Do words follow the incise's closing comma in its sentence?"""
     rest = [x for x in sent.words if x.start >= after]
@@ -56,7 +74,7 @@ def postposed_cue(ctx: Context) -> None:
     text = ctx.text
     for index, sent in ctx.sentences():
         for w, lemma in ctx.cue_verbs(sent):
-            comma = ctx.syntax.incise_comma(sent, w)
+            comma = ctx.syntax.incise_comma(sent, w) or _lost_comma(sent, w)
             if comma is None or any(c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start for c in sent.children(w.id)):
                 continue  # "ces nations, souvent isolées, ont trouvé": the subject stands before
             subject = ctx.syntax.inverted_subject(sent, w)
