@@ -10,6 +10,7 @@ order.
 from __future__ import annotations
 
 import attrs
+import regex
 
 from ..errors import GrammarError
 from ..grammar import Grammar, _line_of
@@ -53,6 +54,7 @@ class Attributor:
             r.apply(ctx)
         events = _drop_embedded(ctx.events, ctx.quotes, ctx.grammar.verb_class)
         events = _credit_relays(ctx, events)
+        events = [_citing(ctx, e) for e in events]
         events.sort(key=lambda e: (e.start, e.end))
         return events
 
@@ -90,6 +92,23 @@ def _named_inside(inner: Event, outer: Event) -> bool:
         return True
     verb = m.sentence.word(m.head.head) if m.head.head else None
     return verb is not None and verb.deprel == "acl:relcl" and verb.start == inner.cue_start
+
+
+_CITING = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:citant|qui\s+cit(?:e|ent|ait|aient))[ \t\u00a0]+", regex.IGNORECASE)
+
+
+def _citing(ctx: Context, e: Event) -> Event:
+    """"..., a indiqué le quotidien citant un proche du dossier": the source cited speaks,
+    the one citing relays it."""
+    m = e.mention
+    found = _CITING.match(ctx.text, m.end) if m is not None else None
+    if found is None:
+        return e
+    after = [w for w in m.sentence.words if w.start >= found.end()]
+    head = next((w for w in after if w.upos in ("NOUN", "PROPN")), None)
+    if head is None or any(w.upos in ("VERB", "AUX", "PUNCT") and w.start < head.start for w in after):
+        return e
+    return attrs.evolve(e, mention=ctx.syntax.mention(m.sentence, head, ctx.text), cited_mention=m)
 
 
 def _credit_relays(ctx: Context, events: list[Event]) -> list[Event]:

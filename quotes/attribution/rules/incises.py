@@ -43,8 +43,8 @@ def _incise_ends(sent: Sentence, after: int) -> bool:
             continue
         if x.upos == "PUNCT":
             return True
-        if x.upos in ("VERB", "AUX"):
-            return False
+        if x.upos in ("VERB", "AUX") and x.feat("VerbForm") not in ("Inf", "Part"):
+            return False  # a finite verb; "pour justifier ...", "en ajoutant ..." hang on the cue
     return True
 
 
