@@ -65,7 +65,7 @@ def locate(records: list[dict], texts: dict[str, str]) -> list[Item]:
             raise ValueError(f"document {doc!r}: its file is not UTF-8 text")
         if text is None:
             raise ValueError(f"no text for document {doc!r}: pass --docs with the folder that holds it")
-        at = text.find(quote, cursor[(doc, quote)])
+        at = _occurrence(text, quote, cursor[(doc, quote)], r.get("speaker_mention"))
         if at < 0:
             at = text.find(quote)
         if at < 0:
@@ -73,6 +73,22 @@ def locate(records: list[dict], texts: dict[str, str]) -> list[Item]:
         cursor[(doc, quote)] = at + 1
         out.append(Item(doc, at, at + len(quote), r))
     return out
+
+
+def _occurrence(text: str, quote: str, start: int, mention: Optional[str]) -> int:
+    """Where a record without offsets stands: the first occurrence of its quote from
+    `start`, or, when the quote is also found elsewhere (a headline that repeats the
+    body's words), the first one whose paragraph names the record's speaker mention."""
+    at = text.find(quote, start)
+    if at < 0 or not mention or text.find(quote, at + 1) < 0:
+        return at
+    k = at
+    while k >= 0:
+        first, last = text.rfind("\n", 0, k) + 1, text.find("\n", k + len(quote))
+        if mention in text[first: len(text) if last < 0 else last]:
+            return k
+        k = text.find(quote, k + 1)
+    return at
 
 
 def overlap(a: Item, b: Item) -> float:

@@ -161,3 +161,16 @@ def test_report_has_a_by_construction_section_sorted_by_misses(result):
     assert any(line.startswith("  a.txt  gold   4  predicted   4") for line in lines)
     assert any("[noun_object]" in line and "la fermeture du musée" in line for line in lines)
     assert any("[unknown]" in line and "Le préfet" in line for line in lines)
+
+
+def test_a_gold_record_is_placed_where_its_speaker_is_named():
+    from quotes.evaluate import locate
+
+    text = ("La ministre promet une baisse des impôts\n"
+            "Dans un entretien, la ministre du Budget, Claire Dubois, promet une baisse des impôts pour 2027.")
+    gold = {"doc": "d", "quote": "une baisse des impôts", "speaker_mention": "la ministre du Budget, Claire Dubois"}
+    (item,) = locate([gold], {"d": text})
+    assert item.start == text.index("une baisse des impôts pour")
+    # with no mention, or a mention found nowhere, the first occurrence as before
+    (item,) = locate([{"doc": "d", "quote": "une baisse des impôts"}], {"d": text})
+    assert item.start == text.index("une baisse")
