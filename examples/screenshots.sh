@@ -22,7 +22,10 @@ quotes report "$work/seeds.quotes.jsonl" -o "$work/report.html" --top 12 --title
 sandbox=()
 if [ "$(id -u)" = 0 ]; then sandbox=(--no-sandbox); fi
 for page in show report; do
+    # The virtual time budget holds the capture until the page has loaded and drawn, however
+    # busy the machine is (without it a loaded machine gave a blank picture).
     "$browser" --headless "${sandbox[@]}" --disable-gpu --hide-scrollbars --window-size=1200,1250 \
+        --virtual-time-budget=10000 --run-all-compositor-stages-before-draw \
         --screenshot="$work/$page.png" "file://$work/$page.html" >/dev/null 2>&1
     if command -v pngquant >/dev/null; then
         pngquant --force --speed 1 --output "$out/$page.png" 128 "$work/$page.png"

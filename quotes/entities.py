@@ -31,6 +31,9 @@ from .grammar import Grammar
 from .titles import Holder, TitleScan
 from .tokens import DE_WORDS, DETERMINERS, NOT_NAMES, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
 
+# The article an outlet's listed name starts with, from the word before it ("au" is "à le").
+_OUTLET_ARTICLES = {"le": "Le", "la": "La", "les": "Les", "l'": "L'", "l’": "L'", "au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
+
 
 @attrs.define
 class EntityMention:
@@ -184,7 +187,8 @@ class EntityTable(TitleScan):
         if all(self.toks[k].text.isupper() and self.toks[k].low in self._lower for k in range(a, b)):
             return  # "ACTIONS PAS LÉGITIMES": a headline in capitals, no acronym
         name = self.text[self.toks[a].start: self.toks[b - 1].end]
-        if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps and name not in self.g.outlets:
+        outlet = self._outlet(a, name)
+        if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps and not outlet:
             return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
         if b - a == 1 and (self._complement(a) or self.toks[a].low in self.g.organisations) and name not in self.g.places:
             return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
@@ -192,7 +196,7 @@ class EntityTable(TitleScan):
             entity = self.find(name) or self.new(name, "GPE")
         elif b - a == 1 and a > 0 and self.toks[a - 1].low in ("les", "des", "aux") and name.endswith(("s", "x")):
             entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
-        elif (b - a == 1 and is_acronym(name)) or name in self.g.outlets:
+        elif (b - a == 1 and is_acronym(name)) or outlet:
             entity = self.find(name) or self.new(name, "ORG")
         elif self.toks[a].low in self.g.organisations:
             entity = self.find(name) or self.new(name, "ORG")
@@ -202,6 +206,14 @@ class EntityTable(TitleScan):
         self.mention(entity, self.toks[a].start, self.toks[b - 1].end, kind)
         if entity.type == "PER":
             self._gender_evidence(entity, a, b)
+
+    def _outlet(self, a: int, name: str) -> bool:
+        """A news outlet the grammar lists, perhaps with its article before it: "dans Le
+        Parisien", "au Parisien", "du Monde" (contracted)."""
+        if name in self.g.outlets:
+            return True
+        article = _OUTLET_ARTICLES.get(self.toks[a - 1].low) if a > 0 else None
+        return article is not None and article + ("" if article.endswith("'") else " ") + name in self.g.outlets
 
     def _gender_evidence(self, entity: Entity, a: int, b: int) -> None:
         before = self.toks[a - 1].text if a > 0 else ""

@@ -41,7 +41,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "mentions.toml": {
         "honorifics": {"masculine": "list[str]", "feminine": "list[str]"},
-        "titles": {"words": "list[str]"},
+        "titles": {"words": "list[str]", "generic": "table[list[str]]"},
         "organisations": {"words": "list[str]", "documents": "list[str]", "media": "list[str]", "outlets": "list[str]"},
         "groups": {"words": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
@@ -111,6 +111,7 @@ class Grammar:
     prepositions: tuple[Preposition, ...]
     honorifics: dict[str, str]            # word -> "m" / "f"
     titles: frozenset[str]
+    generic_titles: dict[str, frozenset[str]]  # "élu" -> the titles whose holders it may name
     organisations: frozenset[str]
     documents: frozenset[str]
     media: frozenset[str]
@@ -391,6 +392,7 @@ def _build(path: Path) -> Grammar:
         prepositions=tuple(prepositions),
         honorifics=honorifics,
         titles=lower(mentions.get("titles", {}).get("words", ())),
+        generic_titles={k.lower(): lower(v) for k, v in mentions.get("titles", {}).get("generic", {}).items()},
         organisations=lower(orgs.get("words", ())),
         documents=lower(orgs.get("documents", ())),
         media=lower(orgs.get("media", ())),

@@ -213,7 +213,8 @@ class TitleReference:
             if gender and entity.gender and gender != entity.gender:
                 continue
             titles = self.table.titles_of(entity)
-            if titles and not any(t[:1] == (title,) for t in titles):
+            names = self.g.generic_titles.get(title, frozenset({title}))
+            if titles and not any(t[:1] and t[0] in names for t in titles):
                 continue
             return entity
         return None

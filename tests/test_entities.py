@@ -206,3 +206,10 @@ def test_cli_writes_the_entity_tables(tmp_path):
     [fcu] = [r for r in rows if r["acronym"] == "FCU"]
     assert fcu["doc"] == "a.txt" and fcu["name"] == "Fédération des cyclistes urbains" and fcu["type"] == "ORG"
     assert {"doc", "id", "name", "type", "gender", "mentions"} <= set(fcu)
+
+
+def test_an_outlet_named_with_its_article_is_an_organisation(grammar):
+    t = table(grammar, "Le député Paul Girard a reconnu dans Le Parisien une erreur. Selon lui, l'enquête "
+                       "du Monde est injuste, a-t-il dit au Parisien.")
+    kinds = {e.name: e.type for e in t.entities}
+    assert kinds["Parisien"] == "ORG" and kinds["Monde"] == "ORG" and kinds["Paul Girard"] == "PER"

@@ -308,8 +308,13 @@ class Syntax:
         kids = sent.children(w.id)
         after = [c for c in kids if c.deprel in ("nsubj", "nsubj:pass") and (c.start > w.start or c.upos == "PRON" and any(
             a.deprel.startswith("aux") and a.start < c.start for a in kids))]  # "a-t-elle dit": the clitic after the auxiliary
-        if after:
+        if after and not any(x.text == "," for x in sent.words if w.end <= x.start < after[0].start):
             return after[0]
+        # Past a comma the parsed subject may be another clause's ("répond le sénateur, lorsque
+        # celui qui l'interroge parle ..."): the noun phrase right after the verb first.
+        return self._subject_after(sent, w) or (after[0] if after else None)
+
+    def _subject_after(self, sent: Sentence, w: Word) -> Optional[Word]:
         words = sent.words
         k = w.id  # the word after w (ids are 1-based)
         phrase = self.g.phrases.get(self.cue_lemma(sent, w) or "")

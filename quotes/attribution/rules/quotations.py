@@ -73,8 +73,10 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
         if lemma is None or w.start in ctx.claimed:
             continue
         subject = syn.subject(sent, w)
+        inverted = syn.inverted_subject(sent, w)
+        if subject is not None and inverted is not None and inverted.start < subject.start:
+            subject = inverted  # "», répond le sénateur, lorsque celui qui l'interroge ...": the incise's own
         if subject is None or subject.start < q.close_end:
-            inverted = syn.inverted_subject(sent, w)
             if inverted is None and subject is not None and subject.start < q.open_start:
                 # "Le syndicat, qui juge cette loi « liberticide », appelle à la grève": the
                 # verb's subject stands before the quotation, which is not what it reports
