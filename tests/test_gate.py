@@ -33,6 +33,9 @@ def test_a_verb_cue_needs_a_que_clause(stage):
     assert chosen(stage, "Le ministre a ajouté une ligne au budget.") == []
     # "ainsi que" opens no reported clause
     assert chosen(stage, "Il a ajouté un chapitre ainsi que le budget.") == []
+    # a cue that lost its comma after a clause of its own reports that clause
+    lost = "Un suspect a été placé en détention a indiqué le parquet de Lyon."
+    assert chosen(stage, lost) == [lost]
 
 
 def test_headlines_report_nothing_by_cue(stage):

@@ -32,6 +32,14 @@ def _counts_as_subject(c: Word, verb: Word) -> bool:
     return c.lemma.lower() not in ("ce", "cela", "il") or (c.text.lower() == "il" and c.deprel != "expl:subj")
 
 
+def _names(sent: Sentence, noun: Word) -> bool:
+    """"M. Girard", "le ministre Paul Girard": a common noun that a name follows names someone
+    ("le maire de Lyon" names a place after a preposition, not a person)."""
+    return noun.upos == "NOUN" and any(
+        k.upos == "PROPN" and k.start > noun.start and k.deprel in ("nmod", "flat:name", "flat", "appos")
+        and not any(c.deprel == "case" for c in sent.children(k.id)) for k in sent.children(noun.id))
+
+
 class Syntax:
     def __init__(self, grammar: Grammar):
         self.g = grammar
@@ -171,7 +179,7 @@ class Syntax:
                 # a name or pronoun before a common noun ("Vendredi dernier, Lavrov a déclaré").
                 before = [c for c in subj if c.start < current.start]
                 pool = before or subj
-                named = [c for c in pool if c.upos in ("PROPN", "PRON")]
+                named = [c for c in pool if c.upos in ("PROPN", "PRON") or _names(sent, c)]
                 s = max(named or pool, key=lambda c: c.start) if before else (named or pool)[0]
                 if s.feat("PronType") == "Rel" or s.lemma.lower() in ("qui", "lequel", "laquelle"):
                     return self.antecedent(sent, s, current)

@@ -15,14 +15,24 @@ from ..spans import kind_of
 from . import rule
 
 _BEFORE_CUE = regex.compile(r",[ \t\u00a0\u202f]*(?:[\w'’-]+[ \t\u00a0\u202f]+){0,2}$")
-# "... en détention a indiqué le parquet": an auxiliary after a word, where a comma was lost
+# "Un suspect a été placé en détention a indiqué le parquet": an auxiliary after a word,
+# where a comma was lost, behind a clause with a verb of its own
 _LOST_COMMA = regex.compile(r"[\w»”\")][ \t\u00a0\u202f]+(?:a|ont)[ \t\u00a0\u202f]+$")
+_FINITE = regex.compile(r"\b(?:a|ont|est|sont|était|étaient|avait|avaient|sera|seront)\b")
+
+
+def _lost_comma_before(u: UnitView, at: int) -> bool:
+    aux = _LOST_COMMA.search(u.text, max(u.unit.start, at - 40), at)
+    if aux is None:
+        return False
+    start = max(u.unit.start, *(u.text.rfind(c, 0, aux.start()) + 1 for c in ".!?"))
+    return _FINITE.search(u.text, start, aux.start() + 1) is not None
 
 
 def _comma_before_cue(u: UnitView) -> bool:
     return not u.headline and any(
         c.kind == "verb" and (_BEFORE_CUE.search(u.text, max(u.unit.start, c.start - 40), c.start)
-                              or _LOST_COMMA.search(u.text, max(u.unit.start, c.start - 40), c.start)) for c in u.cues)
+                              or _lost_comma_before(u, c.start)) for c in u.cues)
 
 
 def _after_colon(ctx: Context, start: int, end: int) -> int:
