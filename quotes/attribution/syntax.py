@@ -17,6 +17,9 @@ REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 CLAUSE_LINKS = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
 MODALS = frozenset({"pouvoir", "vouloir", "savoir", "devoir", "oser", "aller", "falloir"})
+# Verbs a negation turns into an affirmation of the verb after them: "ne cesse de répéter",
+# "ne manque pas de rappeler", "n'hésite pas à dénoncer", "n'a de cesse de dénoncer".
+KEEPS_ON = frozenset({"cesser", "manquer", "hésiter", "cesse"})
 PURPOSE = frozenset({"pour", "afin", "sans"})
 
 
@@ -76,7 +79,7 @@ class Syntax:
     def negated(self, sent: Sentence, w: Word) -> bool:
         """"n'a pas dit que", "ne veut pas confirmer", "n'était pas en mesure de
         confirmer", "loin de condamner": nothing was reported."""
-        heads = [w] + [a for a in sent.ancestors(w.id)[:1] if w.deprel == "xcomp"]
+        heads = [w] + [a for a in sent.ancestors(w.id)[:1] if w.deprel == "xcomp" and not self._keeps_on(sent, a)]
         if any(c.text.lower() in NEGATIONS for h in heads for c in sent.children(h.id)):
             return True
         if w.feat("VerbForm") != "Inf":
@@ -90,6 +93,11 @@ class Syntax:
             if modal and any(c.text.lower() in NEGATIONS for c in kids):
                 return True
         return False
+
+    @staticmethod
+    def _keeps_on(sent: Sentence, verb: Word) -> bool:
+        return verb.lemma.lower() in KEEPS_ON or any(
+            c.lemma.lower() in KEEPS_ON and c.deprel in ("obj", "obl:arg", "obl") for c in sent.children(verb.id))
 
     @staticmethod
     def place_of_on(sent: Sentence, w: Word) -> Optional[Word]:
