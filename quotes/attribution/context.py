@@ -61,6 +61,14 @@ class Context:
     def local_quotes(self, sent: Sentence) -> list[QuotedSpan]:
         return [q for q in self.quotes if sent.start <= q.open_start < sent.end or q.open_start <= sent.start < q.close_end]
 
+    def quoted_incise(self, sent: Sentence, w: Word) -> bool:
+        """Is the cue an incise right after a closing mark, its subject after it ("« A »,
+        dit M. X")?  The quotation before it is what it reports."""
+        comma = self.syntax.incise_comma(sent, w)
+        if comma is None or self.syntax.inverted_subject(sent, w) is None:
+            return False
+        return any(q.close_end <= comma.start and not self.text[q.close_end: comma.start].strip() for q in self.local_quotes(sent))
+
     def free_quotes(self) -> Iterator[QuotedSpan]:
         """Quotations no event covers yet, in text order, re-checked as events are added."""
         for q in self.quotes:

@@ -238,6 +238,8 @@ def quoted_object(ctx: Context) -> None:
     encore « C »": one record per quotation of the list."""
     for index, sent in ctx.sentences():
         for w, lemma in ctx.cue_verbs(sent):
+            if ctx.quoted_incise(sent, w):
+                continue  # "« A », dit M. X « B »": A is what it reports, the quotation rules'
             span = _quoted_content(ctx, sent, w, lemma)
             if span is None:
                 continue
