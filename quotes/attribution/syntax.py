@@ -43,6 +43,21 @@ def _names(sent: Sentence, noun: Word) -> bool:
         and not any(c.deprel == "case" for c in sent.children(k.id)) for k in sent.children(noun.id))
 
 
+def _apposition_anchor(sent: Sentence, noun: Word, rel: Word) -> Optional[Word]:
+    """"Claire Dubois, ancienne directrice du musée de Lyon, qui ...": a relative after a
+    comma that closes an apposition stands for the name the apposition describes, not for
+    the last noun inside it."""
+    if rel.id < 2 or sent.words[rel.id - 2].text != ",":
+        return None
+    x = noun
+    while x.deprel == "nmod" and x.head:
+        x = sent.word(x.head)
+    if x.deprel != "appos" or not x.head:
+        return None
+    anchor = sent.word(x.head)
+    return anchor if anchor.upos == "PROPN" else None
+
+
 class Syntax:
     def __init__(self, grammar: Grammar):
         self.g = grammar
@@ -211,6 +226,9 @@ class Syntax:
             head = sent.word(clause.head)
             finite = [x for x in [clause] + sent.children(clause.id) if x.feat("VerbForm") == "Fin" and x.start < clause.end]
             number = finite[0].feat("Number") if finite and rel.deprel.startswith("nsubj") else None
+            anchor = _apposition_anchor(sent, head, rel)
+            if anchor is not None and (number is None or anchor.feat("Number") in (None, number)):
+                return anchor
             if number and head.feat("Number") and head.feat("Number") != number:
                 agreeing = [x for x in sent.children(head.id) if x.deprel == "nmod" and x.upos in ("NOUN", "PROPN")
                             and x.feat("Number") == number and x.end <= rel.start]

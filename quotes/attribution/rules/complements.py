@@ -62,7 +62,10 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
             return None  # "le référendum qu'elle souhaite organiser": the relative is the infinitive's object
         start, end = span_of(sent, c)
         words = [x for x in sent.subtree(c.id) if x.upos != "PUNCT" and x.start >= w.end]
-        while words and (words[0] in lead or words[0].text.lower() in ("comme",)):
+        # "l'accuse d'avoir menti": the "de" complement of a pronoun object keeps its "de", as
+        # "accuse X d'avoir menti" gives "X d'avoir menti"; "appelle à manifester" gives "manifester"
+        keep = lemma in ctx.grammar.object_infinitive and any(m.lemma.lower() == "de" for m in lead)
+        while words and (words[0] in lead and not keep or words[0].text.lower() in ("comme",)):
             words = words[1:]
         if words:
             start = words[0].start

@@ -1,0 +1,34 @@
+"""Syntax helpers over a parse given by hand: what they read when the parser errs."""
+
+from quotes.attribution.syntax import Syntax
+from quotes.grammar import load
+from quotes.parsing import Sentence, Word
+
+
+def sentence(rows: list[tuple[str, str, str, int, str]]) -> Sentence:
+    """(text, lemma, upos, head, deprel) rows, words separated by one space."""
+    words, at = [], 0
+    for k, (text, lemma, upos, head, deprel) in enumerate(rows, 1):
+        words.append(Word(k, text, lemma, upos, "", head, deprel, at, at + len(text)))
+        at += len(text) + 1
+    return Sentence(tuple(words), 0, at - 1)
+
+
+def test_a_relative_after_an_apposition_stands_for_the_name():
+    # "Claire Dubois , directrice du musée , qui l' accuse": the clause hung on the
+    # last noun of the apposition, as parsers often do
+    sent = sentence([
+        ("Claire", "Claire", "PROPN", 0, "root"), ("Dubois", "Dubois", "PROPN", 1, "flat:name"),
+        (",", ",", "PUNCT", 4, "punct"), ("directrice", "directrice", "NOUN", 1, "appos"),
+        ("du", "de", "ADP", 6, "case"), ("musée", "musée", "NOUN", 4, "nmod"),
+        (",", ",", "PUNCT", 10, "punct"), ("qui", "qui", "PRON", 10, "nsubj"),
+        ("l'", "le", "PRON", 10, "obj"), ("accuse", "accuser", "VERB", 6, "acl:relcl"),
+    ])
+    syntax = Syntax(load("fr"))
+    assert syntax.antecedent(sent, sent.word(8), sent.word(10)).text == "Claire"
+    # with no comma before the relative it is the noun's: "la directrice du musée qui ..."
+    close = sentence([(t, l, u, h, d) for t, l, u, h, d in [
+        ("directrice", "directrice", "NOUN", 0, "root"), ("du", "de", "ADP", 3, "case"),
+        ("musée", "musée", "NOUN", 1, "nmod"), ("qui", "qui", "PRON", 5, "nsubj"),
+        ("ferme", "fermer", "VERB", 3, "acl:relcl")]])
+    assert syntax.antecedent(close, close.word(4), close.word(5)).text == "musée"
