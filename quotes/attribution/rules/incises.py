@@ -102,7 +102,8 @@ def postposed_cue(ctx: Context) -> None:
                 continue  # "Dans un message, rapporte le journal, il écrivait ...": a phrase, not the report
             local = ctx.local_quotes(sent)
             kind, s, e, balanced = kind_of(text, start, end, local)
-            if kind == "direct" or any(x.start < end and x.start != w.start and ctx.quoted_incise(sent, x) for x, _ in ctx.cue_verbs(sent)):
+            if kind == "direct" or any(x.start < end and x.start != w.start and ctx.quoted_incise(sent, x)
+                                       for x, _ in ctx.cue_verbs(sent)):
                 continue  # "« ... », a dit X", "« A », dit X « B », dit-il": the quotation rules'
             ctx.claimed.add(w.start)
             ctx.add(Event(s, e, kind, lemma, w.start, w.end, mention, index, balanced=balanced, rule="postposed_cue"))
