@@ -41,7 +41,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     "mentions.toml": {
         "honorifics": {"masculine": "list[str]", "feminine": "list[str]"},
-        "titles": {"words": "list[str]", "generic": "table[list[str]]"},
+        "titles": {"words": "list[str]", "generic": "table[list[str]]", "fixed_gender": "list[str]"},
         "organisations": {"words": "list[str]", "documents": "list[str]", "media": "list[str]", "outlets": "list[str]"},
         "groups": {"words": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
@@ -112,6 +112,7 @@ class Grammar:
     honorifics: dict[str, str]            # word -> "m" / "f"
     titles: frozenset[str]
     generic_titles: dict[str, frozenset[str]]  # "élu" -> the titles whose holders it may name
+    fixed_gender: frozenset[str]  # nouns of persons whose grammatical gender says nothing of theirs
     organisations: frozenset[str]
     documents: frozenset[str]
     media: frozenset[str]
@@ -393,6 +394,7 @@ def _build(path: Path) -> Grammar:
         honorifics=honorifics,
         titles=lower(mentions.get("titles", {}).get("words", ())),
         generic_titles={k.lower(): lower(v) for k, v in mentions.get("titles", {}).get("generic", {}).items()},
+        fixed_gender=lower(mentions.get("titles", {}).get("fixed_gender", ())),
         organisations=lower(orgs.get("words", ())),
         documents=lower(orgs.get("documents", ())),
         media=lower(orgs.get("media", ())),

@@ -131,6 +131,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
             # masculine says nothing; a marked form ("présidente", "le directeur") does.
             det = next((w.text.lower() for w in own if w.upos == "DET"), "")
             return self.table.title_gender(det, head.text.lower())
+        if head.lemma.lower() in self.g.fixed_gender or head.text.lower() in self.g.fixed_gender:
+            return None  # "une source", "le témoin": the noun's gender, not the person's
         return _GENDER.get(own[0].feat("Gender")) if own else None
 
     def _strip_det(self, mention: Mention) -> str:

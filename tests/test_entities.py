@@ -213,3 +213,12 @@ def test_an_outlet_named_with_its_article_is_an_organisation(grammar):
                        "du Monde est injuste, a-t-il dit au Parisien.")
     kinds = {e.name: e.type for e in t.entities}
     assert kinds["Parisien"] == "ORG" and kinds["Monde"] == "ORG" and kinds["Paul Girard"] == "PER"
+
+
+def test_a_noun_of_fixed_gender_says_nothing_of_the_speakers():
+    import quotes
+
+    text = ("« Le suspect a avoué », a confié une source policière. « Il a tiré deux fois », a raconté un témoin. "
+            "« Nous avons eu peur », a dit la ministre Anne Morel.")
+    genders = {r["speaker"]: r["speaker_gender"] for r in (q.to_record() for q in quotes.extract(text))}
+    assert genders == {"source policière": None, "témoin": None, "Anne Morel": "f"}
