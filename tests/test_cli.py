@@ -139,3 +139,14 @@ def test_workers_and_batch_size_below_one_are_refused_by_name():
         result = run("extract", "seeds", "--parser", "none", option, value)
         assert result.returncode == 2
         assert f"argument {option}: '{value}': expected a whole number, at least 1" in result.stderr
+
+
+def test_the_command_leaves_with_its_code_and_every_record_written(tmp_path):
+    from quotes.cli import main
+
+    fast, slow = tmp_path / "fast.jsonl", tmp_path / "slow.jsonl"
+    result = run("extract", str(SEEDS), "-o", str(fast), "--workers", "2", "-q")
+    assert result.returncode == 0
+    assert main(["extract", str(SEEDS), "-o", str(slow), "-q"]) == 0
+    assert fast.read_text(encoding="utf-8") == slow.read_text(encoding="utf-8") != ""
+    assert run("grammar", "check", str(tmp_path / "nowhere")).returncode == 1
