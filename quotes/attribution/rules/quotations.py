@@ -11,7 +11,7 @@ import regex
 from ...model import QuotedSpan
 from ...parsing import Sentence
 from ..context import Context, UnitView
-from ..events import Event
+from ..events import Event, is_headline
 from . import rule
 
 _SEPARATOR = regex.compile(r"[ \t\u00a0\u202f]*(,|[–—-])[ \t\u00a0\u202f]*")
@@ -207,10 +207,28 @@ def floating(ctx: Context) -> None:
         if not before:
             continue
         prev = max(before, key=lambda e: e.end)
-        if index - prev.unit_index > 1:
+        if index - prev.unit_index > 1 and not (_headings_between(ctx.text, prev.end, q.open_start)
+                                                and _ends_sentence(ctx.text, q.open_start)):
             continue
         ctx.add(Event(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end, prev.mention, index,
                       cited_source=prev.cited_source, inherits=True, balanced=q.balanced, rule="floating"))
+
+
+def _headings_between(text: str, end: int, start: int) -> bool:
+    """"... selon le communiqué.\nUne décision attendue\n« ... »": nothing but subheadings
+    (short lines without final punctuation) between a report's paragraph and the quotation
+    after it; a subheading does not end the report."""
+    lines = text[end:start].split("\n")
+    between = lines[1:-1]
+    return bool(between) and not lines[-1].strip() \
+        and all(line.strip() and is_headline(line) and len(line.split()) <= 12 for line in between)
+
+
+def _ends_sentence(text: str, start: int) -> bool:
+    """Does the paragraph from `start` end as a sentence does?  A quotation alone on a line
+    with no final stop ("« Tout reste à faire »") is a subheading, as a pull-quote is."""
+    end = text.find("\n", start)
+    return regex.search(r"[.!?…][\s\u00a0»”\"]*$|[»”\"][\s\u00a0]*[.!?…]\s*$", text[start: end if end >= 0 else len(text)]) is not None
 
 
 # Between the quotations of a run: spaces, line breaks, the full stop a quotation may leave outside its marks.
