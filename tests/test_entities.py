@@ -222,3 +222,12 @@ def test_a_noun_of_fixed_gender_says_nothing_of_the_speakers():
             "« Nous avons eu peur », a dit la ministre Anne Morel.")
     genders = {r["speaker"]: r["speaker_gender"] for r in (q.to_record() for q in quotes.extract(text))}
     assert genders == {"source policière": None, "témoin": None, "Anne Morel": "f"}
+
+
+def test_a_person_described_by_a_feminine_noun_is_a_woman():
+    import quotes
+
+    text = ("« Il a tiré deux fois », a raconté une habitante du quartier. « Le patient est sorti », a dit une "
+            "infirmière. « Tout a brûlé », a raconté un voisin.")
+    found = {r["speaker"]: (r["speaker_type"], r["speaker_gender"]) for r in (q.to_record() for q in quotes.extract(text))}
+    assert found == {"habitante du quartier": ("PER", "f"), "infirmière": ("PER", "f"), "voisin": ("PER", "m")}
