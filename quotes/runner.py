@@ -139,17 +139,25 @@ def load_for_process(settings: Settings, threads: int):
     gc.disable()
     try:
         defer_meta_kernels()
-        if settings.parser != "none":
-            import torch
-
-            torch.set_num_threads(threads)
-        from .pipeline import Pipeline
-
-        pipeline = Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
+        _set_threads(settings, threads)
+        pipeline = _new_pipeline(settings)
     finally:
         gc.freeze()
         gc.enable()
     return pipeline
+
+
+def _set_threads(settings: Settings, threads: int) -> None:
+    if settings.parser != "none":
+        import torch
+
+        torch.set_num_threads(threads)
+
+
+def _new_pipeline(settings: Settings):
+    from .pipeline import Pipeline
+
+    return Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
 
 
 def _init_worker(settings: Settings, threads: int) -> None:
@@ -231,14 +239,9 @@ def _outcomes(items: Iterable[Item], settings: Settings, workers: int, batch_siz
         return None
 
     if workers <= 1:
-        if settings.parser != "none":
-            import torch
-
-            torch.set_num_threads(torch_threads())
+        _set_threads(settings, torch_threads())
         if pipeline is None:
-            from .pipeline import Pipeline
-
-            pipeline = Pipeline(settings.grammar, settings.parser, settings.stanza_dir, settings.gate)
+            pipeline = _new_pipeline(settings)
         for batch in _batches(items, batch_size):
             docs = [item for item in batch if isinstance(item, Document)]
             results = iter(_run_batch(pipeline, docs, settings.max_chars, settings.entities))

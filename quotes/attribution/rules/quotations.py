@@ -224,11 +224,15 @@ def _headings_between(text: str, end: int, start: int) -> bool:
         and all(line.strip() and is_headline(line) and len(line.split()) <= 12 for line in between)
 
 
+# A final stop inside or after the closing mark.
+_FINAL_STOP = regex.compile(r"[.!?…][\s\u00a0»”\"]*$|[»”\"][\s\u00a0]*[.!?…]\s*$")
+
+
 def _ends_sentence(text: str, start: int) -> bool:
     """Does the paragraph from `start` end as a sentence does?  A quotation alone on a line
     with no final stop ("« Tout reste à faire »") is a subheading, as a pull-quote is."""
     end = text.find("\n", start)
-    return regex.search(r"[.!?…][\s\u00a0»”\"]*$|[»”\"][\s\u00a0]*[.!?…]\s*$", text[start: end if end >= 0 else len(text)]) is not None
+    return _FINAL_STOP.search(text[start: end if end >= 0 else len(text)]) is not None
 
 
 # Between the quotations of a run: spaces, line breaks, the full stop a quotation may leave outside its marks.
