@@ -219,7 +219,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics \
                 and not self._named_at(head) and not self._human_group(mention):
             return
-        if lemma in self.g.documents or lemma in self.g.media:
+        if lemma in self.g.documents or lemma in self.g.media or self._second_subject(mention):
             return
         self._found = None
         # Which subjects are seen depends on which sentences were parsed (the gate parses
@@ -234,6 +234,15 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
             self.history.append((mention.start, entity))
             if self._found is not None:
                 self._derived[mention.start] = self._found.found
+
+    def _second_subject(self, mention: Mention) -> bool:
+        """"Le Modem, le parti centriste, a appelé ...": a subject right after another subject
+        of the same verb and a comma describes it (the parser gave the verb two subjects); the
+        one entity is the first's, and "il" after it stands for that name."""
+        head = mention.head
+        return head.deprel.startswith("nsubj") and any(
+            w.head == head.head and w.deprel == head.deprel and w.end <= mention.start
+            and self.text[w.end: mention.start].strip() == "," for w in mention.sentence.words)
 
     def _named_at(self, head) -> bool:
         """A capitalised head the parser took for a common noun ("Roman" of a first name

@@ -13,7 +13,7 @@ from ..context import Context, UnitView
 from ..spans import RELATIVE_LEAD, sentence_end, span_of
 from ..syntax import PURPOSE
 from . import rule
-from .verbs import before_relative_report, framed, verb_rule
+from .verbs import before_relative_report, framed, relative_que, verb_rule
 
 QUE = ("que", "qu'", "qu’")
 _QUE = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
@@ -107,6 +107,17 @@ def _and_relative(ctx: Context, sent: Sentence, end: int) -> int:
     return max([end] + [x.end for x in sent.subtree(who.head) if x.upos != "PUNCT"])
 
 
+def _relative_on_object(ctx: Context, sent: Sentence, w: Word, clause: Word, que: Word) -> bool:
+    """"a critiqué la préfecture, qu'il accuse de ...": a verb has one direct object, so a
+    "que" after a comma that closes its nominal object is the relative pronoun of that
+    object (the object of the clause's verb, which has none of its own), whatever the
+    parser made of it; the clause is not what the verb reports."""
+    objects = [c for c in sent.children(w.id) if c.deprel == "obj" and c.upos in ("NOUN", "PROPN") and c.start < que.start]
+    if not objects or any(c.deprel == "obj" for c in sent.children(clause.id)):
+        return False
+    return ctx.text[span_of(sent, objects[-1])[1]: que.start].strip() == ","
+
+
 def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     for c in sent.children(w.id):
         if c.start < w.end or c.deprel in ("nsubj", "nsubj:pass", "expl:subj", "punct"):
@@ -116,6 +127,8 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
             que = marks[0]
             before = sent.words[que.id - 2] if que.id >= 2 else None
             if before is not None and before.lemma.lower() in _NOT_CLAUSE_WORDS:
+                continue
+            if _relative_on_object(ctx, sent, w, c, que) or relative_que(ctx, sent, c, w.end):
                 continue
             start, end = _own_span(ctx, sent, c)
             between = [x for x in sent.words if w.end <= x.start < que.start and x.upos != "PUNCT"]

@@ -90,9 +90,11 @@ def before_relative_report(ctx: Context, sent: Sentence, start: int, end: int) -
     élus, qui affirment que ...": a relative clause inside the content whose verb is a
     cue reports for its own subject (a record of its own), so the content stops before it."""
     for verb in sent.words:
-        if not (start < verb.start < end) or verb.deprel != "acl:relcl" or not ctx.syntax.cue_lemma(sent, verb):
+        if not (start < verb.start < end) or not ctx.syntax.cue_lemma(sent, verb):
             continue
-        lead = [x for x in sent.subtree(verb.id) if x.feat("PronType") == "Rel" and start < x.start < verb.start]
+        lead = [x for x in sent.subtree(verb.id) if x.feat("PronType") == "Rel" and start < x.start < verb.start
+                ] if verb.deprel == "acl:relcl" else []
+        lead = lead or relative_que(ctx, sent, verb, start)
         if not lead:
             continue
         cut = lead[0].start
@@ -100,3 +102,20 @@ def before_relative_report(ctx: Context, sent: Sentence, start: int, end: int) -
             cut -= 1
         return cut
     return end
+
+
+def relative_que(ctx: Context, sent: Sentence, verb: Word, start: int) -> list[Word]:
+    """"les dirigeants du collectif qu'il accuse de mentir": a verb that names whom it accuses
+    or invites (an object and an infinitive) but has no object of its own takes the "que"
+    right after a noun as that object, a relative pronoun, even where the parser read it
+    as "que" opening a clause."""
+    if ctx.syntax.cue_lemma(sent, verb) not in ctx.grammar.object_infinitive:
+        return []
+    children = sent.children(verb.id)
+    if any(c.deprel == "obj" for c in children):
+        return []
+    que = [c for c in children if c.deprel == "mark" and c.text.lower() in ("que", "qu'", "qu’") and start < c.start < verb.start]
+    before = sent.words[que[0].id - 2] if que and que[0].id >= 2 else None
+    if before is None or before.upos not in ("NOUN", "PROPN") or ctx.text[before.end: que[0].start].strip():
+        return []
+    return que
