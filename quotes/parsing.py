@@ -127,7 +127,24 @@ def _sentences(doc, offset: int) -> Iterable[Sentence]:
                     )
                 )
         if words:
-            yield Sentence(tuple(_inverted_subject(w) for w in words), words[0].start, words[-1].end)
+            words = _article_nouns([_inverted_subject(w) for w in words])
+            yield Sentence(tuple(words), words[0].start, words[-1].end)
+
+
+def _article_nouns(words: list[Word]) -> list[Word]:
+    """A participle with its own article is a noun ("l'élu", "les blessés", "le prévenu"):
+    an article never opens a verb, so where the parser tagged a participle under its
+    article (as determiner or as auxiliary), the pair is a noun phrase (lemma the word
+    itself, as nouns have)."""
+    out = list(words)
+    for k in range(1, len(out)):
+        w, det = out[k], out[k - 1]
+        if (w.upos == "VERB" and w.feat("VerbForm") == "Part" and det.upos == "DET" and det.feat("PronType") == "Art"
+                and det.head == w.id):
+            feats = "|".join(f for f in w.feats.split("|") if f.startswith(("Gender=", "Number=")))
+            out[k] = attrs.evolve(w, upos="NOUN", lemma=w.text.lower(), feats=feats)
+            out[k - 1] = attrs.evolve(det, deprel="det")
+    return out
 
 
 def _inverted_subject(word: Word) -> Word:

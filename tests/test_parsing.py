@@ -1,0 +1,45 @@
+"""Repairs applied to every parse: what the parser's output becomes before attribution."""
+
+from quotes.parsing import Word, _article_nouns
+
+
+def words(rows: list[tuple[str, str, str, str, int, str]]) -> list[Word]:
+    """(text, lemma, upos, feats, head, deprel) rows, words separated by one space."""
+    out, at = [], 0
+    for k, (text, lemma, upos, feats, head, deprel) in enumerate(rows, 1):
+        out.append(Word(k, text, lemma, upos, feats, head, deprel, at, at + len(text)))
+        at += len(text) + 1
+    return out
+
+
+PART = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
+
+
+def test_a_participle_under_its_article_is_a_noun():
+    # "explique l' élu": the article hung on "élu" read as the participle of "élire"
+    for deprel in ("det", "aux:pass"):
+        fixed = _article_nouns(words([
+            ("explique", "expliquer", "VERB", "VerbForm=Fin", 0, "root"),
+            ("l'", "le", "DET", "Definite=Def|Number=Sing|PronType=Art", 3, deprel),
+            ("élu", "élire", "VERB", PART, 1, "xcomp"),
+        ]))
+        assert (fixed[2].upos, fixed[2].lemma, fixed[2].feats) == ("NOUN", "élu", "Gender=Masc|Number=Sing")
+        assert fixed[1].deprel == "det"
+
+
+def test_a_participle_after_an_auxiliary_or_a_clitic_stays_a_verb():
+    rows = [
+        ("il", "il", "PRON", "Person=3|PronType=Prs", 3, "nsubj"),
+        ("l'", "le", "PRON", "Person=3|PronType=Prs", 4, "obj"),
+        ("a", "avoir", "AUX", "VerbForm=Fin", 4, "aux:tense"),
+        ("élu", "élire", "VERB", PART, 0, "root"),
+    ]
+    assert _article_nouns(words(rows)) == words(rows)
+    # an article that belongs to a later noun ("a élu le nouveau maire") changes nothing either
+    rows = [
+        ("a", "avoir", "AUX", "VerbForm=Fin", 2, "aux:tense"),
+        ("élu", "élire", "VERB", PART, 0, "root"),
+        ("le", "le", "DET", "Definite=Def|PronType=Art", 4, "det"),
+        ("maire", "maire", "NOUN", "Gender=Masc", 2, "obj"),
+    ]
+    assert _article_nouns(words(rows)) == words(rows)
