@@ -347,7 +347,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
             return "GROUP"
         if head.upos == "NOUN" and (lemma + "s" in self.g.groups or _masculine(lemma) + "s" in self.g.groups):
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
-        if lemma in self.g.titles or chain or head.upos == "PROPN":
+        if lemma in self.g.titles or head.text.lower() in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}
             # The article must stand right before the name, not before a word the name follows.
             first = next((w for w in mention.words if chain and w.start == self.text.find(chain, mention.start)), head)
