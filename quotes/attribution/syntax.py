@@ -43,6 +43,20 @@ def _names(sent: Sentence, noun: Word) -> bool:
         and not any(c.deprel == "case" for c in sent.children(k.id)) for k in sent.children(noun.id))
 
 
+def _apposed_name(sent: Sentence, last: Word) -> Optional[Word]:
+    """"Paul Girard, conseiller municipal et élu du 3e arrondissement, annonce": the name
+    an apposition ending right before the verb's comma describes, when the parser left
+    the verb without a subject."""
+    x = last
+    for _ in range(8):
+        if x.deprel == "appos" and x.head and sent.word(x.head).upos == "PROPN":
+            return sent.word(x.head)
+        if not x.head:
+            return None
+        x = sent.word(x.head)
+    return None
+
+
 def _apposition_anchor(sent: Sentence, noun: Word, rel: Word) -> Optional[Word]:
     """"Claire Dubois, ancienne directrice du musée de Lyon, qui ...": a relative after a
     comma that closes an apposition stands for the name the apposition describes, not for
@@ -252,6 +266,8 @@ class Syntax:
             k -= 1
         while k >= 0 and sent.words[k].upos == "ADJ":
             k -= 1  # "plusieurs pays occidentaux affirment"
+        if k > 0 and sent.words[k].text == ",":
+            return _apposed_name(sent, sent.words[k - 1])
         if k < 0 or sent.words[k].upos not in ("PROPN", "NOUN"):
             return None
         x = sent.words[k]
