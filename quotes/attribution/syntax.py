@@ -11,6 +11,7 @@ import regex
 from ..grammar import Grammar, _reflexive_base
 from ..parsing import Sentence, Word
 from .events import Mention
+from .inversion import subject_after
 
 NEGATIONS = frozenset({"ne", "n'", "n’"})
 REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi"})
@@ -362,60 +363,8 @@ class Syntax:
             return after[0]
         # Past a comma the parsed subject may be another clause's ("répond le sénateur, lorsque
         # celui qui l'interroge parle ..."): the noun phrase right after the verb first.
-        return self._subject_after(sent, w) or (after[0] if after else None)
-
-    def _subject_after(self, sent: Sentence, w: Word) -> Optional[Word]:
-        words = sent.words
-        k = w.id  # the word after w (ids are 1-based)
         phrase = self.g.phrases.get(self.cue_lemma(sent, w) or "")
-        for word in phrase.words if phrase is not None else ():
-            if k < len(words) and words[k].text.lower() == word.lower():
-                k += 1  # "..., a fait savoir la mairie": the phrase's own words
-        floor = 0  # a name cut off a prepositional phrase keeps to itself
-        while k < len(words):
-            x = words[k]
-            low = x.lemma.lower()
-            if x.text == ",":
-                j = k + 1  # ", hier," / ", ce matin,": a time word between commas
-                while j < len(words) and (words[j].upos in ("ADV", "DET") or words[j].lemma.lower() in self.g.time_words
-                                          or words[j].text.lower() in self.g.time_words):
-                    j += 1
-                if j > k + 1 and j < len(words) and words[j].text == ",":
-                    k = j + 1
-                    continue
-            if x.upos == "PUNCT" or x.upos in ("VERB", "AUX", "SCONJ", "CCONJ") or low in ("que", "qu'", "qu’"):
-                return None
-            if x.upos == "ADP":
-                k = self._past(sent, x)  # "à l'AFP", "devant la presse", "dans un communiqué"
-                floor = words[k].start if k < len(words) else floor
-                continue
-            if x.upos in ("ADV", "NUM") or low in self.g.time_words or x.text.lower() in self.g.time_words:
-                k += 1
-                continue
-            if x.upos in ("DET", "ADJ"):
-                k += 1
-                continue
-            if x.upos in ("NOUN", "PROPN", "PRON"):
-                while x.head and x.deprel in ("flat:name", "flat", "compound", "fixed") and sent.word(x.head).start >= floor:
-                    x = sent.word(x.head)
-                return x
-            return None
-        return None
-
-    def _past(self, sent: Sentence, prep: Word) -> int:
-        """The index after a prepositional phrase: its noun's subtree, contiguous after it.
-        A name right after the phrase's noun, with no preposition of its own, is the subject
-        the parser hung on it: "à l'AFP Anne Morel", "sur RTL Paul Girard", "sans détour
-        Anne Morel" (not "à l'agence Reuters": an outlet noun takes its name)."""
-        head = sent.word(prep.head) if prep.head and prep.deprel in ("case", "fixed") else None
-        if head is None or head.start < prep.start:
-            return prep.id
-        after = sent.words[head.id] if head.id < len(sent.words) else None
-        if after is not None and after.upos == "PROPN" and after.head == head.id and after.deprel in ("flat:name", "flat", "nmod", "appos") \
-                and (head.text in self.g.outlets or head.upos == "NOUN" and head.text.islower() and head.lemma.lower() not in self.g.media
-                     and head.lemma.lower() not in self.g.organisations and head.lemma.lower() not in self.g.titles):
-            return head.id
-        return max(x.id for x in sent.subtree(head.id) if x.start >= prep.start)
+        return subject_after(self.g, sent, w, phrase.words if phrase is not None else ()) or (after[0] if after else None)
 
     @staticmethod
     def incise_comma(sent: Sentence, w: Word) -> Optional[Word]:

@@ -1,0 +1,66 @@
+"""The subject after an inverted cue verb: in an incise ("», a déclaré mardi la ministre")
+or a postposed cue, French puts the subject after the verb, past adverbs, time words and
+the phrase saying to whom or where it was said."""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..grammar import Grammar
+from ..parsing import Sentence, Word
+
+
+def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[str] = ()) -> Optional[Word]:
+    """The noun phrase right after an inverted cue verb ("..., a déclaré mardi à l'AFP la
+    ministre"): past the cue's own phrase words, adverbs, time words between commas and
+    prepositional phrases; None at a verb, a conjunction or the clause's end."""
+    words = sent.words
+    k = w.id  # the word after w (ids are 1-based)
+    for word in phrase_words:
+        if k < len(words) and words[k].text.lower() == word.lower():
+            k += 1  # "..., a fait savoir la mairie": the phrase's own words
+    floor = 0  # a name cut off a prepositional phrase keeps to itself
+    while k < len(words):
+        x = words[k]
+        low = x.lemma.lower()
+        if x.text == ",":
+            j = k + 1  # ", hier," / ", ce matin,": a time word between commas
+            while j < len(words) and (words[j].upos in ("ADV", "DET") or words[j].lemma.lower() in g.time_words
+                                      or words[j].text.lower() in g.time_words):
+                j += 1
+            if j > k + 1 and j < len(words) and words[j].text == ",":
+                k = j + 1
+                continue
+        if x.upos == "PUNCT" or x.upos in ("VERB", "AUX", "SCONJ", "CCONJ") or low in ("que", "qu'", "qu’"):
+            return None
+        if x.upos == "ADP":
+            k = _past(g, sent, x)  # "à l'AFP", "devant la presse", "dans un communiqué"
+            floor = words[k].start if k < len(words) else floor
+            continue
+        if x.upos in ("ADV", "NUM") or low in g.time_words or x.text.lower() in g.time_words:
+            k += 1
+            continue
+        if x.upos in ("DET", "ADJ"):
+            k += 1
+            continue
+        if x.upos in ("NOUN", "PROPN", "PRON"):
+            while x.head and x.deprel in ("flat:name", "flat", "compound", "fixed") and sent.word(x.head).start >= floor:
+                x = sent.word(x.head)
+            return x
+        return None
+    return None
+
+def _past(g: Grammar, sent: Sentence, prep: Word) -> int:
+    """The index after a prepositional phrase: its noun's subtree, contiguous after it.
+    A name right after the phrase's noun, with no preposition of its own, is the subject
+    the parser hung on it: "à l'AFP Anne Morel", "sur RTL Paul Girard", "sans détour
+    Anne Morel" (not "à l'agence Reuters": an outlet noun takes its name)."""
+    head = sent.word(prep.head) if prep.head and prep.deprel in ("case", "fixed") else None
+    if head is None or head.start < prep.start:
+        return prep.id
+    after = sent.words[head.id] if head.id < len(sent.words) else None
+    if after is not None and after.upos == "PROPN" and after.head == head.id and after.deprel in ("flat:name", "flat", "nmod", "appos") \
+            and (head.text in g.outlets or head.upos == "NOUN" and head.text.islower() and head.lemma.lower() not in g.media
+                 and head.lemma.lower() not in g.organisations and head.lemma.lower() not in g.titles):
+        return head.id
+    return max(x.id for x in sent.subtree(head.id) if x.start >= prep.start)
