@@ -130,6 +130,8 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
                 continue
             if _relative_on_object(ctx, sent, w, c, que) or relative_que(ctx, sent, c, w.end):
                 continue
+            if c.deprel == "conj" and any(x.deprel == "cc" and x.start < que.start for x in sent.children(c.id)):
+                continue  # "publié par X et que Y a consulté": coordinated with the verb, not its complement
             start, end = _own_span(ctx, sent, c)
             between = [x for x in sent.words if w.end <= x.start < que.start and x.upos != "PUNCT"]
             if between and between[0].text.lower() in QUE and len(between) > 1:
