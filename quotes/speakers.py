@@ -55,6 +55,12 @@ def _masculine(noun: str) -> str:
 
 _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
+# A name after a preposition is its complement ("Sur France Bleu, une infirmière ...",
+# "Pour Paul Girard, le maire ..."): a place, an outlet or a point of view, not the
+# person a description after it names.
+_PREPOSITIONS = ("à", "au", "aux", "sur", "dans", "pour", "selon", "avec", "chez", "contre", "depuis", "par", "vers",
+                 "en", "entre", "après", "avant", "pendant", "sous", "devant", "derrière", "d'après", "d’après")
+_AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}'’])(?:" + "|".join(_PREPOSITIONS) + r")\s+$", regex.IGNORECASE)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
 _GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
@@ -381,6 +387,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         set after a name by a comma is that person."""
         m = _NAME_BEFORE.search(self.text, max(0, mention.start - 120), mention.start)
         if m is None or _COMPLEMENT.search(self.text, max(0, m.start() - 6), m.start()):
+            return None
+        if m.group("name").split()[0].lower() in _PREPOSITIONS or _AFTER_PREPOSITION.search(self.text, max(0, m.start() - 12), m.start()):
             return None
         entity = self.table.person(m.group("name"))
         if entity is not None:

@@ -210,6 +210,8 @@ def floating(ctx: Context) -> None:
         if index - prev.unit_index > 1 and not (_headings_between(ctx.text, prev.end, q.open_start)
                                                 and _ends_sentence(ctx.text, q.open_start)):
             continue
+        if _own_line(ctx.text, q) and not _ends_sentence(ctx.text, q.open_start):
+            continue  # a pull-quote or a subheading in marks, not the next words of the report
         ctx.add(Event(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end, prev.mention, index,
                       cited_source=prev.cited_source, inherits=True, balanced=q.balanced, rule="floating"))
 
@@ -222,6 +224,13 @@ def _headings_between(text: str, end: int, start: int) -> bool:
     between = lines[1:-1]
     return bool(between) and not lines[-1].strip() \
         and all(line.strip() and is_headline(line) and len(line.split()) <= 12 for line in between)
+
+
+def _own_line(text: str, q) -> bool:
+    """Is the quotation the whole of its line?"""
+    start = text.rfind("\n", 0, q.open_start) + 1
+    end = text.find("\n", q.close_end)
+    return not text[start: q.open_start].strip() and not text[q.close_end: end if end >= 0 else len(text)].strip()
 
 
 # A final stop inside or after the closing mark.
