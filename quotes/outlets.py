@@ -28,14 +28,17 @@ _INSERTED = regex.compile(r",\s*(?P<verb>\p{Ll}+)\s+(?P<name>(?:L[ae]\s+|L['’]
 _NAME_TOKEN = regex.compile(r"(?:\p{L}?\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
 
 
-def cited_outlet(text: str, sentence: Sentence, event: Event, grammar: Grammar, speaker: Optional[str]) -> Optional[str]:
+def cited_outlet(text: str, sentence: Sentence, event: Event, grammar: Grammar, speaker: Optional[str],
+                 strong_only: bool = False) -> Optional[str]:
     """The outlet a statement was made to or relayed by, named in the cue's sentence outside
     the quote: "a déclaré à l'AFP", "a-t-il dit à Reuters", "sur RTL", "au micro de France
     Info", "dans un entretien au Parisien", "interrogé par Le Figaro".  A document ("dans
-    un communiqué") or a place is no outlet; the one nearest the cue wins."""
+    un communiqué") or a place is no outlet; the one nearest the cue wins.  With
+    `strong_only`, only a lead that makes any name an outlet counts ("selon le maire,
+    interrogé par X": "selon" has no "à X" of its own to say whom it was said to)."""
     best: Optional[tuple[int, str]] = None
     for m in _LEAD.finditer(text, sentence.start, sentence.end):
-        if event.start <= m.start() < event.end:
+        if event.start <= m.start() < event.end or strong_only and not m.group("strong"):
             continue
         name = _outlet_after(text, m, grammar)
         if name is None or name == speaker or name in grammar.places:
@@ -43,7 +46,7 @@ def cited_outlet(text: str, sentence: Sentence, event: Event, grammar: Grammar, 
         distance = abs(m.start() - event.cue_start)
         if best is None or distance < best[0]:
             best = (distance, name)
-    if best is None:
+    if best is None and not strong_only:
         best = _relaying(text, sentence, event, grammar)
     return best[1] if best else None
 
@@ -57,7 +60,33 @@ def _relaying(text: str, sentence: Sentence, event: Event, grammar: Grammar) -> 
     return None
 
 
+def _known_title(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
+    """A listed outlet written out after the lead, lower-case words and all ("à La Voix du
+    Nord", "dans Le Canard enchaîné", "au Dauphiné libéré"), with its article as the text
+    gives it, capitalised or not, or restored from "au"/"aux"."""
+    pattern = _TITLES.get(id(grammar.outlets))
+    if pattern is None:
+        names = sorted(grammar.outlets, key=len, reverse=True)
+        pattern = _TITLES[id(grammar.outlets)] = regex.compile(
+            "(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}\p{N}]|\.\p{L})")  # not "Le Monde.fr"
+    contracted = {"au": "Le ", "aux": "Les "}.get(lead.group(0).split()[-1].lower(), "") if not lead.group("art").strip() else ""
+    at = lead.start("art")
+    head = text[at: at + 80]
+    for candidate in (head, head[:1].upper() + head[1:], contracted + head):
+        m = pattern.match(candidate)
+        if m:
+            return m.group()
+    return None
+
+
+# Compiled alternation of each grammar's outlet names, longest first.
+_TITLES: dict[int, regex.Pattern] = {}
+
+
 def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
+    known = _known_title(text, lead, grammar)
+    if known is not None:
+        return known
     at = lead.end()
     media = regex.match(r"(?P<noun>[\p{Ll}\-]+)(?:\s+(?:de\s+presse|d['’]information|de\s+radio|de\s+télévision))?(?:\s+\p{Ll}[\p{L}\-]*){0,2}?\s+(?=\p{Lu}|\p{Ll}\p{Lu})", text[at: at + 80])
     # "le quotidien X", "la nouvelle émission X": a media noun, perhaps after an adjective.

@@ -190,11 +190,11 @@ class Pipeline:
         verbless = {p.lemma for p in self.grammar.prepositions}
         sentences = [s for unit in parsed for s in unit.sentences]
         for k, e in enumerate(events):
-            if e.cited_source is not None or e.inherits or e.cue in verbless:
+            if e.cited_source is not None or e.inherits:
                 continue
             sent = next((s for s in sentences if s.start <= e.cue_start < s.end), None)
             if sent is not None:
-                outlet = cited_outlet(found.text, sent, e, self.grammar, out[k].name if out[k] else None)
+                outlet = cited_outlet(found.text, sent, e, self.grammar, out[k].name if out[k] else None, e.cue in verbless)
                 if outlet is not None:
                     events[k] = attrs.evolve(e, cited_source=outlet)
         for k, e in enumerate(events):

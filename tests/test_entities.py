@@ -155,11 +155,25 @@ def test_one_id_and_a_gender_for_every_quote_of_a_person(pipeline):
     ("La maire Sylvie Morin a affirmé au micro de France Info que la piscine rouvrirait en mai.", "France Info"),
     ("Dans un entretien au Parisien, le préfet Henri Duval a assuré que les contrôles seraient renforcés.", "Le Parisien"),
     ("Interrogé par Le Figaro, l'avocat Marc Lenoir a affirmé que son client était innocent.", "Le Figaro"),
+    # a listed title with lower-case words, its article as written or restored from "au"
+    ("Une infirmière a raconté à la Voix du Nord qu'elle avait attendu des renforts.", "La Voix du Nord"),
+    ("L'adjoint Paul Roche a indiqué au Dauphiné libéré que la route serait refaite en mai.", "Le Dauphiné libéré"),
+    # "selon X, interrogé par Y": the agent of the participle describing the source
+    ("Selon le maire, interrogé par Le Progrès, le pont restera fermé jusqu'en juin.", "Le Progrès"),
+    # a news site is not the paper whose name it starts with
+    ("Le préfet Henri Duval a confirmé au Monde.fr que les contrôles seraient renforcés.", "Monde.fr"),
 ])
 def test_the_outlet_spoken_to_is_the_cited_source(pipeline, text, outlet):
     r = one(pipeline, text)
     assert r["cited_source"] == outlet
     assert r["speaker"] != outlet
+
+
+def test_a_participle_phrase_after_the_source_is_not_what_it_says(pipeline):
+    r = one(pipeline, "Selon le maire, interrogé par Le Progrès, le pont restera fermé jusqu'en juin.")
+    assert r["quote"] == "le pont restera fermé jusqu'en juin"
+    r = one(pipeline, "Selon le maire, fermé depuis lundi, le pont ne rouvrira pas avant l'été.")
+    assert r["quote"] == "fermé depuis lundi, le pont ne rouvrira pas avant l'été"
 
 
 def test_the_speaker_is_past_the_outlet(pipeline):

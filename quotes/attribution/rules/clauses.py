@@ -118,6 +118,31 @@ def _relative_on_object(ctx: Context, sent: Sentence, w: Word, clause: Word, que
     return ctx.text[span_of(sent, objects[-1])[1]: que.start].strip() == ","
 
 
+def _clause_after_addressee(ctx: Context, sent: Sentence, w: Word) -> Optional[tuple[Word, Word]]:
+    """"a raconté à la radio locale qu'elle avait attendu des renforts": the words after the
+    cue are its addressee ("à" or "aux" and a noun phrase), and the "que" after them opens
+    the cue's completive wherever the parser hung it: as the relative object of a clause
+    on the addressee whose verb has an object of its own (a verb has one), or as the clause
+    of a word of the addressee's phrase that takes none ("au Dauphiné libéré que ...")."""
+    after = [x for x in sent.words[w.id:] if x.upos != "PUNCT"]
+    if len(after) < 3 or after[0].lemma.lower() != "à":
+        return None
+    for k, x in enumerate(after[1:], 1):
+        if x.text.lower() in QUE:
+            verb = sent.word(x.head) if x.head else None
+            if verb is None or verb.upos != "VERB" or w.id not in {a.id for a in sent.ancestors(verb.id)}:
+                return None
+            if x.deprel == "obj" and any(c.deprel == "obj" and c.id != x.id for c in sent.children(verb.id)):
+                return x, verb
+            holder = sent.word(verb.head) if verb.head else None
+            if x.deprel == "mark" and holder is not None and w.end <= holder.start < x.start and not ctx.syntax.cue_lemma(sent, holder):
+                return x, verb
+            return None
+        if x.upos not in ("DET", "NOUN", "PROPN", "ADJ", "ADP") and x.feat("VerbForm") != "Part" or k > 8:
+            return None
+    return None
+
+
 def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     for c in sent.children(w.id):
         if c.start < w.end or c.deprel in ("nsubj", "nsubj:pass", "expl:subj", "punct"):
@@ -137,6 +162,10 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
             if between and between[0].text.lower() in QUE and len(between) > 1:
                 que = between[0]  # "estimant que A et que B": the parser hung B on the verb, not A
             return que.end, _before_selon_relative(ctx, que.end, _coordinated(ctx, sent, _trailing(ctx, sent, w, end)))
+    clause = _clause_after_addressee(ctx, sent, w)
+    if clause is not None:
+        que, verb = clause
+        return que.end, _coordinated(ctx, sent, max(x.end for x in sent.subtree(verb.id) if x.upos != "PUNCT"))
     # "que" right after the verb, whatever the parser attached it to: "a déclaré aux
     # journalistes que", "a convenu à l'époque que".
     nxt = [x for x in sent.words[w.id: w.id + 7] if x.upos != "PUNCT"]

@@ -150,6 +150,18 @@ def _relative_end(text: str, sent: Sentence, start: int) -> int:
 _AFTER_PHRASE_RELATIVE = regex.compile(r"[\s\u00a0]*,?[\s\u00a0]*(?:[\w'’\- ]{1,60}?\s)?qui\b[^,.;:!?«»\"]{0,80},", regex.IGNORECASE)
 
 
+# ", interrogé par la radio locale,", ", jointe par téléphone,", ", cités par l'AFP,"
+_BY_PHRASE = regex.compile(r"[ \u00a0]*,[ \u00a0]*\p{Ll}+(?:ée?s?|ie?s?|ue?s?|inte?s?|ite?s?)[ \u00a0]+par\b[^,;:.!?«»\"]{1,60},")
+
+
+def _past_participle_phrase(text: str, sent: Sentence, end: int) -> int:
+    """"Selon le maire, interrogé par la radio locale, le pont ...": a past participle with
+    its agent, between commas right after the source, says how the source spoke; the
+    clause follows it."""
+    m = _BY_PHRASE.match(text, end, sent.end)
+    return m.end() if m else end
+
+
 def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nominal: Word) -> Optional[tuple[int, int]]:
     """The clause the phrase reports: before it when it ends the sentence, after it when
     it opens the sentence, else the clause it stands in."""
@@ -163,6 +175,7 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
         relative = _AFTER_PHRASE_RELATIVE.match(text, phrase_end)
         if relative:
             phrase_end = relative.end()  # "Selon X, témoin qui était sur place, ...": still the phrase
+        phrase_end = _past_participle_phrase(text, sent, phrase_end)
         start, end = trim(text, phrase_end, sentence_end(sent))
         return (start, end) if end - start >= 10 else None
     segment = regex.split(r"[,;:(–—]", lead.rstrip(" ,\u00a0"))[-1]
