@@ -63,6 +63,7 @@ _PREPOSITIONS = ("à", "au", "aux", "sur", "dans", "pour", "selon", "avec", "che
 _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}'’])(?:" + "|".join(_PREPOSITIONS) + r")\s+$", regex.IGNORECASE)
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
+_RELATIVE_SUBJECT = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:qui|lequel|laquelle|lesquels|lesquelles)\b", regex.IGNORECASE)
 _GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
@@ -171,7 +172,9 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
     def resolve(self, event: Event) -> Optional[Speaker]:
         mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
         mention = euphonic(self.text, mention, self.g)
-        if mention is not None and not any(p.lemma == event.cue for p in self.g.prepositions) and adverbial(mention, self.g):
+        if mention is not None and not any(p.lemma == event.cue for p in self.g.prepositions) and adverbial(mention, self.g) \
+                and not _RELATIVE_SUBJECT.match(self.text, mention.end, event.cue_start):
+            # not "selon la sociologue, qui a révélé que": the relative's antecedent is its subject
             mention = out_of_phrase(self.text, mention)
         if mention is None:
             return None

@@ -287,7 +287,8 @@ class Syntax:
             if x.deprel in ("acl:relcl", "parataxis") or (x.deprel == "acl" and not keep_clauses):
                 drop.update(y.id for y in sent.subtree(x.id))
             if x.deprel == "case" and x.head == head.id and x.start < head.start:
-                drop.add(x.id)  # "selon X", "pour X": the preposition is the cue, not the speaker
+                # "selon X", "pour X", "d'après X": the preposition is the cue, not the speaker
+                drop.update(y.id for y in sent.subtree(x.id))
             if x.deprel == "cc" and x.head == head.id and x.start < head.start:
                 drop.add(x.id)  # "..., et le maire, qui juge": the conjunction joins, it does not name
             if x.feat("PronType") == "Rel" and x.start < head.start:

@@ -78,7 +78,19 @@ def preposition(ctx: Context) -> None:
                 mention = Mention(kept[0].start, kept[-1].end, text[kept[0].start: kept[-1].end], nominal, kept, sent) if kept else mention
             phrase_end = max(mention.end, anchor.end)
             mention = attrs.evolve(mention, words=tuple(w for w in mention.words if w.start >= cue.end))
-            verb_events = [e for e in ctx.events if e.rule != "preposition" and sent.start <= e.cue_start < sent.end]
+            # Reports inside the phrase ("Selon X, qui a confirmé hier que ..., le ...") are X's
+            # own, not the sentence's report that X would relay.
+            opening = not text[sent.start: cue.start].strip(" ,«“\"")
+            tail = _phrase_tail(text, sent, phrase_end, nominal) if opening else phrase_end
+            verb_events = [e for e in ctx.events if e.rule != "preposition" and sent.start <= e.cue_start < sent.end
+                           and not cue.start <= e.cue_start < tail]
+            for k, e in enumerate(ctx.events):
+                if opening and cue.start <= e.cue_start < tail < e.end:
+                    # "Selon X, qui a confirmé que A, B": the relative's report ends with it
+                    start, end = trim(text, e.start, tail)
+                    if end > start:
+                        kind, start, end, balanced = kind_of(text, start, end, ctx.local_quotes(sent))
+                        ctx.events[k] = attrs.evolve(e, type=kind, start=start, end=end, balanced=balanced)
             if any(e.start <= cue.start < e.end for e in verb_events):
                 continue
             if nominal.lemma.lower() in ctx.grammar.excluded_subjects:
@@ -162,6 +174,39 @@ def _past_participle_phrase(text: str, sent: Sentence, end: int) -> int:
     return m.end() if m else end
 
 
+def _phrase_tail(text: str, sent: Sentence, end: int, nominal: Word) -> int:
+    """Where the source's phrase ends when it opens the sentence: past a relative clause,
+    a participle with its agent and an apposition that describe the source."""
+    relative = _AFTER_PHRASE_RELATIVE.match(text, end)
+    if relative:
+        end = relative.end()  # "Selon X, témoin qui a tout vu, ...": still the phrase
+    return _apposition_after(text, sent, _past_participle_phrase(text, sent, end), nominal)
+
+
+def _apposition_after(text: str, sent: Sentence, end: int, nominal: Word) -> int:
+    """"Pour le syndicat, principal représentant des salariés, la réforme ...": words between
+    commas that the parse hangs on the source, with no verb of their own, describe it."""
+    lead = regex.match(r"[ \u00a0]*,?[ \u00a0]*", text[end: sent.end])
+    comma = text.find(",", end + lead.end(), sent.end) if lead else -1
+    if comma < 0:
+        return end
+    words = [w for w in sent.words if end + lead.end() <= w.start < comma]
+    inside = {w.id for w in words}
+    top = [w for w in words if w.head not in inside]
+    # Not a past participle's phrase ("Selon le maire, fermé depuis lundi, le pont ..."):
+    # it may as well describe the clause's subject after it.
+    if not words or any(w.feat("VerbForm") == "Fin" for w in words) or any(w.feat("Tense") == "Past" for w in top):
+        return end
+    own = {x.id for x in sent.subtree(nominal.id)}
+    if all(w.id in own for w in words):
+        return comma + 1
+    # The parser made it a second subject of the clause's verb: the subject is after it.
+    if len(top) == 1 and top[0].deprel == "nsubj" and any(
+            c.deprel == "nsubj" and c.start > comma for c in sent.children(top[0].head)):
+        return comma + 1
+    return end
+
+
 def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nominal: Word) -> Optional[tuple[int, int]]:
     """The clause the phrase reports: before it when it ends the sentence, after it when
     it opens the sentence, else the clause it stands in."""
@@ -172,11 +217,7 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
         start, end = trim(text, sent.start, cue_start)
         return (start, end) if end - start >= 10 else None
     if not lead.strip(" ,«“\"") or regex.fullmatch(r"\W*(?:\w+\W+){0,1}", lead):
-        relative = _AFTER_PHRASE_RELATIVE.match(text, phrase_end)
-        if relative:
-            phrase_end = relative.end()  # "Selon X, témoin qui était sur place, ...": still the phrase
-        phrase_end = _past_participle_phrase(text, sent, phrase_end)
-        start, end = trim(text, phrase_end, sentence_end(sent))
+        start, end = trim(text, _phrase_tail(text, sent, phrase_end, nominal), sentence_end(sent))
         return (start, end) if end - start >= 10 else None
     segment = regex.split(r"[,;:(–—]", lead.rstrip(" ,\u00a0"))[-1]
     if len(segment.split()) <= 3 and regex.search(r"[,;:(–—]", lead.rstrip(" ,\u00a0")):
