@@ -127,23 +127,28 @@ def _sentences(doc, offset: int) -> Iterable[Sentence]:
                     )
                 )
         if words:
-            words = _article_nouns([_inverted_subject(w) for w in words])
+            words = _article_repairs([_inverted_subject(w) for w in words])
             yield Sentence(tuple(words), words[0].start, words[-1].end)
 
 
-def _article_nouns(words: list[Word]) -> list[Word]:
-    """A participle with its own article is a noun ("l'élu", "les blessés", "le prévenu"):
-    an article never opens a verb, so where the parser tagged a participle under its
-    article (as determiner or as auxiliary), the pair is a noun phrase (lemma the word
-    itself, as nouns have)."""
+def _article_repairs(words: list[Word]) -> list[Word]:
+    """A word the parser gave an article and tagged a verb.  Before a participle the
+    article makes a noun ("l'élu", "l'accusé", "les blessés"): the pair is a noun phrase,
+    lemma the word itself as nouns have.  Before an infinitive it is the object pronoun
+    ("le qualifier de", "la remercier"): an article never opens a verb."""
     out = list(words)
     for k in range(1, len(out)):
         w, det = out[k], out[k - 1]
-        if (w.upos == "VERB" and w.feat("VerbForm") == "Part" and det.upos == "DET" and det.feat("PronType") == "Art"
-                and det.head == w.id):
+        if w.upos != "VERB" or det.upos != "DET" or det.feat("PronType") != "Art" or det.head != w.id:
+            continue
+        if w.feat("VerbForm") == "Part":
             feats = "|".join(f for f in w.feats.split("|") if f.startswith(("Gender=", "Number=")))
             out[k] = attrs.evolve(w, upos="NOUN", lemma=w.text.lower(), feats=feats)
             out[k - 1] = attrs.evolve(det, deprel="det")
+        elif w.feat("VerbForm") == "Inf" and det.text.lower() in ("le", "la", "les", "l'", "l’"):
+            feats = "|".join(f for f in det.feats.split("|") if f.startswith(("Gender=", "Number=")))
+            out[k - 1] = attrs.evolve(det, upos="PRON", lemma="le", deprel="obj",
+                                      feats="|".join(filter(None, [feats, "Person=3|PronType=Prs"])))
     return out
 
 

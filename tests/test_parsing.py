@@ -1,6 +1,6 @@
 """Repairs applied to every parse: what the parser's output becomes before attribution."""
 
-from quotes.parsing import Word, _article_nouns
+from quotes.parsing import Word, _article_repairs
 
 
 def words(rows: list[tuple[str, str, str, str, int, str]]) -> list[Word]:
@@ -18,7 +18,7 @@ PART = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
 def test_a_participle_under_its_article_is_a_noun():
     # "explique l' élu": the article hung on "élu" read as the participle of "élire"
     for deprel in ("det", "aux:pass"):
-        fixed = _article_nouns(words([
+        fixed = _article_repairs(words([
             ("explique", "expliquer", "VERB", "VerbForm=Fin", 0, "root"),
             ("l'", "le", "DET", "Definite=Def|Number=Sing|PronType=Art", 3, deprel),
             ("élu", "élire", "VERB", PART, 1, "xcomp"),
@@ -34,7 +34,7 @@ def test_a_participle_after_an_auxiliary_or_a_clitic_stays_a_verb():
         ("a", "avoir", "AUX", "VerbForm=Fin", 4, "aux:tense"),
         ("élu", "élire", "VERB", PART, 0, "root"),
     ]
-    assert _article_nouns(words(rows)) == words(rows)
+    assert _article_repairs(words(rows)) == words(rows)
     # an article that belongs to a later noun ("a élu le nouveau maire") changes nothing either
     rows = [
         ("a", "avoir", "AUX", "VerbForm=Fin", 2, "aux:tense"),
@@ -42,4 +42,15 @@ def test_a_participle_after_an_auxiliary_or_a_clitic_stays_a_verb():
         ("le", "le", "DET", "Definite=Def|PronType=Art", 4, "det"),
         ("maire", "maire", "NOUN", "Gender=Masc", 2, "obj"),
     ]
-    assert _article_nouns(words(rows)) == words(rows)
+    assert _article_repairs(words(rows)) == words(rows)
+
+
+def test_an_article_before_an_infinitive_is_its_object_pronoun():
+    # "puis le qualifier de": "le" read as the article of "qualifier"
+    fixed = _article_repairs(words([
+        ("puis", "puis", "ADV", "", 3, "advmod"),
+        ("le", "le", "DET", "Definite=Def|Gender=Masc|Number=Sing|PronType=Art", 3, "aux:tense"),
+        ("qualifier", "qualifier", "VERB", "VerbForm=Inf", 0, "root"),
+    ]))
+    assert (fixed[1].upos, fixed[1].deprel, fixed[1].feat("PronType")) == ("PRON", "obj", "Prs")
+    assert fixed[2].upos == "VERB"
