@@ -18,6 +18,7 @@ from .grammar import Grammar, load
 from .model import CueMatch, Document, Quote, QuotedSpan, Speaker, Span
 from .normalize import normalize
 from .parsing import PARSERS, ParsedUnit, Parser
+from .repairs import verb_cues
 from .scanner import Scanner
 from .entities import EntityTable
 from .outlets import cited_outlet
@@ -109,7 +110,7 @@ class Pipeline:
         for unit in self.parser.parse(spans) if spans else []:
             k, i = owner[id(unit.unit)]
             out[k].append(attrs.evolve(unit, index=i))
-        return out
+        return [verb_cues(units, found.cues) for units, found in zip(out, founds)]
 
     def events(self, found: GrammarResult, parsed: list[ParsedUnit]) -> list[Event]:
         if not parsed:

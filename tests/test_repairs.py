@@ -1,0 +1,65 @@
+"""Parse corrections from the grammar's cues (quotes.repairs), over parses given by hand."""
+
+from quotes.model import CueMatch, Span
+from quotes.parsing import ParsedUnit, Sentence, Word
+from quotes.repairs import verb_cues
+
+
+def unit(rows: list[tuple[str, str, str, int, str]]) -> ParsedUnit:
+    words, at = [], 0
+    for k, (text, lemma, upos, head, deprel) in enumerate(rows, 1):
+        words.append(Word(k, text, lemma, upos, "", head, deprel, at, at + len(text)))
+        at += len(text) + 1
+    text = " ".join(r[0] for r in rows)
+    return ParsedUnit(Span(0, len(text), text), (Sentence(tuple(words), 0, len(text)),))
+
+
+def cue_at(u: ParsedUnit, text: str, lemma: str) -> CueMatch:
+    w = next(w for w in u.sentences[0].words if w.text == text)
+    return CueMatch(w.start, w.end, text, lemma, "opinion")
+
+
+def test_a_cue_read_as_a_noun_modifier_becomes_the_verb():
+    # "L' opposition juge que la réforme est injuste": "juge" hung on "opposition"
+    u = unit([
+        ("L'", "le", "DET", 2, "det"), ("opposition", "opposition", "NOUN", 0, "root"),
+        ("juge", "juge", "NOUN", 2, "nmod"), ("que", "que", "SCONJ", 8, "mark"),
+        ("la", "le", "DET", 6, "det"), ("réforme", "réforme", "NOUN", 8, "nsubj"),
+        ("est", "être", "AUX", 8, "cop"), ("injuste", "injuste", "ADJ", 2, "acl:relcl"), (".", ".", "PUNCT", 2, "punct"),
+    ])
+    [fixed] = verb_cues([u], (cue_at(u, "juge", "juger"),))
+    sent = fixed.sentences[0]
+    juge = sent.word(3)
+    assert (juge.upos, juge.lemma, juge.head, juge.deprel) == ("VERB", "juger", 0, "root")
+    assert (sent.word(2).head, sent.word(2).deprel) == (3, "nsubj")
+    assert (sent.word(8).head, sent.word(8).deprel) == (3, "ccomp")
+    assert sent.word(9).head == 3
+
+
+def test_a_cue_the_parse_gave_a_subject_keeps_it():
+    # "Un sondage , juge que ...": the noun "juge" already heads the subject
+    u = unit([
+        ("Un", "un", "DET", 2, "det"), ("sondage", "sondage", "NOUN", 4, "nsubj"), (",", ",", "PUNCT", 4, "punct"),
+        ("juge", "juge", "NOUN", 0, "root"), ("que", "que", "SCONJ", 8, "mark"), ("elle", "lui", "PRON", 8, "nsubj"),
+        ("a", "avoir", "AUX", 8, "aux:tense"), ("gagné", "gagner", "VERB", 4, "acl"),
+    ])
+    sent = verb_cues([u], (cue_at(u, "juge", "juger"),))[0].sentences[0]
+    assert (sent.word(4).upos, sent.word(4).head) == ("VERB", 0)
+    assert (sent.word(8).head, sent.word(8).deprel) == (4, "ccomp")
+
+
+def test_a_noun_with_its_own_article_or_a_relative_que_stays_a_noun():
+    # "L' annonce que le président démissionne": a content noun with its article
+    u = unit([
+        ("L'", "le", "DET", 2, "det"), ("annonce", "annonce", "NOUN", 7, "nsubj"), ("que", "que", "SCONJ", 5, "mark"),
+        ("il", "lui", "PRON", 5, "nsubj"), ("part", "partir", "VERB", 2, "acl"), ("a", "avoir", "AUX", 7, "aux:tense"),
+        ("surpris", "surprendre", "VERB", 0, "root"),
+    ])
+    assert verb_cues([u], (cue_at(u, "annonce", "annoncer"),)) == [u]
+    # "le juge que la défense a récusé": a relative pronoun, not "que" opening a clause
+    u = unit([
+        ("le", "le", "DET", 2, "det"), ("juge", "juge", "NOUN", 0, "root"), ("que", "que", "PRON", 7, "obj"),
+        ("la", "le", "DET", 5, "det"), ("défense", "défense", "NOUN", 7, "nsubj"), ("a", "avoir", "AUX", 7, "aux:tense"),
+        ("récusé", "récuser", "VERB", 2, "acl:relcl"),
+    ])
+    assert verb_cues([u], (cue_at(u, "juge", "juger"),)) == [u]
