@@ -6,6 +6,7 @@ one spoken to (and a dateline) from being taken for the speaker."""
 
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 import regex
@@ -64,11 +65,7 @@ def _known_title(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str
     """A listed outlet written out after the lead, lower-case words and all ("à La Voix du
     Nord", "dans Le Canard enchaîné", "au Dauphiné libéré"), with its article as the text
     gives it, capitalised or not, or restored from "au"/"aux"."""
-    pattern = _TITLES.get(id(grammar.outlets))
-    if pattern is None:
-        names = sorted(grammar.outlets, key=len, reverse=True)
-        pattern = _TITLES[id(grammar.outlets)] = regex.compile(
-            "(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}\p{N}]|\.\p{L})")  # not "Le Monde.fr"
+    pattern = _titles(grammar.outlets)
     contracted = {"au": "Le ", "aux": "Les "}.get(lead.group(0).split()[-1].lower(), "") if not lead.group("art").strip() else ""
     at = lead.start("art")
     head = text[at: at + 80]
@@ -79,8 +76,11 @@ def _known_title(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str
     return None
 
 
-# Compiled alternation of each grammar's outlet names, longest first.
-_TITLES: dict[int, regex.Pattern] = {}
+@functools.lru_cache(maxsize=4)
+def _titles(outlets: frozenset[str]) -> regex.Pattern:
+    """The grammar's outlets as one pattern, longest first, not inside a site's name ("Le Monde.fr")."""
+    names = sorted(outlets, key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}\p{N}]|\.\p{L})")
 
 
 def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:

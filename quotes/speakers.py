@@ -234,10 +234,10 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         # Which subjects are seen depends on which sentences were parsed (the gate parses
         # fewer): they may be antecedents, but a person's gender comes from speakers' own
         # words.  An organisation's is its noun's ("L'association"), seen either way.
-        votes = {id(e): e.votes.copy() for e in self.table.entities}
+        votes = {id(e): e.votes.copy() for e in self.table.entities if e.votes}  # the empty ones stay empty
         entity = self._resolve(mention, mention.start)
         for e in self.table.entities:
-            if e.type == "PER":
+            if e.type == "PER" and (e.votes or id(e) in votes):
                 e.votes = votes.get(id(e), e.votes.__class__())
         if entity is not None and entity.type in ("PER", "ORG", "GROUP"):
             self.history.append((mention.start, entity))

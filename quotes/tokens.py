@@ -83,5 +83,12 @@ def place_pattern(places: frozenset[str]) -> regex.Pattern:
 def variant(key: str, other_tokens: list[str]) -> bool:
     if len(key) < 4 or not other_tokens:
         return False
+    return _variant(key, tuple(other_tokens))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _variant(key: str, other_tokens: tuple[str, ...]) -> bool:
+    """Kept per pair, as fold is: a long document matches each new name against every
+    person it names, again and again."""
     last, first, whole = fold(other_tokens[-1]), fold(other_tokens[0]), fold(" ".join(other_tokens))
     return fuzz.ratio(key, last) >= 85 or fuzz.ratio(key, first) >= 90 or fuzz.ratio(key, whole) >= 90
