@@ -1,8 +1,10 @@
 """Construction rules over a parse given by hand: what they make of a parser's errors,
 whatever the shipped models happen to parse today."""
 
+from handbuilt import sentence, text_of
+
 import quotes
-from quotes.parsing import ParsedUnit, Sentence, Word
+from quotes.parsing import ParsedUnit, Sentence
 from quotes.pipeline import Pipeline
 
 
@@ -12,12 +14,8 @@ class HandParser:
     name = "hand"
 
     def __init__(self, rows: list[tuple[str, str, str, int, str]]):
-        words, at = [], 0
-        for k, (text, lemma, upos, head, deprel) in enumerate(rows, 1):
-            words.append(Word(k, text, lemma, upos, "", head, deprel, at, at + len(text)))
-            at += len(text) + 1
-        self.text = " ".join(r[0] for r in rows)
-        self.sentence = Sentence(tuple(words), 0, at - 1)
+        self.text = text_of(rows)
+        self.sentence = sentence(rows)
 
     def parse(self, units):
         out = []

@@ -1,16 +1,8 @@
 """Repairs applied to every parse: what the parser's output becomes before attribution."""
 
-from quotes.parsing import Word, _article_repairs
+from handbuilt import words
 
-
-def words(rows: list[tuple[str, str, str, str, int, str]]) -> list[Word]:
-    """(text, lemma, upos, feats, head, deprel) rows, words separated by one space."""
-    out, at = [], 0
-    for k, (text, lemma, upos, feats, head, deprel) in enumerate(rows, 1):
-        out.append(Word(k, text, lemma, upos, feats, head, deprel, at, at + len(text)))
-        at += len(text) + 1
-    return out
-
+from quotes.parsing import _article_repairs
 
 PART = "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"
 

@@ -1,17 +1,10 @@
 """Parse corrections from the grammar's cues (quotes.repairs), over parses given by hand."""
 
-from quotes.model import CueMatch, Span
-from quotes.parsing import ParsedUnit, Sentence, Word
+from handbuilt import unit
+
+from quotes.model import CueMatch
+from quotes.parsing import ParsedUnit
 from quotes.repairs import verb_cues
-
-
-def unit(rows: list[tuple[str, str, str, int, str]]) -> ParsedUnit:
-    words, at = [], 0
-    for k, (text, lemma, upos, head, deprel) in enumerate(rows, 1):
-        words.append(Word(k, text, lemma, upos, "", head, deprel, at, at + len(text)))
-        at += len(text) + 1
-    text = " ".join(r[0] for r in rows)
-    return ParsedUnit(Span(0, len(text), text), (Sentence(tuple(words), 0, len(text)),))
 
 
 def cue_at(u: ParsedUnit, text: str, lemma: str) -> CueMatch:

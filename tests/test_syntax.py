@@ -1,17 +1,9 @@
 """Syntax helpers over a parse given by hand: what they read when the parser errs."""
 
+from handbuilt import sentence
+
 from quotes.attribution.syntax import Syntax
 from quotes.grammar import load
-from quotes.parsing import Sentence, Word
-
-
-def sentence(rows: list[tuple[str, str, str, int, str]]) -> Sentence:
-    """(text, lemma, upos, head, deprel) rows, words separated by one space."""
-    words, at = [], 0
-    for k, (text, lemma, upos, head, deprel) in enumerate(rows, 1):
-        words.append(Word(k, text, lemma, upos, "", head, deprel, at, at + len(text)))
-        at += len(text) + 1
-    return Sentence(tuple(words), 0, at - 1)
 
 
 def test_a_relative_after_an_apposition_stands_for_the_name():
