@@ -35,23 +35,11 @@ from .model import Speaker, Span
 from .organisations import Organisations
 from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase
-from .titles import Holder, Lookup, TitleReference, _agrees, _vote
+from .titles import Holder, Lookup, TitleReference, _agrees, _vote, masculine
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _GENDER = {"Masc": "m", "Fem": "f"}
-# Feminine endings of nouns of persons and their masculine: "habitante", "infirmière", "enquêtrice".
-_FEMININE_ENDINGS = (("ière", "ier"), ("trice", "teur"), ("euse", "eur"), ("ienne", "ien"), ("enne", "en"), ("e", ""))
-
-
-def _masculine(noun: str) -> str:
-    """The masculine a feminine noun of a person comes from ("voisine" -> "voisin"); the
-    lemmatizer keeps some feminines as they are."""
-    for feminine, masculine in _FEMININE_ENDINGS:
-        if noun.endswith(feminine) and len(noun) > len(feminine) + 2:
-            return noun[: -len(feminine)] + masculine
-    return noun
-
 
 _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
@@ -354,7 +342,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
             return "GROUP" if plural else "ORG"  # "les ONG": several organisations  # not "le député LR": a title's acronym is its party
         if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
             return "GROUP"
-        if head.upos == "NOUN" and (lemma + "s" in self.g.groups or _masculine(lemma) + "s" in self.g.groups):
+        if head.upos == "NOUN" and (lemma + "s" in self.g.groups or masculine(lemma) + "s" in self.g.groups):
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
         if lemma in self.g.titles or head.text.lower() in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}

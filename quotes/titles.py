@@ -291,6 +291,20 @@ class TitleReference:
         return None
 
 
+# Feminine endings of nouns of persons and their masculine: "habitante", "infirmière", "enquêtrice".
+# (TitleScan.title_gender reads the feminine of a title word with endings of its own.)
+_FEMININE_ENDINGS = (("ière", "ier"), ("trice", "teur"), ("euse", "eur"), ("ienne", "ien"), ("enne", "en"), ("e", ""))
+
+
+def masculine(noun: str) -> str:
+    """The masculine a feminine noun of a person comes from ("voisine" -> "voisin"); the
+    lemmatizer keeps some feminines as they are."""
+    for feminine, masc in _FEMININE_ENDINGS:
+        if noun.endswith(feminine) and len(noun) > len(feminine) + 2:
+            return noun[: -len(feminine)] + masc
+    return noun
+
+
 def _vote(entity: Entity, gender: Optional[str]) -> None:
     if gender in ("m", "f"):
         entity.votes[gender] += 1

@@ -50,6 +50,7 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
         return None
     return None
 
+
 def _past(g: Grammar, sent: Sentence, prep: Word) -> int:
     """The index after a prepositional phrase: its noun's subtree, contiguous after it.
     A name right after the phrase's noun, with no preposition of its own, is the subject

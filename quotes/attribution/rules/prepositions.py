@@ -84,8 +84,8 @@ def preposition(ctx: Context) -> None:
             tail = _phrase_tail(text, sent, phrase_end, nominal) if opening else phrase_end
             verb_events = [e for e in ctx.events if e.rule != "preposition" and sent.start <= e.cue_start < sent.end
                            and not cue.start <= e.cue_start < tail]
-            for k, e in enumerate(ctx.events):
-                if opening and cue.start <= e.cue_start < tail < e.end:
+            for k, e in enumerate(ctx.events if opening else ()):
+                if cue.start <= e.cue_start < tail < e.end:
                     # "Selon X, qui a confirmé que A, B": the relative's report ends with it
                     start, end = trim(text, e.start, tail)
                     if end > start:
