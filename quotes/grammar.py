@@ -42,7 +42,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "mentions.toml": {
         "honorifics": {"masculine": "list[str]", "feminine": "list[str]"},
         "titles": {"words": "list[str]", "generic": "table[list[str]]", "fixed_gender": "list[str]"},
-        "organisations": {"words": "list[str]", "documents": "list[str]", "media": "list[str]", "outlets": "list[str]"},
+        "organisations": {"words": "list[str]", "in_name": "list[str]", "documents": "list[str]", "media": "list[str]",
+                          "outlets": "list[str]"},
         "groups": {"words": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
         "places": {"words": "list[str]"},
@@ -114,6 +115,7 @@ class Grammar:
     generic_titles: dict[str, frozenset[str]]  # "élu" -> the titles whose holders it may name
     fixed_gender: frozenset[str]  # nouns of persons whose grammatical gender says nothing of theirs
     organisations: frozenset[str]
+    named_with: frozenset[str]     # organisation nouns that are part of the name after them ("l'institut Pasteur")
     documents: frozenset[str]
     media: frozenset[str]
     groups: frozenset[str]
@@ -396,6 +398,7 @@ def _build(path: Path) -> Grammar:
         generic_titles={k.lower(): lower(v) for k, v in mentions.get("titles", {}).get("generic", {}).items()},
         fixed_gender=lower(mentions.get("titles", {}).get("fixed_gender", ())),
         organisations=lower(orgs.get("words", ())),
+        named_with=lower(orgs.get("in_name", ())),
         documents=lower(orgs.get("documents", ())),
         media=lower(orgs.get("media", ())),
         groups=lower(mentions.get("groups", {}).get("words", ())),

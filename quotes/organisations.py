@@ -28,7 +28,12 @@ class Organisations:
         else its description; its gender lets a later "elle"/"il" find it."""
         head = mention.head
         found = None
-        if chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start)):
+        if chain and head.text.lower() in self.g.named_with and head.start < self.text.find(chain, mention.start):
+            # "l'institut Pasteur": the noun is part of the name
+            name = f"{head.text} {chain}"
+            found = self.table.find(name)
+            entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
+        elif chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start)):
             found = self.table.find(chain)
             entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
         else:

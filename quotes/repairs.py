@@ -6,7 +6,10 @@ The parser reads "L'opposition juge que la réforme est injuste" as a noun phras
 there.  A cue form tagged as a noun or an adjective, with no article of its own
 ("l'annonce que ..." is a noun), right before "que" and after a noun phrase it
 was hung on or that the parse already gives it as subject, is the verb of the
-sentence: the noun phrase its subject, the clause its complement.
+sentence: the noun phrase its subject, the clause its complement.  So is one right
+after the comma that closes a relative clause on the sentence's first noun phrase
+("Le syndicat, qui représente les cheminots, juge que ..."), which the parser hung
+inside that clause.
 """
 
 from __future__ import annotations
@@ -28,6 +31,11 @@ def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...]) -> list[Parse
 
 
 def _sentence(sent: Sentence, cues: dict[int, CueMatch]) -> Sentence:
+    words = _nouns_read_as_cues(sent, cues)
+    return attrs.evolve(sent, words=tuple(_after_relative(Sentence(tuple(words), sent.start, sent.end), cues)))
+
+
+def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list:
     words = list(sent.words)
     for k in range(1, len(words) - 1):
         w, que = words[k], words[k + 1]
@@ -41,6 +49,8 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch]) -> Sentence:
         verb = attrs.evolve(w, upos="VERB", lemma=cue.lemma, feats="Mood=Ind|Person=3|VerbForm=Fin")
         if any(c.deprel.startswith("nsubj") and c.start < w.start for c in sent.children(w.id)):
             words[k] = verb  # the parse gave it a subject already: "Un sondage ..., juge que"
+        elif k > 0 and words[k - 1].text == ",":
+            words[k] = verb  # "X, dont ..., juge que": after the clause that interrupts it
         else:
             holder = sent.word(w.head) if w.head else None
             if holder is None or holder.upos not in ("NOUN", "PROPN") or holder.start > w.start:
@@ -53,4 +63,32 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch]) -> Sentence:
                 if x.head == holder.id and x.upos == "PUNCT" and x.start > w.start:
                     words[j] = attrs.evolve(x, head=w.id)
         words[que.head - 1] = attrs.evolve(words[que.head - 1], head=w.id, deprel="ccomp")
-    return attrs.evolve(sent, words=tuple(words))
+    return words
+
+
+def _after_relative(sent: Sentence, cues: dict[int, CueMatch]) -> list:
+    """"Le syndicat, qui représente les cheminots, juge que ...": a cue verb right after the
+    comma that closes a relative clause on the sentence's first noun phrase, hung by the
+    parser inside that clause and left without a subject, is the main verb: the noun
+    phrase is its subject."""
+    words = list(sent.words)
+    for k in range(2, len(words)):
+        w = words[k]
+        cue = cues.get(w.start)
+        if cue is None or w.upos != "VERB" or words[k - 1].text != "," or not w.head:
+            continue
+        if any(c.deprel.startswith("nsubj") for c in sent.children(w.id)):
+            continue
+        relative = next((a for a in sent.ancestors(w.id) if a.deprel == "acl:relcl"), None)
+        subject = sent.word(relative.head) if relative is not None and relative.head else None
+        if subject is None or subject.upos not in ("NOUN", "PROPN") or subject.start > relative.start:
+            continue
+        if any(x.upos not in ("DET", "ADJ", "PUNCT") for x in words[: subject.id - 1]):
+            continue  # the noun phrase must open the sentence
+        words[k] = attrs.evolve(w, head=subject.head, deprel=subject.deprel)
+        words[subject.id - 1] = attrs.evolve(words[subject.id - 1], head=w.id, deprel="nsubj")
+        for j, x in enumerate(words):
+            if x.head == subject.id and x.upos == "PUNCT" and x.start > w.start:
+                words[j] = attrs.evolve(x, head=w.id)
+        break
+    return words

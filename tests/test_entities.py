@@ -245,3 +245,13 @@ def test_a_person_described_by_a_feminine_noun_is_a_woman():
             "infirmière. « Tout a brûlé », a raconté un voisin.")
     found = {r["speaker"]: (r["speaker_type"], r["speaker_gender"]) for r in (q.to_record() for q in quotes.extract(text))}
     assert found == {"habitante du quartier": ("PER", "f"), "infirmière": ("PER", "f"), "voisin": ("PER", "m")}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("L'institut Pasteur a annoncé mardi que le vaccin était prêt.", "institut Pasteur"),
+    ("La fondation Abbé Pierre a estimé que le logement restait la priorité.", "fondation Abbé Pierre"),
+    ("La société Renault a annoncé que l'usine de Flins fermerait.", "Renault"),
+    ("Le groupe Total a confirmé que la raffinerie serait vendue.", "Total"),
+])
+def test_an_institution_noun_is_part_of_its_name_a_classifier_is_not(pipeline, text, speaker):
+    assert one(pipeline, text)["speaker"] == speaker

@@ -56,3 +56,37 @@ def test_a_noun_with_its_own_article_or_a_relative_que_stays_a_noun():
         ("récusé", "récuser", "VERB", 2, "acl:relcl"),
     ])
     assert verb_cues([u], (cue_at(u, "juge", "juger"),)) == [u]
+
+
+def test_a_cue_read_as_a_noun_after_a_comma_becomes_a_verb():
+    # "X , dont ... , juge que ...": "juge" hung on the clause before it as a noun
+    u = unit([
+        ("Ipsos", "Ipsos", "PROPN", 4, "nsubj"), (",", ",", "PUNCT", 4, "punct"), ("qui", "qui", "PRON", 4, "nsubj"),
+        ("publie", "publier", "VERB", 0, "root"), (",", ",", "PUNCT", 6, "punct"), ("juge", "juge", "NOUN", 4, "parataxis"),
+        ("que", "que", "SCONJ", 9, "mark"), ("elle", "lui", "PRON", 9, "nsubj"), ("gagne", "gagner", "VERB", 6, "acl"),
+    ])
+    sent = verb_cues([u], (cue_at(u, "juge", "juger"),))[0].sentences[0]
+    assert (sent.word(6).upos, sent.word(6).lemma) == ("VERB", "juger")
+    assert (sent.word(9).head, sent.word(9).deprel) == (6, "ccomp")
+
+
+def test_a_cue_verb_hung_inside_a_relative_on_the_subject_is_the_main_verb():
+    # "Le syndicat , qui représente les cheminots , juge que ...": "juge" read as the
+    # conjunct of "cheminots", without a subject
+    rows = [
+        ("Le", "le", "DET", 2, "det"), ("syndicat", "syndicat", "NOUN", 0, "root"), (",", ",", "PUNCT", 5, "punct"),
+        ("qui", "qui", "PRON", 5, "nsubj"), ("représente", "représenter", "VERB", 2, "acl:relcl"),
+        ("les", "le", "DET", 7, "det"), ("cheminots", "cheminot", "NOUN", 5, "obj"), (",", ",", "PUNCT", 9, "punct"),
+        ("juge", "juger", "VERB", 7, "conj"), ("que", "que", "SCONJ", 11, "mark"), ("injuste", "injuste", "ADJ", 9, "ccomp"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ]
+    u = unit(rows)
+    sent = verb_cues([u], (cue_at(u, "juge", "juger"),))[0].sentences[0]
+    assert (sent.word(9).head, sent.word(9).deprel) == (0, "root")
+    assert (sent.word(2).head, sent.word(2).deprel) == (9, "nsubj")
+    assert sent.word(12).head == 9
+    # not when a noun phrase stands before the one the relative is on ("Hier, à Lyon, ...")
+    rows = [("Hier", "hier", "ADV", 3, "advmod")] + [(t, l, p, h + 1 if h else 0, d) for t, l, p, h, d in rows]
+    u = unit(rows)
+    sent = verb_cues([u], (cue_at(u, "juge", "juger"),))[0].sentences[0]
+    assert sent.word(10).deprel == "conj"
