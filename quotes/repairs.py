@@ -18,8 +18,7 @@ import attrs
 
 from .model import CueMatch
 from .parsing import ParsedUnit, Sentence
-
-_QUE = frozenset({"que", "qu'", "qu’"})
+from .tokens import QUE_FORMS
 
 
 def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...]) -> list[ParsedUnit]:
@@ -42,7 +41,7 @@ def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list:
         cue = cues.get(w.start)
         if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ"):
             continue
-        if que.text.lower() not in _QUE or que.deprel != "mark" or not que.head or que.head == w.id:
+        if que.text.lower() not in QUE_FORMS or que.deprel != "mark" or not que.head or que.head == w.id:
             continue
         if any(c.deprel == "det" for c in sent.children(w.id)):
             continue  # a noun with its own article: "l'annonce que le président démissionne"

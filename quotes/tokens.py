@@ -17,6 +17,8 @@ _TOKEN = regex.compile(
     r"|[^\s\p{L}\p{N}]"
 )
 _FOLD = [("ch", "sh"), ("ou", "u"), ("ss", "s"), ("y", "i"), ("kh", "h"), ("j", "zh"), ("w", "v")]
+# "que" as written: the complementizer and the relative, elided or not.
+QUE_FORMS = frozenset({"que", "qu'", "qu’"})
 DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
 DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
                          "son", "sa", "ses", "leur", "leurs", "notre", "votre"})

@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 
 from ..grammar import Grammar
 from ..parsing import Sentence, Word
+from ..tokens import QUE_FORMS
 
 
 def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[str] = ()) -> Optional[Word]:
@@ -31,7 +32,7 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
             if j > k + 1 and j < len(words) and words[j].text == ",":
                 k = j + 1
                 continue
-        if x.upos == "PUNCT" or x.upos in ("VERB", "AUX", "SCONJ", "CCONJ") or low in ("que", "qu'", "qu’"):
+        if x.upos == "PUNCT" or x.upos in ("VERB", "AUX", "SCONJ", "CCONJ") or low in QUE_FORMS:
             return None
         if x.upos == "ADP":
             k = _past(g, sent, x)  # "à l'AFP", "devant la presse", "dans un communiqué"

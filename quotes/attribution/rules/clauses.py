@@ -9,13 +9,14 @@ import attrs
 import regex
 
 from ...parsing import Sentence, Word
+from ...tokens import QUE_FORMS
 from ..context import Context, UnitView
 from ..spans import RELATIVE_LEAD, sentence_end, span_of
 from ..syntax import PURPOSE
 from . import rule
 from .verbs import before_relative_report, framed, relative_que, verb_rule
 
-QUE = ("que", "qu'", "qu’")
+QUE = QUE_FORMS
 _QUE = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
 # "tel que", "ainsi que", "bien que": a "que" that opens no reported clause.
 # So do the conjunctions "depuis que", "sans que", "avant que", "pour que", "dès que".

@@ -9,6 +9,7 @@ from typing import Optional
 import regex
 
 from ...parsing import Sentence, Word
+from ...tokens import QUE_FORMS
 from ..context import Context, UnitView
 
 # Prepositions of time: their phrase after an object says when the report holds.
@@ -114,7 +115,7 @@ def relative_que(ctx: Context, sent: Sentence, verb: Word, start: int) -> list[W
     children = sent.children(verb.id)
     if any(c.deprel == "obj" for c in children):
         return []
-    que = [c for c in children if c.deprel == "mark" and c.text.lower() in ("que", "qu'", "qu’") and start < c.start < verb.start]
+    que = [c for c in children if c.deprel == "mark" and c.text.lower() in QUE_FORMS and start < c.start < verb.start]
     before = sent.words[que[0].id - 2] if que and que[0].id >= 2 else None
     if before is None or before.upos not in ("NOUN", "PROPN") or ctx.text[before.end: que[0].start].strip():
         return []
