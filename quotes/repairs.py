@@ -9,7 +9,8 @@ was hung on or that the parse already gives it as subject, is the verb of the
 sentence: the noun phrase its subject, the clause its complement.  So is one right
 after the comma that closes a relative clause on the sentence's first noun phrase
 ("Le syndicat, qui représente les cheminots, juge que ..."), which the parser hung
-inside that clause.
+inside that clause.  And a noun phrase the parser coordinated with the cue's
+addressee, with no conjunction of its own, is the cue's object.
 """
 
 from __future__ import annotations
@@ -31,7 +32,29 @@ def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...]) -> list[Parse
 
 def _sentence(sent: Sentence, cues: dict[int, CueMatch]) -> Sentence:
     words = _nouns_read_as_cues(sent, cues)
-    return attrs.evolve(sent, words=tuple(_after_relative(Sentence(tuple(words), sent.start, sent.end), cues)))
+    words = _after_relative(Sentence(tuple(words), sent.start, sent.end), cues)
+    return attrs.evolve(sent, words=tuple(_object_after_addressee(Sentence(tuple(words), sent.start, sent.end), cues)))
+
+
+def _object_after_addressee(sent: Sentence, cues: dict[int, CueMatch]) -> list:
+    """"a demandé à la banque régionale, la BAD, un prêt": a noun phrase with neither
+    preposition nor conjunction after the addressee, which the parser made its conjunct, is
+    the object of a cue verb that has none."""
+    words = list(sent.words)
+    for w in sent.words:
+        cue = cues.get(w.start)
+        if cue is None or w.upos != "VERB" or any(c.deprel == "obj" for c in sent.children(w.id)):
+            continue
+        for to in sent.children(w.id):
+            if not to.deprel.startswith("obl") or to.start < w.end or not any(
+                    m.deprel == "case" and m.lemma.lower() == "à" for m in sent.children(to.id)):
+                continue
+            for d in sent.children(to.id):
+                if d.deprel == "conj" and d.upos in ("NOUN", "PROPN") and not any(
+                        m.deprel in ("cc", "case") for m in sent.children(d.id)):
+                    words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="obj")
+                    return words
+    return words
 
 
 def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list:

@@ -90,3 +90,20 @@ def test_a_cue_verb_hung_inside_a_relative_on_the_subject_is_the_main_verb():
     u = unit(rows)
     sent = verb_cues([u], (cue_at(u, "juge", "juger"),))[0].sentences[0]
     assert sent.word(10).deprel == "conj"
+
+
+def test_a_noun_phrase_coordinated_with_the_addressee_without_a_conjunction_is_the_object():
+    # "a demandé à la banque , la BAD , un prêt": "prêt" read as a conjunct of "banque"
+    rows = [
+        ("demandé", "demander", "VERB", 0, "root"), ("à", "à", "ADP", 4, "case"), ("la", "le", "DET", 4, "det"),
+        ("banque", "banque", "NOUN", 1, "obl:arg"), (",", ",", "PUNCT", 7, "punct"), ("la", "le", "DET", 7, "det"),
+        ("BAD", "BAD", "PROPN", 4, "appos"), (",", ",", "PUNCT", 10, "punct"), ("un", "un", "DET", 10, "det"),
+        ("prêt", "prêt", "NOUN", 4, "conj"),
+    ]
+    u = unit(rows)
+    sent = verb_cues([u], (cue_at(u, "demandé", "demander"),))[0].sentences[0]
+    assert (sent.word(10).head, sent.word(10).deprel) == (1, "obj")
+    # a second addressee with its own "et" stays one
+    rows[7] = ("et", "et", "CCONJ", 10, "cc")
+    u = unit(rows)
+    assert verb_cues([u], (cue_at(u, "demandé", "demander"),)) == [u]
