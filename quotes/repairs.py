@@ -18,7 +18,7 @@ from __future__ import annotations
 import attrs
 
 from .model import CueMatch
-from .parsing import ParsedUnit, Sentence
+from .parsing import ParsedUnit, Sentence, Word
 from .tokens import QUE_FORMS
 
 
@@ -31,12 +31,13 @@ def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...]) -> list[Parse
 
 
 def _sentence(sent: Sentence, cues: dict[int, CueMatch]) -> Sentence:
-    words = _nouns_read_as_cues(sent, cues)
-    words = _after_relative(Sentence(tuple(words), sent.start, sent.end), cues)
-    return attrs.evolve(sent, words=tuple(_object_after_addressee(Sentence(tuple(words), sent.start, sent.end), cues)))
+    # Each pass reads the tree the one before it left.
+    for repair in (_nouns_read_as_cues, _after_relative, _object_after_addressee):
+        sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
+    return sent
 
 
-def _object_after_addressee(sent: Sentence, cues: dict[int, CueMatch]) -> list:
+def _object_after_addressee(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     """"a demandé à la banque régionale, la BAD, un prêt": a noun phrase with neither
     preposition nor conjunction after the addressee, which the parser made its conjunct, is
     the object of a cue verb that has none."""
@@ -57,7 +58,7 @@ def _object_after_addressee(sent: Sentence, cues: dict[int, CueMatch]) -> list:
     return words
 
 
-def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list:
+def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     words = list(sent.words)
     for k in range(1, len(words) - 1):
         w, que = words[k], words[k + 1]
@@ -88,7 +89,7 @@ def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list:
     return words
 
 
-def _after_relative(sent: Sentence, cues: dict[int, CueMatch]) -> list:
+def _after_relative(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     """"Le syndicat, qui représente les cheminots, juge que ...": a cue verb right after the
     comma that closes a relative clause on the sentence's first noun phrase, hung by the
     parser inside that clause and left without a subject, is the main verb: the noun
