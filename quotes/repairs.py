@@ -6,7 +6,9 @@ The parser reads "L'opposition juge que la réforme est injuste" as a noun phras
 there.  A cue form tagged as a noun or an adjective, with no article of its own
 ("l'annonce que ..." is a noun), right before "que" and after a noun phrase it
 was hung on or that the parse already gives it as subject, is the verb of the
-sentence: the noun phrase its subject, the clause its complement.  So is one right
+sentence: the noun phrase its subject, the clause its complement; so is one right
+before a determiner whose noun the parser hung on that noun phrase with no
+preposition ("Le syndicat juge ce projet inacceptable"): that noun is its object.  So is one right
 after the comma that closes a relative clause on the sentence's first noun phrase
 ("Le syndicat, qui représente les cheminots, juge que ..."), which the parser hung
 inside that clause.  And a noun phrase the parser coordinated with the cue's
@@ -21,6 +23,8 @@ from .model import CueMatch
 from .parsing import ParsedUnit, Sentence, Word
 from .tokens import QUE_FORMS
 
+_FINAL_STOPS = frozenset({".", "!", "?", "…", ";"})
+
 
 def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...]) -> list[ParsedUnit]:
     """The units with each sentence's misread cue verbs read as verbs."""
@@ -32,7 +36,7 @@ def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...]) -> list[Parse
 
 def _sentence(sent: Sentence, cues: dict[int, CueMatch]) -> Sentence:
     # Each pass reads the tree the one before it left.
-    for repair in (_nouns_read_as_cues, _after_relative, _object_after_addressee):
+    for repair in (_nouns_read_as_cues, _nouns_before_objects, _after_relative, _object_after_addressee):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     return sent
 
@@ -86,6 +90,57 @@ def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]
                 if x.head == holder.id and x.upos == "PUNCT" and x.start > w.start:
                     words[j] = attrs.evolve(x, head=w.id)
         words[que.head - 1] = attrs.evolve(words[que.head - 1], head=w.id, deprel="ccomp")
+    return words
+
+
+def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
+    """"Le syndicat juge ce projet inacceptable", "L'opposition critique la réforme": a cue
+    form read as a noun or adjective on the noun phrase that heads a verbless parse, right
+    before a determiner, when the determiner's noun hangs on that noun phrase (or on the
+    form) with no preposition: a noun phrase does not take a bare noun phrase as its
+    modifier, a verb takes it as its object.  What the noun phrase held after the form
+    (the attribute, the final stop) is the verb's."""
+    words = list(sent.words)
+    for k in range(1, len(words) - 1):
+        w, det = words[k], words[k + 1]
+        cue = cues.get(w.start)
+        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ") or det.deprel != "det":
+            continue
+        holder = sent.word(w.head) if w.head else None
+        if holder is None or holder.upos not in ("NOUN", "PROPN") or holder.start > w.start:
+            continue
+        # The parse may have made the attribute the verbless predicate of that noun
+        # phrase ("Le collectif juge cette décision injuste": "injuste" its root).
+        attribute = sent.word(holder.head) if holder.deprel == "nsubj" and holder.head else None
+        if attribute is not None and not (attribute.deprel == "root" and attribute.upos in ("ADJ", "NOUN")
+                                          and not any(c.deprel == "cop" for c in sent.children(attribute.id))):
+            continue
+        if attribute is None and holder.deprel != "root":
+            continue
+        if any(c.deprel == "det" for c in sent.children(w.id)):
+            continue  # "le rapport, la critique les ...": a noun with its own article
+        if any(x.upos not in ("ADJ",) or x.head != holder.id for x in words[holder.id: k]):
+            continue  # only the noun phrase's own adjectives between it and the form
+        obj = sent.word(det.head) if det.head else None
+        if obj is None or obj.upos not in ("NOUN", "PROPN") or obj.start < w.end or obj.head not in (holder.id, w.id):
+            continue
+        if any(c.deprel == "case" for c in sent.children(obj.id)) or attribute is not None and attribute.start < obj.end:
+            continue
+        top = attribute or holder
+        words[k] = attrs.evolve(w, upos="VERB", lemma=cue.lemma, feats="Mood=Ind|Person=3|VerbForm=Fin",
+                                head=top.head, deprel=top.deprel)
+        if attribute is not None:
+            # where the parser puts an attribute after its object: on the object
+            words[attribute.id - 1] = attrs.evolve(attribute, head=obj.id, deprel="amod")
+            for j, x in enumerate(words):
+                if x.head == attribute.id and x.deprel == "punct" and x.text in _FINAL_STOPS:
+                    words[j] = attrs.evolve(x, head=w.id)
+        words[holder.id - 1] = attrs.evolve(holder, head=w.id, deprel="nsubj")
+        for j, x in enumerate(words):
+            if x.head == holder.id and x.start > w.end:
+                words[j] = attrs.evolve(x, head=w.id)
+        words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="obj")
+        break
     return words
 
 

@@ -107,3 +107,34 @@ def test_a_noun_phrase_coordinated_with_the_addressee_without_a_conjunction_is_t
     rows[7] = ("et", "et", "CCONJ", 10, "cc")
     u = unit(rows)
     assert verb_cues([u], (cue_at(u, "demandé", "demander"),)) == [u]
+
+
+def test_a_cue_read_as_a_noun_before_a_bare_noun_phrase_takes_it_as_object():
+    # "Le syndicat juge ce projet inacceptable .": "juge" and "projet" both hung on "syndicat"
+    u = unit([
+        ("Le", "le", "DET", 2, "det"), ("syndicat", "syndicat", "NOUN", 0, "root"),
+        ("juge", "juge", "NOUN", 2, "nmod"), ("ce", "ce", "DET", 5, "det"), ("projet", "projet", "NOUN", 2, "nmod"),
+        ("inacceptable", "inacceptable", "ADJ", 2, "amod"), (".", ".", "PUNCT", 2, "punct"),
+    ])
+    sent = verb_cues([u], (cue_at(u, "juge", "juger"),))[0].sentences[0]
+    assert (sent.word(3).upos, sent.word(3).lemma, sent.word(3).head, sent.word(3).deprel) == ("VERB", "juger", 0, "root")
+    assert (sent.word(2).head, sent.word(2).deprel) == (3, "nsubj")
+    assert (sent.word(5).head, sent.word(5).deprel) == (3, "obj")
+    assert [sent.word(k).head for k in (6, 7)] == [3, 3]
+
+
+def test_a_noun_phrase_after_a_preposition_or_a_form_with_its_article_is_no_object():
+    # "Le rapport critique de la Cour ...": the noun after the form has its preposition
+    u = unit([
+        ("Le", "le", "DET", 2, "det"), ("rapport", "rapport", "NOUN", 0, "root"),
+        ("critique", "critique", "ADJ", 2, "amod"), ("de", "de", "ADP", 6, "case"), ("la", "le", "DET", 6, "det"),
+        ("Cour", "Cour", "PROPN", 2, "nmod"),
+    ])
+    assert verb_cues([u], (cue_at(u, "critique", "critiquer"),)) == [u]
+    # "Le juge note les faits reprochés" parsed with a verb elsewhere: the noun phrase is no verbless root
+    u = unit([
+        ("Le", "le", "DET", 2, "det"), ("juge", "juge", "NOUN", 4, "nsubj"),
+        ("note", "note", "NOUN", 2, "nmod"), ("les", "le", "DET", 5, "det"), ("faits", "fait", "NOUN", 2, "nmod"),
+        ("reprochés", "reprocher", "VERB", 0, "root"),
+    ])
+    assert verb_cues([u], (cue_at(u, "note", "noter"),)) == [u]
