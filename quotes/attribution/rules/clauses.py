@@ -188,8 +188,8 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
             return None  # "depuis que", "sans que": a conjunction; "pour sa part que" is not
         if x.lemma.lower() in ctx.grammar.content_nouns:
             return None  # "sa conviction que": the noun_clause rule's
-        if x.upos in ("DET", "ADJ"):
-            continue
+        if x.upos in ("DET", "ADJ") or x.lemma.lower() in ctx.grammar.time_words:
+            continue  # "a confirmé mardi que", whatever the parser made of the day
         if x.upos == "ADP" and not in_pp and k < 2:
             in_pp = True
             continue

@@ -80,7 +80,7 @@ def preposition(ctx: Context) -> None:
             mention = attrs.evolve(mention, words=tuple(w for w in mention.words if w.start >= cue.end))
             # Reports inside the phrase ("Selon X, qui a confirmé hier que ..., le ...") are X's
             # own, not the sentence's report that X would relay.
-            opening = not text[sent.start: cue.start].strip(" ,«“\"")
+            opening = _opens(text[sent.start: cue.start])
             tail = _phrase_tail(text, sent, phrase_end, nominal) if opening else phrase_end
             verb_events = [e for e in ctx.events if e.rule != "preposition" and sent.start <= e.cue_start < sent.end
                            and not cue.start <= e.cue_start < tail]
@@ -207,6 +207,12 @@ def _apposition_after(text: str, sent: Sentence, end: int, nominal: Word) -> int
     return end
 
 
+def _opens(lead: str) -> bool:
+    """Does the phrase open its sentence, the text before it being `lead`?  At most one
+    word may come first: "Mais selon X, ...", "Pourtant, pour X, ..."."""
+    return not lead.strip(" ,«“\"") or regex.fullmatch(r"\W*(?:\w+\W+){0,1}", lead) is not None
+
+
 def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nominal: Word) -> Optional[tuple[int, int]]:
     """The clause the phrase reports: before it when it ends the sentence, after it when
     it opens the sentence, else the clause it stands in."""
@@ -216,7 +222,7 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
     if lead.strip(" ,") and not regex.search(r"\w", tail):
         start, end = trim(text, sent.start, cue_start)
         return (start, end) if end - start >= 10 else None
-    if not lead.strip(" ,«“\"") or regex.fullmatch(r"\W*(?:\w+\W+){0,1}", lead):
+    if _opens(lead):
         start, end = trim(text, _phrase_tail(text, sent, phrase_end, nominal), sentence_end(sent))
         return (start, end) if end - start >= 10 else None
     segment = regex.split(r"[,;:(–—]", lead.rstrip(" ,\u00a0"))[-1]
