@@ -35,6 +35,7 @@ PREPOSITIONS = frozenset({"selon", "d'après", "pour", "à en croire"})
 RULE_ALIASES = {
     "selon": "preposition",
     "quote_then_cue": "postposed_cue",
+    "cleft_cue": "postposed_cue",
 }
 
 OPENING = "«“„‹‘"

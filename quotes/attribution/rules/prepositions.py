@@ -201,8 +201,8 @@ def _apposition_after(text: str, sent: Sentence, end: int, nominal: Word) -> int
     if all(w.id in own for w in words):
         return comma + 1
     # The parser made it a second subject of the clause's verb: the subject is after it.
-    if len(top) == 1 and top[0].deprel == "nsubj" and any(
-            c.deprel == "nsubj" and c.start > comma for c in sent.children(top[0].head)):
+    if len(top) == 1 and top[0].deprel.startswith("nsubj") and any(
+            c.deprel.startswith("nsubj") and c.start > comma for c in sent.children(top[0].head)):
         return comma + 1
     return end
 

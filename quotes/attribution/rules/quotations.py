@@ -94,6 +94,45 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
     return None
 
 
+# "« ... » : c'est ce qu'a déclaré X", "« ... ». C'est en substance ce que X a dit": the
+# cleft's "ce que" stands for the quotation right before it.
+_CLEFT = regex.compile(r"[ \t\u00a0\u202f]*[:,.]?[ \t\u00a0\u202f\n]*c['’]est[ \t\u00a0\u202f]+"
+                       r"(?:(?:en[ \t\u00a0\u202f]+substance|du[ \t\u00a0\u202f]+moins|en[ \t\u00a0\u202f]+tout[ \t\u00a0\u202f]+cas"
+                       r"|en[ \t\u00a0\u202f]+effet|aussi|notamment|justement)[ \t\u00a0\u202f]+)?"
+                       r"ce[ \t\u00a0\u202f]+qu(?:e\b|['’])", regex.IGNORECASE)
+
+
+@rule("cleft_cue", gate=lambda u: bool(u.marks and u.cues))
+def cleft_cue(ctx: Context) -> None:
+    """"« ... » : c'est ce qu'a déclaré X": the cleft's relative stands for the quotation."""
+    _each_free_quote(ctx, _cleft)
+
+
+def _cleft(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[Event]:
+    m = _CLEFT.match(ctx.text, q.close_end)
+    if m is None or not _unattributed(ctx, q):
+        return None
+    found = ctx.sentence_at(m.end())
+    if found is None:
+        return None
+    _, where = found
+    syn = ctx.syntax
+    # the relative's verb: "ce qu'a déclaré X", "ce que X a déclaré mardi"
+    for w in where.words:
+        if w.start < m.end() or w.start > m.end() + 40 or w.start in ctx.claimed:
+            continue
+        lemma = syn.cue_lemma(where, w)
+        if lemma is None:
+            continue
+        subject = syn.inverted_subject(where, w) or syn.subject(where, w)
+        if subject is not None and (subject.start < m.end() or subject.text.lower() in ("que", "qu'", "qu’")):
+            subject = None
+        ctx.claimed.add(w.start)
+        mention = syn.mention(where, subject, ctx.text) if subject is not None else None
+        return Event(q.start, q.end, "direct", lemma, w.start, w.end, mention, index, balanced=q.balanced, rule="cleft_cue")
+    return None
+
+
 @rule("dash_signature", gate=lambda u: u.followed_by(_DASH_AFTER))
 def dash_signature(ctx: Context) -> None:
     """"« ... » – Jacques Chirac": the name after the dash speaks, its verb unsaid."""
