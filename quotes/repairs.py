@@ -12,7 +12,9 @@ preposition ("Le syndicat juge ce projet inacceptable"): that noun is its object
 after the comma that closes a relative clause on the sentence's first noun phrase
 ("Le syndicat, qui représente les cheminots, juge que ..."), which the parser hung
 inside that clause.  And a noun phrase the parser coordinated with the cue's
-addressee, with no conjunction of its own, is the cue's object.
+addressee, with no conjunction of its own, is the cue's object.  After a quotation
+and its comma, a cue form read as a noun with a noun phrase hung on it ("« ... »,
+analyse l'économiste X") is the incise's verb and the noun phrase its subject.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...]) -> list[Parse
 
 def _sentence(sent: Sentence, cues: dict[int, CueMatch]) -> Sentence:
     # Each pass reads the tree the one before it left.
-    for repair in (_nouns_read_as_cues, _nouns_before_objects, _after_relative, _object_after_addressee):
+    for repair in (_nouns_read_as_cues, _nouns_before_objects, _incise_nouns, _after_relative, _object_after_addressee):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     return sent
 
@@ -141,6 +143,33 @@ def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Wor
                 words[j] = attrs.evolve(x, head=w.id)
         words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="obj")
         break
+    return words
+
+
+_CLOSING_MARKS = frozenset({"»", "”", '"', "›"})
+
+
+def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
+    """"« Le marché va se retourner », analyse l'économiste X", "« ... », note le
+    rapporteur": right after a quotation and its comma, a cue form read as a noun or an
+    adjective, with no article of its own, that the noun phrase after it hangs on, is the
+    incise's verb and that noun phrase its inverted subject."""
+    words = list(sent.words)
+    for k in range(2, len(words) - 1):
+        w, nxt = words[k], words[k + 1]
+        cue = cues.get(w.start)
+        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ"):
+            continue
+        if words[k - 1].text != "," or words[k - 2].text not in _CLOSING_MARKS:
+            continue
+        if any(c.deprel == "det" for c in sent.children(w.id)):
+            continue
+        subject = sent.word(nxt.head) if nxt.deprel == "det" and nxt.head else nxt
+        if subject is None or subject.upos not in ("NOUN", "PROPN", "ADJ") or subject.head != w.id or subject.start < w.end:
+            continue
+        words[k] = attrs.evolve(w, upos="VERB", lemma=cue.lemma, feats="Mood=Ind|Person=3|VerbForm=Fin",
+                                deprel="parataxis")
+        words[subject.id - 1] = attrs.evolve(words[subject.id - 1], deprel="nsubj")
     return words
 
 

@@ -138,3 +138,24 @@ def test_a_noun_phrase_after_a_preposition_or_a_form_with_its_article_is_no_obje
         ("reprochés", "reprocher", "VERB", 0, "root"),
     ])
     assert verb_cues([u], (cue_at(u, "note", "noter"),)) == [u]
+
+
+def test_a_cue_read_as_a_noun_after_a_quotation_and_its_comma_is_the_incise_verb():
+    # "» , analyse l' économiste Morin .": "analyse" a noun, the economist hung on it
+    u = unit([
+        ("»", "»", "PUNCT", 1, "punct"), (",", ",", "PUNCT", 3, "punct"), ("analyse", "analyse", "NOUN", 1, "obl:mod"),
+        ("l'", "le", "DET", 5, "det"), ("économiste", "économiste", "NOUN", 3, "nmod"),
+        ("Morin", "Morin", "PROPN", 5, "appos"), (".", ".", "PUNCT", 1, "punct"),
+    ])
+    sent = verb_cues([u], (cue_at(u, "analyse", "analyser"),))[0].sentences[0]
+    assert (sent.word(3).upos, sent.word(3).lemma, sent.word(3).deprel) == ("VERB", "analyser", "parataxis")
+    assert (sent.word(5).head, sent.word(5).deprel) == (3, "nsubj")
+
+
+def test_a_noun_after_a_comma_with_no_quotation_before_it_stays_a_noun():
+    # "Le projet , analyse des coûts à l' appui": no closing mark before the comma
+    u = unit([
+        ("projet", "projet", "NOUN", 0, "root"), (",", ",", "PUNCT", 3, "punct"), ("analyse", "analyse", "NOUN", 1, "appos"),
+        ("des", "de", "DET", 5, "det"), ("coûts", "coût", "NOUN", 3, "nmod"),
+    ])
+    assert verb_cues([u], (cue_at(u, "analyse", "analyser"),)) == [u]
