@@ -34,7 +34,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "content_nouns": "list[str]",
                    "excluded_subjects": "list[str]", "infinitive": "list[str]", "noun_object": "list[str]", "time_words": "list[str]",
                    "connectors": "list[str]", "speaking_nouns": "list[str]",
-                   "prepositional_object": "table[list[str]]", "predicative": "list[str]", "questions": "list[str]",
+                   "prepositional_object": "table[list[str]]", "predicative": "list[str]", "questions": "list[str]", "generic_sources": "list[str]",
                    "decisions": "table[list[str]]", "criteria": "list[str]",
                    "manner": "list[str]"},
         "prepositions": "table[table]",
@@ -108,6 +108,7 @@ class Grammar:
     criteria: frozenset[str]  # verbs (lemmas and forms) after which "selon X" is a criterion, not a speaker
     manner: frozenset[str]  # nouns of "avec X" / "sans X" that say how something was said
     predicative: frozenset[str]           # cues whose object with its attribute is the report
+    generic_sources: frozenset[str]       # "selon les estimations": nobody's report unless authored
     questions: frozenset[str]             # cues whose "si" clause is the report: an indirect question
     prepositions: tuple[Preposition, ...]
     honorifics: dict[str, str]            # word -> "m" / "f"
@@ -391,6 +392,7 @@ def _build(path: Path) -> Grammar:
         criteria=frozenset(f for v in lower(frames.get("criteria", ())) for f in derive_forms(v) | {v}),
         manner=lower(frames.get("manner", ())),
         predicative=frozenset(frames.get("predicative", ())),
+        generic_sources=lower(frames.get("generic_sources", ())),
         questions=frozenset(frames.get("questions", ())),
         prepositions=tuple(prepositions),
         honorifics=honorifics,

@@ -303,8 +303,9 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
                 _vote(entity, self._gender(mention))
                 return entity
             return self._titled(mention) or self._apposed(mention) or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
-        if lemma in self.g.documents or lemma in self.g.media and not chain:
-            author = self._document_author(mention, lemma in self.g.documents, bool(chain))
+        if lemma in self.g.documents or lemma in self.g.generic_sources or lemma in self.g.media and not chain:
+            # "les chiffres du ministère": a source noun speaks for its author, as a document does
+            author = self._document_author(mention, lemma in self.g.documents or lemma in self.g.generic_sources, bool(chain))
             if author is not None:
                 return author
         if kind == "ORG":
@@ -320,6 +321,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         words = list(mention.words)
         # Without a bracket after it ("des chercheurs de l'institut X (Suisse)").
         end = min(mention.end, self.text.find("(", mention.start, mention.end) % (mention.end + 1))
+        if len(words) > 2 and words[0].text.lower() == "de" and words[1].text.lower() == "les" and words[0].start == words[1].start:
+            words = words[1:]  # "des" read as "de les" after a preposition ("selon des sources ...")
         if len(words) > 1 and words[0].text.lower() in _GROUP_DETERMINERS and words[1].upos != "NUM":
             return self.text[words[1].start: end].strip()
         if len(words) > 2 and words[0].text.lower() == "de" and words[1].text.lower() in ("nombreux", "nombreuses"):

@@ -99,6 +99,8 @@ def preposition(ctx: Context) -> None:
                     if e.cue_start > cue.start:
                         ctx.events.remove(e)
                 continue
+            if nominal.lemma.lower() in ctx.grammar.generic_sources and not _authored(ctx.grammar, sent, nominal):
+                continue  # "selon les premiers éléments", "d'après nos informations": nobody's report
             relative = RELATIVE_LEAD.search(text, max(sent.start, cue.start - 16), cue.start)
             if verb_events and not relative:
                 if cue.lemma in SPEAKER_ONLY:
@@ -263,6 +265,13 @@ def _nominal(sent: Sentence, anchor: Word) -> Optional[Word]:
         if w.upos in ("PROPN", "NOUN", "PRON"):
             return w
     return None
+
+
+def _authored(g: Grammar, sent: Sentence, nominal: Word) -> bool:
+    """"les chiffres du ministère", "les estimations de l'ONU": a source noun with its
+    author (a name, a title, a group or an organisation after "de")."""
+    return any(c.deprel == "nmod" and _speaker_like(g, c) and any(
+        m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id)) for c in sent.children(nominal.id))
 
 
 def _speaker_like(g: Grammar, w: Word) -> bool:
