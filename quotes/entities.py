@@ -217,7 +217,7 @@ class EntityTable(TitleScan):
 
     def _gender_evidence(self, entity: Entity, a: int, b: int) -> None:
         before = self.toks[a - 1].text if a > 0 else ""
-        if before in self.g.honorifics:
+        if self.g.honorifics.get(before):
             entity.votes[self.g.honorifics[before]] += 1
         # "Anne Morel s'est dite", "Paul Girard est venu": the participle agrees with its subject.
         after = [t.low for t in self.toks[b: b + 4]]

@@ -10,7 +10,7 @@ import functools
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import attrs
 import regex
@@ -40,7 +40,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "prepositions": "table[table]",
     },
     "mentions.toml": {
-        "honorifics": {"masculine": "list[str]", "feminine": "list[str]"},
+        "honorifics": {"masculine": "list[str]", "feminine": "list[str]", "neutral": "list[str]"},
         "titles": {"words": "list[str]", "generic": "table[list[str]]", "fixed_gender": "list[str]"},
         "organisations": {"words": "list[str]", "in_name": "list[str]", "documents": "list[str]", "media": "list[str]",
                           "outlets": "list[str]"},
@@ -111,7 +111,7 @@ class Grammar:
     generic_sources: frozenset[str]       # "selon les estimations": nobody's report unless authored
     questions: frozenset[str]             # cues whose "si" clause is the report: an indirect question
     prepositions: tuple[Preposition, ...]
-    honorifics: dict[str, str]            # word -> "m" / "f"
+    honorifics: dict[str, Optional[str]]  # word -> "m" / "f", None for one that says no gender ("Me", "Dr")
     titles: frozenset[str]
     generic_titles: dict[str, frozenset[str]]  # "élu" -> the titles whose holders it may name
     fixed_gender: frozenset[str]  # nouns of persons whose grammatical gender says nothing of theirs
@@ -336,7 +336,8 @@ def _build(path: Path) -> Grammar:
         prepositions.append(Preposition(lemma, tuple(spec["words"]), spec["class"], spec.get("sentence_initial", False)))
 
     mentions, _ = data["mentions.toml"]
-    honorifics = {w: "m" for w in mentions.get("honorifics", {}).get("masculine", [])}
+    honorifics: dict[str, Optional[str]] = {w: None for w in mentions.get("honorifics", {}).get("neutral", [])}
+    honorifics.update({w: "m" for w in mentions.get("honorifics", {}).get("masculine", [])})
     honorifics.update({w: "f" for w in mentions.get("honorifics", {}).get("feminine", [])})
     pronouns = {}
     for gender, key in (("m", "masculine"), ("f", "feminine"), ("p", "plural")):

@@ -67,6 +67,13 @@ def test_an_epicene_title_with_le_says_nothing_of_gender(grammar):
     assert t.person("Camille Roux").gender is None
 
 
+def test_a_title_of_address_is_no_part_of_the_name_and_says_no_gender(grammar):
+    t = table(grammar, "Après l'audience, Me Camille Roux a annoncé un appel. Le Dr Dominique Petit a témoigné ensuite.")
+    people = {e.name: e for e in t.entities if e.type == "PER"}
+    assert set(people) == {"Camille Roux", "Dominique Petit"}
+    assert people["Camille Roux"].gender is None and people["Dominique Petit"].gender is None
+
+
 def test_a_word_opening_a_sentence_is_no_name(grammar):
     t = table(grammar, "Actuellement, les négociations piétinent. Pourtant, Marc Vidal reste confiant.")
     assert [e.name for e in t.entities if e.type == "PER"] == ["Marc Vidal"]
