@@ -19,6 +19,10 @@ MAX_UNIT_CHARS = 3000
 # An inverted subject clitic the tokenizer left whole ("a-t-il", "dit-elle"): one
 # token "-t-il" or "-elle", which the parser then takes for an auxiliary.
 _INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)", re.IGNORECASE)
+# "Me Jean Roux", a lawyer: the tagger reads "Me" as the pronoun "me" and the tree
+# around the name falls apart.  The parser is given "M." in its place (the same
+# length, so offsets hold) and the word gets its own text back.
+_ADDRESS = re.compile(r"\bMe(?= [A-ZÀ-ÖØ-Þ])")
 
 
 @attrs.frozen(slots=True)
@@ -104,19 +108,21 @@ class StanzaParser:
         todo = [u for u in units if len(u.text) <= MAX_UNIT_CHARS and u.text.strip()]
         if not todo:
             return []
-        docs = self.pipeline.bulk_process([stanza.Document([], text=u.text) for u in todo])
-        return [ParsedUnit(u, tuple(_sentences(doc, u.start))) for u, doc in zip(todo, docs)]
+        docs = self.pipeline.bulk_process([stanza.Document([], text=_ADDRESS.sub("M.", u.text)) for u in todo])
+        return [ParsedUnit(u, tuple(_sentences(doc, u.start, u.text))) for u, doc in zip(todo, docs)]
 
 
-def _sentences(doc, offset: int) -> Iterable[Sentence]:
+def _sentences(doc, offset: int, text: str = "") -> Iterable[Sentence]:
+    swapped = {m.start() for m in _ADDRESS.finditer(text)}
     for sent in doc.sentences:
         words = []
         for token in sent.tokens:
+            own = text[token.start_char: token.end_char] if token.start_char in swapped else None
             for word in token.words:
                 words.append(
                     Word(
                         id=word.id,
-                        text=word.text,
+                        text=own or word.text,
                         lemma=(word.lemma or word.text),
                         upos=word.upos or "X",
                         feats=word.feats or "",

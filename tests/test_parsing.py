@@ -46,3 +46,15 @@ def test_an_article_before_an_infinitive_is_its_object_pronoun():
     ]))
     assert (fixed[1].upos, fixed[1].deprel, fixed[1].feat("PronType")) == ("PRON", "obj", "Prs")
     assert fixed[2].upos == "VERB"
+
+
+def test_a_lawyers_title_of_address_is_parsed_as_one_before_a_name_and_keeps_its_text(pipeline):
+    from quotes.model import Span
+
+    text = "Me Camille Roux a déclaré que son client ferait appel."
+    [unit] = pipeline.parser.parse([Span(0, len(text), text)])
+    words = unit.sentences[0].words
+    assert words[0].text == "Me" and words[0].upos != "PRON"
+    verb = next(w for w in words if w.text == "déclaré")
+    subject = next(w for w in words if w.head == verb.id and w.deprel.startswith("nsubj"))
+    assert subject.start < words[2].end  # the name (or its title) is the subject, not a pronoun "me"

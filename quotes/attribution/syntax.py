@@ -97,7 +97,9 @@ class Syntax:
                 ):
                     return phrase.lemma
         reflexive = self.g.reflexive_verbs.get(lemma)
-        if reflexive and any(c.text.lower() in REFLEXIVE_CLITICS and c.deprel.startswith(("expl", "obj", "iobj")) for c in children):
+        # a clitic stands before its verb: "a déclaré Me Roux" holds no "me"
+        if reflexive and any(c.text.lower() in REFLEXIVE_CLITICS and c.deprel.startswith(("expl", "obj", "iobj")) and c.start < w.start
+                             for c in children):
             return reflexive
         if any(c.deprel == "expl:pv" and c.text.lower() in REFLEXIVE_CLITICS for c in children) and not any(
                 p.verb == lemma for p in self.g.phrases.values()):
