@@ -44,7 +44,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "titles": {"words": "list[str]", "generic": "table[list[str]]", "fixed_gender": "list[str]"},
         "organisations": {"words": "list[str]", "in_name": "list[str]", "documents": "list[str]", "media": "list[str]",
                           "outlets": "list[str]"},
-        "groups": {"words": "list[str]"},
+        "groups": {"words": "list[str]", "singular_things": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
         "places": {"words": "list[str]"},
     },
@@ -120,6 +120,7 @@ class Grammar:
     documents: frozenset[str]
     media: frozenset[str]
     groups: frozenset[str]
+    singular_things: frozenset[str]       # of the groups' nouns, those whose singular names no person ("la partie")
     pronouns: dict[str, str]              # word -> "m" / "f" / "p"
     places: frozenset[str]
     boilerplate: tuple[regex.Pattern, ...]
@@ -405,6 +406,7 @@ def _build(path: Path) -> Grammar:
         documents=lower(orgs.get("documents", ())),
         media=lower(orgs.get("media", ())),
         groups=lower(mentions.get("groups", {}).get("words", ())),
+        singular_things=lower(mentions.get("groups", {}).get("singular_things", ())),
         pronouns=pronouns,
         places=frozenset(mentions.get("places", {}).get("words", ())),
         boilerplate=tuple(patterns),

@@ -214,7 +214,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
             return  # nor a word glued to a quotation mark ("«L'"): the parser's misreading of a quote
         lemma = head.lemma.lower()
         if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics \
-                and not self._named_at(head) and not self._human_group(mention):
+                and not self._named_at(head) and not self._human_group(mention) and not self._one_of_group(mention):
             return
         if lemma in self.g.documents or lemma in self.g.media or self._second_subject(mention):
             return
@@ -227,6 +227,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         for e in self.table.entities:
             if e.type == "PER" and (e.votes or id(e) in votes):
                 e.votes = votes.get(id(e), e.votes.__class__())
+        if entity is not None and entity.type == "PER" and not entity.votes and self._one_of_group(mention):
+            _vote(entity, self._gender(mention))  # "le pompier", "la joueuse": the noun's own, as an organisation's
         if entity is not None and entity.type in ("PER", "ORG", "GROUP"):
             self.history.append((mention.start, entity))
             if self._found is not None:
@@ -252,6 +254,14 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         for "ils", "leur étude", "les auteurs"."""
         head = mention.head
         return head.feat("Number") == "Plur" and (head.lemma.lower() + "s" in self.g.groups or head.text.lower() in self.g.groups)
+
+    def _one_of_group(self, mention: Mention) -> bool:
+        """One of a human group ("le capitaine", "une habitante"): a person, an antecedent for
+        "il" and "elle" as a title is."""
+        head = mention.head
+        lemma = head.lemma.lower()
+        return head.feat("Number") == "Sing" and lemma not in self.g.singular_things and (
+            lemma + "s" in self.g.groups or masculine(lemma) + "s" in self.g.groups)
 
     def _title_words(self, mention: Mention) -> Optional[str]:
         titles = [w for w in mention.words if w.lemma.lower() in self.g.titles or w.text.lower() in self.g.titles]
@@ -345,7 +355,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
             return "GROUP" if plural else "ORG"  # "les ONG": several organisations  # not "le député LR": a title's acronym is its party
         if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
             return "GROUP"
-        if head.upos == "NOUN" and (lemma + "s" in self.g.groups or masculine(lemma) + "s" in self.g.groups):
+        if head.upos == "NOUN" and self._one_of_group(mention):
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
         if lemma in self.g.titles or head.text.lower() in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}

@@ -122,12 +122,16 @@ def interrupted_quote(ctx: Context) -> None:
             continue
         index = located[0]
         for sent in ctx.sentences_over(q.start, q.end):
-            cut = _incise(ctx, sent, q.start, q.end)
+            # "— A, a dit le capitaine.": a dialogue line may end with its incise
+            dialogue = q.style == "dash"
+            cut = _incise(ctx, sent, q.start, q.end, dialogue)
             if cut is None:
                 continue
             w, lemma, subject, left, right = cut
             mention = ctx.syntax.mention(sent, subject, text)
             parts = [trim(text, s, e) for s, e in ((q.start, left), (right, q.end))]
+            if dialogue:
+                parts = [(s, e) for s, e in parts if e > s]
             if any(len(text[s:e].split()) < 2 for s, e in parts):
                 continue
             for s, e in parts:
@@ -139,9 +143,10 @@ def interrupted_quote(ctx: Context) -> None:
 _INCISE_END = regex.compile(r"[^,.;!?]*[,.;!?]")
 
 
-def _incise(ctx: Context, sent: Sentence, start: int, end: int):
+def _incise(ctx: Context, sent: Sentence, start: int, end: int, final: bool = False):
     """A cue inside the quotation between a comma and a comma or full stop, with its
-    subject after it: the cue, its speaker and where the two parts end and start."""
+    subject after it: the cue, its speaker and where the two parts end and start
+    (`final`: the incise may end the quotation)."""
     syn, text = ctx.syntax, ctx.text
     for w in sent.words:
         if not (start < w.start < end):
@@ -157,9 +162,9 @@ def _incise(ctx: Context, sent: Sentence, start: int, end: int):
         tail = max([subject.end] + [x.end for c in sent.children(subject.id) if c.deprel == "appos"
                                     for x in sent.subtree(c.id)])
         after = _INCISE_END.match(text, tail)
-        if after is None or after.end() >= end:
+        if after is None or after.end() >= end and not final:
             continue
-        return w, lemma, subject, comma.start, after.end()
+        return w, lemma, subject, comma.start, min(after.end(), end)
     return None
 
 
