@@ -165,8 +165,9 @@ def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         if any(c.deprel == "det" for c in sent.children(w.id)):
             continue
         subject = sent.word(nxt.head) if nxt.deprel == "det" and nxt.head else nxt
-        if subject is None or subject.upos not in ("NOUN", "PROPN", "ADJ") or subject.head != w.id or subject.start < w.end:
-            continue
+        if subject is None or subject.head != w.id or subject.start < w.end or not (
+                subject.upos in ("NOUN", "PROPN", "ADJ") or subject.upos == "PRON" and subject.deprel == "nsubj"):
+            continue  # "», analyse l'économiste", "», lit-on": its subject hung on the form
         words[k] = attrs.evolve(w, upos="VERB", lemma=cue.lemma, feats="Mood=Ind|Person=3|VerbForm=Fin",
                                 deprel="parataxis")
         words[subject.id - 1] = attrs.evolve(words[subject.id - 1], deprel="nsubj")

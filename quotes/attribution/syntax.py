@@ -190,13 +190,13 @@ class Syntax:
 
     def subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         """The subject of a cue verb, climbing through participles, infinitives and shared subjects."""
-        return self._subject(sent, w)
+        return _read_in(sent, w, self._subject(sent, w))
 
     def inverted_subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         """The subject after a cue ("..., a déclaré mardi la ministre", "dit-il", "a indiqué
         à l'AFP le porte-parole"): past adverbs, time words and prepositional phrases,
         never one of them; None at the clause's end."""
-        return self._inverted_subject(sent, w)
+        return _read_in(sent, w, self._inverted_subject(sent, w))
 
     def _subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         if self._participial(sent, w) and not any(c.deprel in SUBJECTS for c in sent.children(w.id)):
@@ -379,3 +379,17 @@ class Syntax:
                           or sent.words[k].upos == "PRON" and sent.words[k].text[:1] in "-‑"):  # "a-t-il dit"
             k -= 1
         return sent.words[k] if k >= 0 and sent.words[k].text == "," else None
+
+
+def _read_in(sent: Sentence, w: Word, subject: Optional[Word]) -> Optional[Word]:
+    """"peut-on lire dans un communiqué de la mairie", "lit-on dans le rapport": the reader
+    "on" is nobody; what was read speaks (a document, for its author)."""
+    if subject is None or subject.text.lower() != "on" or w.lemma.lower() != "lire":
+        return subject
+    read = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.upos in ("NOUN", "PROPN") and any(
+        m.deprel == "case" and m.lemma.lower() in ("dans", "sur") for m in sent.children(c.id))]
+    # or right after the verb and its subject, wherever the parser hung it
+    nxt = sent.word(max(w.id, subject.id) + 1) if max(w.id, subject.id) < len(sent.words) else None
+    if not read and nxt is not None and nxt.deprel == "case" and nxt.lemma.lower() in ("dans", "sur") and nxt.head:
+        read = [x for x in (sent.word(nxt.head),) if x.upos in ("NOUN", "PROPN")]
+    return read[0] if read else subject
