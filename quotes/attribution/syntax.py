@@ -376,7 +376,11 @@ class Syntax:
         A cue there has its subject after it; its object slot holds no report."""
         k = w.id - 2
         while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or sent.words[k].text.lower() in REFLEXIVE_CLITICS | {"lui", "leur"}
-                          or sent.words[k].upos == "PRON" and sent.words[k].text[:1] in "-‑"):  # "a-t-il dit"
+                          or sent.words[k].upos == "PRON" and sent.words[k].text[:1] in "-‑"  # "a-t-il dit"
+                          # the clitic as the parse repairs give it ("il" after "a-t-"): a subject
+                          # pronoun right after an auxiliary is inverted
+                          or sent.words[k].upos == "PRON" and sent.words[k].deprel.startswith("nsubj") and k > 0
+                          and sent.words[k - 1].upos == "AUX"):
             k -= 1
         return sent.words[k] if k >= 0 and sent.words[k].text == "," else None
 

@@ -78,6 +78,14 @@ def _sentence_goes_on(sent: Sentence, after: int) -> bool:
     return len(rest) > 1 and rest[0].text == "," and any(x.upos != "PUNCT" for x in rest[1:])
 
 
+def _inverted_clitic(text: str, sent: Sentence, w: Word, subject: Word) -> bool:
+    """"a-t-il ajouté", "a-t-elle précisé": the subject pronoun glued to the auxiliary stands
+    before the participle, yet after its verb."""
+    return subject.upos == "PRON" and any(
+        a.deprel.startswith("aux") and a.end <= subject.start and text[a.end: subject.start] in ("-t-", "-", "‑t‑")
+        for a in sent.children(w.id))
+
+
 @rule("postposed_cue", gate=_comma_before_cue)
 def postposed_cue(ctx: Context) -> None:
     """"X, a précisé le ministre.": the clause before the comma, from the sentence start."""
@@ -85,7 +93,8 @@ def postposed_cue(ctx: Context) -> None:
     for index, sent in ctx.sentences():
         for w, lemma in ctx.cue_verbs(sent):
             comma = ctx.syntax.incise_comma(sent, w) or _lost_comma(sent, w)
-            if comma is None or any(c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start for c in sent.children(w.id)):
+            if comma is None or any(c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start and not _inverted_clitic(text, sent, w, c)
+                                    for c in sent.children(w.id)):
                 continue  # "ces nations, souvent isolées, ont trouvé": the subject stands before
             subject = ctx.syntax.inverted_subject(sent, w)
             if subject is None:
