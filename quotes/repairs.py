@@ -64,18 +64,31 @@ def _object_after_addressee(sent: Sentence, cues: dict[int, CueMatch]) -> list[W
     return words
 
 
+def _misread_cue(sent: Sentence, w: Word, cues: dict[int, CueMatch]) -> CueMatch | None:
+    """The cue of a whole cue form tagged as a noun or an adjective with no article of its
+    own ("l'annonce que ..." is a noun): what the passes below may read as the verb."""
+    cue = cues.get(w.start)
+    if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ"):
+        return None
+    if any(c.deprel == "det" for c in sent.children(w.id)):
+        return None
+    return cue
+
+
+def _as_verb(w: Word, cue: CueMatch, **changes) -> Word:
+    return attrs.evolve(w, upos="VERB", lemma=cue.lemma, feats="Mood=Ind|Person=3|VerbForm=Fin", **changes)
+
+
 def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     words = list(sent.words)
     for k in range(1, len(words) - 1):
         w, que = words[k], words[k + 1]
-        cue = cues.get(w.start)
-        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ"):
+        cue = _misread_cue(sent, w, cues)
+        if cue is None:
             continue
         if que.text.lower() not in QUE_FORMS or que.deprel != "mark" or not que.head or que.head == w.id:
             continue
-        if any(c.deprel == "det" for c in sent.children(w.id)):
-            continue  # a noun with its own article: "l'annonce que le président démissionne"
-        verb = attrs.evolve(w, upos="VERB", lemma=cue.lemma, feats="Mood=Ind|Person=3|VerbForm=Fin")
+        verb = _as_verb(w, cue)
         if any(c.deprel.startswith("nsubj") and c.start < w.start for c in sent.children(w.id)):
             words[k] = verb  # the parse gave it a subject already: "Un sondage ..., juge que"
         elif k > 0 and words[k - 1].text == ",":
@@ -105,8 +118,8 @@ def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Wor
     words = list(sent.words)
     for k in range(1, len(words) - 1):
         w, det = words[k], words[k + 1]
-        cue = cues.get(w.start)
-        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ") or det.deprel != "det":
+        cue = _misread_cue(sent, w, cues)
+        if cue is None or det.deprel != "det":
             continue
         holder = sent.word(w.head) if w.head else None
         if holder is None or holder.upos not in ("NOUN", "PROPN") or holder.start > w.start:
@@ -119,8 +132,6 @@ def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Wor
             continue
         if attribute is None and holder.deprel != "root":
             continue
-        if any(c.deprel == "det" for c in sent.children(w.id)):
-            continue  # "le rapport, la critique les ...": a noun with its own article
         if any(x.upos not in ("ADJ",) or x.head != holder.id for x in words[holder.id: k]):
             continue  # only the noun phrase's own adjectives between it and the form
         obj = sent.word(det.head) if det.head else None
@@ -129,8 +140,7 @@ def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Wor
         if any(c.deprel == "case" for c in sent.children(obj.id)) or attribute is not None and attribute.start < obj.end:
             continue
         top = attribute or holder
-        words[k] = attrs.evolve(w, upos="VERB", lemma=cue.lemma, feats="Mood=Ind|Person=3|VerbForm=Fin",
-                                head=top.head, deprel=top.deprel)
+        words[k] = _as_verb(w, cue, head=top.head, deprel=top.deprel)
         if attribute is not None:
             # where the parser puts an attribute after its object: on the object
             words[attribute.id - 1] = attrs.evolve(attribute, head=obj.id, deprel="amod")
@@ -157,19 +167,14 @@ def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     words = list(sent.words)
     for k in range(2, len(words) - 1):
         w, nxt = words[k], words[k + 1]
-        cue = cues.get(w.start)
-        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ"):
-            continue
-        if words[k - 1].text != "," or words[k - 2].text not in _CLOSING_MARKS:
-            continue
-        if any(c.deprel == "det" for c in sent.children(w.id)):
+        cue = _misread_cue(sent, w, cues)
+        if cue is None or words[k - 1].text != "," or words[k - 2].text not in _CLOSING_MARKS:
             continue
         subject = sent.word(nxt.head) if nxt.deprel == "det" and nxt.head else nxt
         if subject is None or subject.head != w.id or subject.start < w.end or not (
                 subject.upos in ("NOUN", "PROPN", "ADJ") or subject.upos == "PRON" and subject.deprel == "nsubj"):
             continue  # "», analyse l'économiste", "», lit-on": its subject hung on the form
-        words[k] = attrs.evolve(w, upos="VERB", lemma=cue.lemma, feats="Mood=Ind|Person=3|VerbForm=Fin",
-                                deprel="parataxis")
+        words[k] = _as_verb(w, cue, deprel="parataxis")
         words[subject.id - 1] = attrs.evolve(words[subject.id - 1], deprel="nsubj")
     return words
 
