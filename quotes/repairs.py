@@ -161,14 +161,18 @@ _CLOSING_MARKS = frozenset({"»", "”", '"', "›"})
 
 def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     """"« Le marché va se retourner », analyse l'économiste X", "« ... », note le
-    rapporteur": right after a quotation and its comma, a cue form read as a noun or an
+    rapporteur", "« Qui paiera ? » demande le maire": right after a quotation and its comma
+    (none after a ? or !), a cue form read as a noun or an
     adjective, with no article of its own, that the noun phrase after it hangs on, is the
     incise's verb and that noun phrase its inverted subject."""
     words = list(sent.words)
     for k in range(2, len(words) - 1):
         w, nxt = words[k], words[k + 1]
         cue = _misread_cue(sent, w, cues)
-        if cue is None or words[k - 1].text != "," or words[k - 2].text not in _CLOSING_MARKS:
+        after_comma = words[k - 1].text == "," and words[k - 2].text in _CLOSING_MARKS
+        # "« Qui paiera ? » demande le maire": a quotation ending with its own ? or ! needs no comma
+        after_stop = words[k - 1].text in _CLOSING_MARKS and words[k - 2].text in ("?", "!")
+        if cue is None or not (after_comma or after_stop):
             continue
         subject = sent.word(nxt.head) if nxt.deprel == "det" and nxt.head else nxt
         if subject is None or subject.head != w.id or subject.start < w.end or not (
