@@ -130,9 +130,9 @@ def interrupted_quote(ctx: Context) -> None:
         if located is None:
             continue
         index = located[0]
+        # "— A, a dit le capitaine.": a dialogue line may end with its incise
+        dialogue = q.style == "dash"
         for sent in ctx.sentences_over(q.start, q.end):
-            # "— A, a dit le capitaine.": a dialogue line may end with its incise
-            dialogue = q.style == "dash"
             cut = _incise(ctx, sent, q.start, q.end, dialogue)
             if cut is None:
                 continue

@@ -9,6 +9,7 @@ from typing import Optional
 import regex
 
 from ...model import QuotedSpan
+from ...tokens import QUE_FORMS
 from ...parsing import Sentence
 from ..context import Context, UnitView
 from ..events import Event, is_headline
@@ -125,7 +126,7 @@ def _cleft(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[
         if lemma is None:
             continue
         subject = syn.inverted_subject(where, w) or syn.subject(where, w)
-        if subject is not None and (subject.start < m.end() or subject.text.lower() in ("que", "qu'", "qu’")):
+        if subject is not None and (subject.start < m.end() or subject.text.lower() in QUE_FORMS):
             subject = None
         ctx.claimed.add(w.start)
         mention = syn.mention(where, subject, ctx.text) if subject is not None else None
