@@ -133,7 +133,7 @@ def _sentences(doc, offset: int, text: str = "") -> Iterable[Sentence]:
                     )
                 )
         if words:
-            words = _article_repairs([_inverted_subject(w) for w in words])
+            words = _summer(_article_repairs([_inverted_subject(w) for w in words]))
             yield Sentence(tuple(words), words[0].start, words[-1].end)
 
 
@@ -155,6 +155,31 @@ def _article_repairs(words: list[Word]) -> list[Word]:
             feats = "|".join(f for f in det.feats.split("|") if f.startswith(("Gender=", "Number=")))
             out[k - 1] = attrs.evolve(det, upos="PRON", lemma="le", deprel="obj",
                                       feats="|".join(filter(None, [feats, "Person=3|PronType=Prs"])))
+    return out
+
+
+def _summer(words: list[Word]) -> list[Word]:
+    """"cet été" is the season: "cet" only stands before a noun or an adjective, never before
+    the participle "été".  Before a comma and a verb the parser read the pair as the
+    auxiliaries of that verb ("ne vendra pas ses joueurs cet été, estime-t-il"); the noun
+    phrase modifies the clause it ends, the verb above the word before it."""
+    out = list(words)
+    for k in range(1, len(out)):
+        w, det = out[k], out[k - 1]
+        if w.text.lower() != "été" or det.text.lower() != "cet" or w.upos == "NOUN":
+            continue
+        head = 0
+        if k >= 2:
+            head = out[k - 2].id
+            while head and out[head - 1].upos not in ("VERB", "AUX") and out[head - 1].head:
+                head = out[head - 1].head
+        if not head or head in (w.id, det.id):
+            head = next((x.id for x in out if x.head == 0 and x.id not in (w.id, det.id)), 0)
+        out[k] = attrs.evolve(w, upos="NOUN", lemma="été", feats="Gender=Masc|Number=Sing", head=head, deprel="obl:mod")
+        out[k - 1] = attrs.evolve(det, upos="DET", lemma="ce", head=w.id, deprel="det")
+        for j, x in enumerate(out):
+            if x.head in (w.id, det.id) and x.id not in (w.id, det.id):
+                out[j] = attrs.evolve(x, head=head)   # what hung on the misread auxiliaries
     return out
 
 

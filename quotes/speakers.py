@@ -166,7 +166,9 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
             mention = out_of_phrase(self.text, mention)
         if mention is None:
             return None
-        entity = self._searched(mention)
+        # "Le club ne vendra pas ..., estime-t-il": the pronoun stands for someone named
+        # before the words it reports, not for a subject inside them.
+        entity = self._searched(mention, min(mention.start, event.start))
         if entity is None:
             return None
         self.history.append((mention.start, entity))
@@ -194,10 +196,11 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
     def resolve_mention(self, mention: Mention) -> Optional[Entity]:
         return self._searched(mention)
 
-    def _searched(self, mention: Mention) -> Optional[Entity]:
-        """Resolve a speaker's mention, keeping the antecedent searches it relied on."""
+    def _searched(self, mention: Mention, position: Optional[int] = None) -> Optional[Entity]:
+        """Resolve a speaker's mention, keeping the antecedent searches it relied on; a
+        pronoun's antecedent stands before `position` (the mention itself by default)."""
         self._found = None
-        entity = self._resolve(mention, mention.start)
+        entity = self._resolve(mention, mention.start if position is None else position)
         lookup = self._found
         if lookup is not None:
             self._derived[mention.start] = lookup.found
@@ -280,7 +283,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         low = clitic(head.text)
         lemma = head.lemma.lower()
         if low in self.g.pronouns:
-            return self._pronoun(mention.start, self.g.pronouns[low])
+            return self._pronoun(position, self.g.pronouns[low])
         if low == "qui":
             return self._relative(mention)
         if low == "on":
