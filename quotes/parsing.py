@@ -133,7 +133,7 @@ def _sentences(doc, offset: int, text: str = "") -> Iterable[Sentence]:
                     )
                 )
         if words:
-            words = _summer(_article_repairs([_inverted_subject(w) for w in words]))
+            words = _summer(_article_repairs([_inverted_subject(w) for w in _euphonic_t(words)]))
             yield Sentence(tuple(words), words[0].start, words[-1].end)
 
 
@@ -180,6 +180,25 @@ def _summer(words: list[Word]) -> list[Word]:
         for j, x in enumerate(out):
             if x.head in (w.id, det.id) and x.id not in (w.id, det.id):
                 out[j] = attrs.evolve(x, head=head)   # what hung on the misread auxiliaries
+    return out
+
+
+def _euphonic_t(words: list[Word]) -> list[Word]:
+    """"demande-t-il" cut as "demande", "-t", "-il": the "t" only joins a verb to the subject
+    pronoun after it, whatever the parser made of the three.  The pronoun is that verb's
+    subject (and becomes "il" below); the "t" hangs on the verb."""
+    out = list(words)
+    for k in range(1, len(out) - 1):
+        verb, t, pron = out[k - 1], out[k], out[k + 1]
+        if t.text.lower() not in ("-t", "‑t") or verb.end != t.start or t.end != pron.start \
+                or _INVERTED.fullmatch(pron.text) is None:
+            continue
+        out[k] = attrs.evolve(t, upos="PART", lemma="t", feats="", head=verb.id, deprel="dep")
+        low = _INVERTED.fullmatch(pron.text).group(1).lower()
+        out[k + 1] = attrs.evolve(pron, head=verb.id, deprel="nsubj", upos="PRON", lemma=low, feats="Person=3|PronType=Prs")
+        for j, x in enumerate(out):
+            if x.head in (t.id, pron.id) and j not in (k, k + 1):
+                out[j] = attrs.evolve(x, head=verb.id)
     return out
 
 

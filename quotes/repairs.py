@@ -172,13 +172,18 @@ def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         after_comma = words[k - 1].text == "," and words[k - 2].text in _CLOSING_MARKS
         # "« Qui paiera ? » demande le maire": a quotation ending with its own ? or ! needs no comma
         after_stop = words[k - 1].text in _CLOSING_MARKS and words[k - 2].text in ("?", "!")
-        if cue is None or not (after_comma or after_stop):
+        # "« Pourquoi ? demande-t-il. »": a subject clitic glued after it makes it a verb anywhere
+        glued = nxt.start == w.end
+        if nxt.upos == "PART" and nxt.lemma == "t" and k + 2 < len(words):
+            nxt = words[k + 2]
+        clitic = glued and nxt.upos == "PRON" and nxt.deprel == "nsubj" and nxt.head == w.id
+        if cue is None or not (after_comma or after_stop or clitic):
             continue
         subject = sent.word(nxt.head) if nxt.deprel == "det" and nxt.head else nxt
         if subject is None or subject.head != w.id or subject.start < w.end or not (
                 subject.upos in ("NOUN", "PROPN", "ADJ") or subject.upos == "PRON" and subject.deprel == "nsubj"):
             continue  # "», analyse l'économiste", "», lit-on": its subject hung on the form
-        words[k] = _as_verb(w, cue, deprel="parataxis")
+        words[k] = _as_verb(w, cue, deprel="parataxis" if w.head else "root")
         words[subject.id - 1] = attrs.evolve(words[subject.id - 1], deprel="nsubj")
     return words
 

@@ -370,10 +370,11 @@ class Syntax:
         return subject_after(self.g, sent, w, phrase.words if phrase is not None else ()) or (after[0] if after else None)
 
     @staticmethod
-    def incise_comma(sent: Sentence, w: Word) -> Optional[Word]:
+    def incise_comma(sent: Sentence, w: Word, marks: frozenset = frozenset({","})) -> Optional[Word]:
         """The comma that opens the cue's incise: right before the verb, its auxiliaries,
         clitics and adverbs ("..., a encore précisé le ministre", "..., nous a-t-il dit").
-        A cue there has its subject after it; its object slot holds no report."""
+        A cue there has its subject after it; its object slot holds no report.  Inside a
+        quotation the quoted words' own "?" or "!" may stand for it (`marks`)."""
         k = w.id - 2
         while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or sent.words[k].text.lower() in REFLEXIVE_CLITICS | {"lui", "leur"}
                           or sent.words[k].upos == "PRON" and sent.words[k].text[:1] in "-‑"  # "a-t-il dit"
@@ -382,7 +383,7 @@ class Syntax:
                           or sent.words[k].upos == "PRON" and sent.words[k].deprel.startswith("nsubj") and k > 0
                           and sent.words[k - 1].upos == "AUX"):
             k -= 1
-        return sent.words[k] if k >= 0 and sent.words[k].text == "," else None
+        return sent.words[k] if k >= 0 and sent.words[k].text in marks else None
 
 
 def _read_in(sent: Sentence, w: Word, subject: Optional[Word]) -> Optional[Word]:

@@ -10,6 +10,7 @@ import regex
 
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
+from ..syntax import REFLEXIVE_CLITICS
 from ..events import Event, trim
 from ..spans import kind_of
 from . import rule
@@ -68,8 +69,10 @@ def _lost_comma(sent: Sentence, w: Word) -> Optional[Word]:
     aux = [c for c in kids if c.deprel == "aux:tense" and c.id == w.id - 1]
     if not aux or any(c.deprel == "cc" for c in kids):
         return None
-    before = sent.words[aux[0].id - 2] if aux[0].id >= 2 else None
-    return aux[0] if before is not None and before.upos != "PUNCT" else None
+    k = aux[0].id - 2
+    while k >= 0 and sent.words[k].text.lower() in REFLEXIVE_CLITICS:
+        k -= 1  # "« C'est fini ! » s'est écrié le maire": the clitic is the verb's, the mark before it ends the quotation
+    return sent.words[k + 1] if k >= 0 and sent.words[k].upos != "PUNCT" else None
 
 
 def _sentence_goes_on(sent: Sentence, after: int) -> bool:
@@ -149,6 +152,7 @@ def interrupted_quote(ctx: Context) -> None:
             break
 
 
+_INCISE_OPENERS = frozenset({",", "?", "!", "…"})
 _INCISE_END = regex.compile(r"[^,.;!?]*[,.;!?]")
 
 
@@ -163,17 +167,19 @@ def _incise(ctx: Context, sent: Sentence, start: int, end: int, final: bool = Fa
         lemma = syn.cue_lemma(sent, w)
         if lemma is None:
             continue
-        comma = syn.incise_comma(sent, w)
+        # "« Pourquoi ? demande-t-il. Personne ne sait »": the question ends the first part
+        comma = syn.incise_comma(sent, w, _INCISE_OPENERS)
         subject = syn.inverted_subject(sent, w)
         if comma is None or subject is None or comma.start <= start:
             continue
+        left = comma.start if comma.text == "," else comma.end
         # "« A, prévient X, économiste à la banque. B »": the speaker's apposition is the incise's
         tail = max([subject.end] + [x.end for c in sent.children(subject.id) if c.deprel == "appos"
                                     for x in sent.subtree(c.id)])
         after = _INCISE_END.match(text, tail)
         if after is None or after.end() >= end and not final:
             continue
-        return w, lemma, subject, comma.start, min(after.end(), end)
+        return w, lemma, subject, left, min(after.end(), end)
     return None
 
 
