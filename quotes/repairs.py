@@ -28,19 +28,56 @@ from .tokens import QUE_FORMS
 _FINAL_STOPS = frozenset({".", "!", "?", "…", ";"})
 
 
-def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...]) -> list[ParsedUnit]:
-    """The units with each sentence's misread cue verbs read as verbs."""
+def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...], outlets: frozenset[str] = frozenset()) -> list[ParsedUnit]:
+    """The units with each sentence's misread cue verbs read as verbs, and the speaker
+    named right after the outlet spoken to cut from its name (`outlets`: the grammar's)."""
     starts = {c.start: c for c in cues if c.kind == "verb"}
     if not starts:
         return units
-    return [attrs.evolve(u, sentences=tuple(_sentence(s, starts) for s in u.sentences)) for u in units]
+    return [attrs.evolve(u, sentences=tuple(_sentence(s, starts, outlets) for s in u.sentences)) for u in units]
 
 
-def _sentence(sent: Sentence, cues: dict[int, CueMatch]) -> Sentence:
+def _sentence(sent: Sentence, cues: dict[int, CueMatch], outlets: frozenset[str]) -> Sentence:
     # Each pass reads the tree the one before it left.
     for repair in (_nouns_read_as_cues, _nouns_before_objects, _incise_nouns, _after_relative, _object_after_addressee):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
+    if outlets:
+        sent = attrs.evolve(sent, words=tuple(_name_after_outlet(sent, cues, outlets)))
     return sent
+
+
+_CONTRACTED = {"le": ("Le ",), "la": ("La ",), "les": ("Les ",), "l'": ("L'", "L’"), "l’": ("L’", "L'")}
+
+
+def _name_after_outlet(sent: Sentence, cues: dict[int, CueMatch], outlets: frozenset[str]) -> list[Word]:
+    """"a déclaré au Parisien Thomas Girard", "a dit à Reuters Anne Roy": the parser ran the
+    outlet spoken to and the speaker after it into one name.  The longest start of that
+    name that is a known outlet stays the cue's "à" phrase; the name after it is the cue's
+    inverted subject."""
+    words = list(sent.words)
+    for w in sent.words:
+        if w.start not in cues or w.upos != "VERB":
+            continue
+        for c in sent.children(w.id):
+            kids = sent.children(c.id)
+            if not c.deprel.startswith("obl") or c.upos != "PROPN" or c.start < w.end or not any(
+                    m.deprel == "case" and m.lemma.lower() in ("à", "sur") for m in kids):
+                continue
+            chain = [c] + [x for x in sent.words if x.id > c.id and x.deprel == "flat:name" and x.head in (c.id, x.id - 1)]
+            chain = [x for k, x in enumerate(chain) if x.id == c.id + k]   # the words in a row
+            article = next((m.text.lower() for m in kids if m.deprel == "det"), None)
+            for n in range(len(chain) - 2, 0, -1):   # a first name and a surname after the outlet
+                name = " ".join(x.text for x in chain[:n])
+                forms = (name,) + tuple(a + name for a in _CONTRACTED.get(article or "", ()))
+                if not any(f in outlets for f in forms) or not chain[n].text[:1].isupper():
+                    continue
+                first = chain[n]
+                words[first.id - 1] = attrs.evolve(first, head=w.id, deprel="nsubj")
+                for x in sent.words:
+                    if x.head in {y.id for y in chain} and x.start > first.start and x.id != first.id:
+                        words[x.id - 1] = attrs.evolve(words[x.id - 1], head=first.id)
+                return words
+    return words
 
 
 def _object_after_addressee(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:

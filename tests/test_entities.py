@@ -262,3 +262,12 @@ def test_a_person_described_by_a_feminine_noun_is_a_woman():
 ])
 def test_an_institution_noun_is_part_of_its_name_a_classifier_is_not(pipeline, text, speaker):
     assert one(pipeline, text)["speaker"] == speaker
+
+
+def test_an_outlet_spoken_to_is_cut_from_the_name_after_it(grammar):
+    t = table(grammar, "Le projet avance, a confié au Figaro Hélène Vidal. Elle a rencontré Le Monde Diplomatique.")
+    names = {e.name: e.type for e in t.entities}
+    assert names.get("Hélène Vidal") == "PER"
+    assert names.get("Figaro") == "ORG" or names.get("Le Figaro") == "ORG"
+    assert not any("Figaro Hélène" in n for n in names)
+    assert "Diplomatique" not in names   # one word after an outlet: no first name and surname
