@@ -39,7 +39,7 @@ def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...], outlets: froz
 
 def _sentence(sent: Sentence, cues: dict[int, CueMatch], outlets: frozenset[str]) -> Sentence:
     # Each pass reads the tree the one before it left.
-    for repair in (_nouns_read_as_cues, _nouns_before_objects, _incise_nouns, _after_relative, _object_after_addressee):
+    for repair in (_nouns_read_as_cues, _nouns_before_objects, _verbless, _incise_nouns, _after_relative, _object_after_addressee):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if outlets:
         sent = attrs.evolve(sent, words=tuple(_name_after_outlet(sent, cues, outlets)))
@@ -194,6 +194,44 @@ def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Wor
 
 
 _CLOSING_MARKS = frozenset({"»", "”", '"', "›"})
+
+
+def _phrase_head(words: list[Word], kinds: tuple[str, ...]) -> Word | None:
+    """The one word of `words` (a run of the sentence) that hangs outside the run, if it is of `kinds`."""
+    ids = {w.id for w in words}
+    tops = [w for w in words if w.head not in ids and w.upos != "PUNCT"]
+    return tops[0] if len(tops) == 1 and tops[0].upos in kinds else None
+
+
+def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
+    """"Le ministre dément les rumeurs", "Il dément toute implication": a sentence the parse
+    left without a verb, where a cue form (read as a noun, adjective or adverb, with no
+    article of its own) stands between a noun phrase or subject pronoun and a determiner:
+    a sentence has a verb, and it is that form; the phrase before is its subject, the one
+    after its object."""
+    words = list(sent.words)
+    if any(w.upos in ("VERB", "AUX") for w in words):
+        return words
+    for k in range(1, len(words) - 1):
+        w = words[k]
+        cue = cues.get(w.start)
+        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV") or words[k + 1].upos != "DET" \
+                or any(c.deprel == "det" for c in sent.children(w.id)):
+            continue
+        subject = _phrase_head(words[:k], ("NOUN", "PROPN", "PRON"))
+        body = words[k + 1:]
+        while body and body[-1].upos == "PUNCT":
+            body = body[:-1]
+        obj = _phrase_head(body, ("NOUN", "PROPN"))
+        if subject is None or obj is None or subject.upos == "PRON" and subject.deprel != "nsubj":
+            continue
+        words[k] = _as_verb(w, cue, head=0, deprel="root")
+        words[subject.id - 1] = attrs.evolve(words[subject.id - 1], head=w.id, deprel="nsubj")
+        words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="obj")
+        for j in range(k + 1 + len(body), len(words)):
+            words[j] = attrs.evolve(words[j], head=w.id)   # the final stop
+        return words
+    return words
 
 
 def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:

@@ -104,8 +104,11 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     # A person is whom the verb is about, not what was said: "a critiqué son ministre".
     own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()
     objs = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"
-            and c.lemma.lower() not in g.time_words and c.lemma.lower() not in g.titles and c.text.lower() not in own
-            and lemma in g.noun_object]
+            and (c.lemma.lower() not in g.time_words or _counted_measure(sent, c))
+            and c.lemma.lower() not in g.titles and c.text.lower() not in own and lemma in g.noun_object]
+    if not objs and lemma in g.noun_object and lemma not in g.prepositional_object:
+        objs = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.start > w.end and c.upos == "NOUN"
+                and _indefinite_des(sent, c)]
     if not objs and lemma in _CALLS:
         # "appelle à la grève", "a invité à la prudence": what is called for.
         objs = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.start > w.end and c.upos == "NOUN"
@@ -121,8 +124,26 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     if not objs or objs[0].lemma.lower() in g.decisions.get(lemma, ()):
         return None  # "le tribunal a rejeté le recours": a decision, not a report
     start, end = span_of(sent, objs[0])
-    case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start]
+    case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start and not _indefinite_des(sent, objs[0])]
     return (case[0].end if case else start), adjoined(ctx, sent, w, end)
+
+
+def _counted_measure(sent: Sentence, noun: Word) -> bool:
+    """"a requis cinq ans de prison", "réclame trois mois de salaire": a time noun counted and
+    completed by "de" is a quantity of something, the object; "a annoncé lundi" is a date."""
+    kids = sent.children(noun.id)
+    return any(c.deprel == "nummod" for c in kids) and any(
+        c.deprel == "nmod" and any(m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id)) for c in kids)
+
+
+def _indefinite_des(sent: Sentence, noun: Word) -> bool:
+    """"réclame des excuses", "dénonce des pressions": the tokenizer split "des" into "de les"
+    and the parser took a preposition's object; after a verb that takes a noun object with
+    no preposition, "des" is the plural indefinite article: the noun is the object."""
+    kids = sent.children(noun.id)
+    case = [m for m in kids if m.deprel == "case" and m.lemma.lower() == "de"]
+    det = [m for m in kids if m.deprel == "det" and m.lemma.lower() == "le" and m.feat("Number") != "Sing"]
+    return bool(case and det and case[0].start == det[0].start and case[0].end == det[0].end)
 
 
 def _after_phrase(sent: Sentence, w: Word, phrase: tuple[str, ...]) -> Optional[tuple[int, int]]:
