@@ -39,7 +39,8 @@ def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...], outlets: froz
 
 def _sentence(sent: Sentence, cues: dict[int, CueMatch], outlets: frozenset[str]) -> Sentence:
     # Each pass reads the tree the one before it left.
-    for repair in (_nouns_read_as_cues, _nouns_before_objects, _verbless, _incise_nouns, _after_relative, _object_after_addressee):
+    for repair in (_nouns_read_as_cues, _nouns_before_objects, _verbless, _incise_nouns, _final_incise, _after_relative,
+                   _object_after_addressee):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if outlets:
         sent = attrs.evolve(sent, words=tuple(_name_after_outlet(sent, cues, outlets)))
@@ -246,7 +247,8 @@ def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         cue = _misread_cue(sent, w, cues)
         after_comma = words[k - 1].text == "," and words[k - 2].text in _CLOSING_MARKS
         # "« Qui paiera ? » demande le maire": a quotation ending with its own ? or ! needs no comma
-        after_stop = words[k - 1].text in _CLOSING_MARKS and words[k - 2].text in ("?", "!")
+        after_stop = words[k - 1].text in _CLOSING_MARKS and words[k - 2].text in ("?", "!") \
+            or words[k - 1].text in ("?", "!")   # "— Vous partez ? demande le juge": in the quotation
         # "« Pourquoi ? demande-t-il. »": a subject clitic glued after it makes it a verb anywhere
         glued = nxt.start == w.end
         if nxt.upos == "PART" and nxt.lemma == "t" and k + 2 < len(words):
@@ -260,6 +262,43 @@ def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
             continue  # "», analyse l'économiste", "», lit-on": its subject hung on the form
         words[k] = _as_verb(w, cue, deprel="parataxis" if w.head else "root")
         words[subject.id - 1] = attrs.evolve(words[subject.id - 1], deprel="nsubj")
+    return words
+
+
+def _final_incise(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
+    """"Les prix vont baisser, juge l'analyste Marc Roy.", "..., juge pour sa part X": after
+    a clause with a verb and its comma, a cue form read as a noun, with no article of its
+    own, followed (past adverbs and an aside such as "pour sa part") by a noun phrase that
+    ends the sentence, is an incise: the verb, its subject after it.  "Paul Roy, juge
+    d'instruction, a ..." has no verb before its comma; "..., juge au tribunal" no subject."""
+    words = list(sent.words)
+    for k in range(2, len(words) - 1):
+        w = words[k]
+        cue = _misread_cue(sent, w, cues)
+        if cue is None or words[k - 1].text != "," or not any(x.upos in ("VERB", "AUX") for x in words[: k - 1]):
+            continue
+        j, aside = k + 1, None
+        while j < len(words) and words[j].upos in ("ADV", "ADP"):
+            if words[j].upos == "ADP" and words[j].head:
+                aside = sent.word(words[j].head)
+                j = max(x.id for x in sent.subtree(aside.id))   # the word after the aside
+            else:
+                j += 1
+        if j >= len(words):
+            continue
+        first = words[j]
+        subject = sent.word(first.head) if first.upos == "DET" and first.head > first.id else first
+        if subject.upos not in ("NOUN", "PROPN") or subject.start < first.start:
+            continue
+        inside = {x.id for x in sent.subtree(subject.id)}
+        if any(x.upos != "PUNCT" for x in words[j:] if x.id not in inside):
+            continue  # the noun phrase must end the sentence
+        root = next((x.id for x in words if x.head == 0 and x.id != w.id), 0)
+        words[k] = _as_verb(w, cue, head=root, deprel="parataxis")
+        words[subject.id - 1] = attrs.evolve(words[subject.id - 1], head=w.id, deprel="nsubj")
+        if aside is not None and aside.id not in inside:
+            words[aside.id - 1] = attrs.evolve(words[aside.id - 1], head=w.id, deprel="obl")
+        return words
     return words
 
 

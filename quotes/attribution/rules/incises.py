@@ -89,6 +89,25 @@ def _inverted_clitic(text: str, sent: Sentence, w: Word, subject: Word) -> bool:
         for a in sent.children(w.id))
 
 
+def _subject_before(text: str, sent: Sentence, w: Word, comma: Word) -> bool:
+    """Does the cue have its subject before it ("ces nations, souvent isolées, ont trouvé")?
+    Not when a subject pronoun is glued after its auxiliary ("..., a-t-il précisé": the
+    parse's other subject is a misreading), nor when a verb of its own stands between that
+    noun and the comma, outside the noun's own clauses ("La situation est sous contrôle, a
+    déclaré le préfet": the noun is the subject of "est")."""
+    kids = sent.children(w.id)
+    if any(c.deprel in ("nsubj", "nsubj:pass") and _inverted_clitic(text, sent, w, c) for c in kids):
+        return False
+    for c in kids:
+        if c.deprel not in ("nsubj", "nsubj:pass") or c.start >= w.start:
+            continue
+        own = {x.id for x in sent.subtree(c.id)}
+        if not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" and c.end <= x.start < comma.start and x.id not in own
+                   for x in sent.words):
+            return True
+    return False
+
+
 @rule("postposed_cue", gate=_comma_before_cue)
 def postposed_cue(ctx: Context) -> None:
     """"X, a précisé le ministre.": the clause before the comma, from the sentence start."""
@@ -96,8 +115,7 @@ def postposed_cue(ctx: Context) -> None:
     for index, sent in ctx.sentences():
         for w, lemma in ctx.cue_verbs(sent):
             comma = ctx.syntax.incise_comma(sent, w) or _lost_comma(sent, w)
-            if comma is None or any(c.deprel in ("nsubj", "nsubj:pass") and c.start < w.start and not _inverted_clitic(text, sent, w, c)
-                                    for c in sent.children(w.id)):
+            if comma is None or _subject_before(text, sent, w, comma):
                 continue  # "ces nations, souvent isolées, ont trouvé": the subject stands before
             subject = ctx.syntax.inverted_subject(sent, w)
             if subject is None:
