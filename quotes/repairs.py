@@ -217,7 +217,7 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         w = words[k]
         cue = cues.get(w.start)
         if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV") or words[k + 1].upos != "DET" \
-                or any(c.deprel == "det" for c in sent.children(w.id)):
+                or words[k - 1].upos == "PUNCT" or any(c.deprel == "det" for c in sent.children(w.id)):
             continue
         subject = _phrase_head(words[:k], ("NOUN", "PROPN", "PRON"))
         body = words[k + 1:]
