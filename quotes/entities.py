@@ -316,16 +316,18 @@ class EntityTable(TitleScan):
                 return entity
         return self.new(name, "PER") if create else None
 
-    def holder(self, words: list[str], position: int) -> Optional[Entity]:
+    def holder(self, words: list[str], position: int, end: Optional[int] = None) -> Optional[Entity]:
         """The person the document gives this title: every word of the mention's phrase
-        is in the holder's phrase and the head word is the same; the nearest before wins."""
+        is in the holder's phrase and the head word is the same; the nearest before wins.
+        A mention from `position` to `end` may be given its own holder ("selon le maire,
+        Jean Roux, ...")."""
         key = title_key(words, self.g.titles)
         if not key:
             return None
         found = [h for h in self.holders if h.words[:1] == key[:1] and set(key) <= set(h.words)]
         if len(key) == 1:
             # A bare title ("Le ministre a ajouté") refers back: to someone the text gave it before.
-            found = [h for h in found if h.position < position]
+            found = [h for h in found if h.position < position or end is not None and h.position < end]
         if not found:
             return None
         # The closest phrase first ("ministre des Affaires étrangères" is not the "ministre

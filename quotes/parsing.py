@@ -194,8 +194,10 @@ def _euphonic_t(words: list[Word]) -> list[Word]:
                 or _INVERTED.fullmatch(pron.text) is None:
             continue
         out[k] = attrs.evolve(t, upos="PART", lemma="t", feats="", head=verb.id, deprel="dep")
-        low = _INVERTED.fullmatch(pron.text).group(1).lower()
-        out[k + 1] = attrs.evolve(pron, head=verb.id, deprel="nsubj", upos="PRON", lemma=low, feats="Person=3|PronType=Prs")
+        m = _INVERTED.fullmatch(pron.text)
+        start = pron.start + m.start(1) if pron.end - pron.start == len(pron.text) else pron.start
+        out[k + 1] = attrs.evolve(pron, text=m.group(1), lemma=m.group(1).lower(), upos="PRON", feats="Person=3|PronType=Prs",
+                                  head=verb.id, deprel="nsubj", start=start, end=start + len(m.group(1)))
         for j, x in enumerate(out):
             if x.head in (t.id, pron.id) and j not in (k, k + 1):
                 out[j] = attrs.evolve(x, head=verb.id)

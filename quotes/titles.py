@@ -168,7 +168,7 @@ class TitleReference:
         if first is None:
             return None
         key = [w.text for w in words[first:] if w.upos != "PUNCT"]
-        entity = self.table.holder(key, mention.start)
+        entity = self.table.holder(key, mention.start, mention.end)
         if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’"):
             entity = self._narrower(key, mention.start)
         # Only a bare title refers back ("Le dirigeant a ajouté"); one with its complement
