@@ -81,7 +81,7 @@ class DocumentAuthors:
                 return None
             low = w.lemma.lower()
             if w.upos == "PROPN" or low in self.g.organisations or low in self.g.titles or low in self.g.groups \
-                    or low + "s" in self.g.groups or w.text.lower() in self.g.groups:
+                    or low + "s" in self.g.groups or w.text.lower() in self.g.groups or self._named_organisation(w):
                 return self._complement_entity(mention, w)
             return None
         return None
@@ -95,6 +95,9 @@ class DocumentAuthors:
             sub.pop(0)
         name = self.text[sub[0].start: sub[-1].end] if sub else w.text
         low = w.lemma.lower()
+        known = self._named_organisation(w)
+        if known is not None:
+            return known
         if w.upos == "PROPN":
             found = self.table.find(name) or (self.table.person(name) if not is_acronym(name) else None)
             if found is not None:
@@ -105,6 +108,11 @@ class DocumentAuthors:
         if w.feat("Number") == "Plur":
             return self.table.entity(name, "GROUP")
         return self.table.entity(name, "PER")
+
+    def _named_organisation(self, w) -> Optional[Entity]:
+        """The organisation the table found by name where `w` starts ("du Fonds monétaire international")."""
+        return next((e for e in self.table.entities if e.type == "ORG" for m in e.mentions
+                     if m.kind == "name" and m.start == w.start), None)
 
     def _possessor(self, mention: Mention) -> Optional[Entity]:
         """"son rapport", "leur étude": the possessive's antecedent wrote it."""

@@ -108,6 +108,7 @@ class EntityTable(TitleScan):
         # Places and acronyms first: "Corée du Nord" is one place, and the words of an
         # expansion are the organisation's name, no person's.
         self._places()
+        self._known_organisations()
         for k, t in enumerate(self.toks):
             if is_acronym(t.text):
                 self._acronym(k, k + 1)
@@ -123,6 +124,14 @@ class EntityTable(TitleScan):
         pattern = place_pattern(self.g.places)
         for m in pattern.finditer(self.text):
             entity = self.find(m.group()) or self.new(m.group(), "GPE")
+            self.mention(entity, m.start(), m.end(), "name")
+
+    def _known_organisations(self) -> None:
+        """"Force ouvrière", "Médecins du monde": names the grammar lists, lower-case words and all."""
+        if not self.g.organisation_names:
+            return
+        for m in place_pattern(self.g.organisation_names).finditer(self.text):
+            entity = self.find(m.group()) or self.new(m.group(), "ORG")
             self.mention(entity, m.start(), m.end(), "name")
 
     def _glued(self, a: Tok, b: Tok) -> bool:

@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "honorifics": {"masculine": "list[str]", "feminine": "list[str]", "neutral": "list[str]"},
         "titles": {"words": "list[str]", "generic": "table[list[str]]", "fixed_gender": "list[str]"},
         "organisations": {"words": "list[str]", "in_name": "list[str]", "documents": "list[str]", "media": "list[str]",
-                          "outlets": "list[str]"},
+                          "outlets": "list[str]", "names": "list[str]"},
         "groups": {"words": "list[str]", "singular_things": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
         "places": {"words": "list[str]"},
@@ -127,6 +127,7 @@ class Grammar:
     drop_repeated_lines: bool
     rule_order: tuple[str, ...] = DEFAULT_RULES
     outlets: frozenset[str] = frozenset()  # news outlets by name: "Reuters", "Le Figaro"
+    organisation_names: frozenset[str] = frozenset()  # names that run on in lower case: "Force ouvrière"
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verb_class
@@ -413,4 +414,5 @@ def _build(path: Path) -> Grammar:
         drop_repeated_lines=drop_repeated,
         rule_order=rule_order,
         outlets=frozenset(orgs.get("outlets", ())),
+        organisation_names=frozenset(orgs.get("names", ())),
     )

@@ -32,6 +32,7 @@ from .authors import DocumentAuthors, Institutions
 from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
+from .tokens import place_pattern
 from .organisations import Organisations
 from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase
@@ -115,7 +116,11 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         the names in its complement ("Paul Girard, professeur à l'université Laval")."""
         chains = self._chains(mention)
         if not chains:
-            return None
+            # "Médecins du monde alerte": a listed name, its capitalised first word read as a noun
+            first = next((w for w in mention.words if w.text[:1].isupper()), None)
+            known = place_pattern(self.g.organisation_names).match(self.text, first.start) \
+                if first is not None and self.g.organisation_names else None
+            return known.group() if known is not None else None
         head = mention.head
         # An acronym hanging on a title is its party or union ("la députée PS de Brest, Anne Lemoal").
         named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))] if head.lemma.lower() in self.g.titles else chains
@@ -123,6 +128,10 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
             or next((c for c in named if any(w.head == head.id for w in c)), None) or (named or chains)[0]
         if len(chosen) == 1 and is_acronym(chosen[0].text) and any(w.text.lower() in self.g.titles for w in mention.words):
             chosen = next((c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))), chosen)
+        if self.g.organisation_names:
+            known = place_pattern(self.g.organisation_names).match(self.text, chosen[0].start)
+            if known is not None:
+                return known.group()   # "le syndicat Force ouvrière": the name runs on in lower case
         return self.text[chosen[0].start: chosen[-1].end]
 
     def _gender(self, mention: Mention) -> Optional[str]:
@@ -348,6 +357,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         stripped = self._strip_det(mention)
         if chain in self.g.places or stripped in self.g.places or head.text in self.g.places or (chain or "").title() in self.g.places:
             return "GPE"
+        if chain in self.g.organisation_names:
+            return "ORG"
         if head.upos == "NOUN" and head.feat("Number") == "Plur" and lemma in self.g.organisations:
             return "GROUP"  # "les syndicats": several organisations speaking together
         if lemma in self.g.organisations or lemma in self.g.documents or any(w.lemma.lower() in self.g.organisations for w in mention.words if w.start < head.end + 1 and w.upos == "NOUN"):
