@@ -112,7 +112,7 @@ class Syntax:
         """"n'a pas dit que", "ne veut pas confirmer", "n'était pas en mesure de
         confirmer", "loin de condamner": nothing was reported."""
         heads = [w] + [a for a in sent.ancestors(w.id)[:1] if w.deprel == "xcomp" and not self._keeps_on(sent, a)]
-        if any(c.text.lower() in NEGATIONS for h in heads for c in sent.children(h.id)):
+        if any(c.text.lower() in NEGATIONS and not self._before_infinitive(sent, h, c) for h in heads for c in sent.children(h.id)):
             return True
         if w.feat("VerbForm") != "Inf":
             return False
@@ -125,6 +125,18 @@ class Syntax:
             if modal and any(c.text.lower() in NEGATIONS for c in kids):
                 return True
         return False
+
+    @staticmethod
+    def _before_infinitive(sent: Sentence, verb: Word, neg: Word) -> bool:
+        """"dit ne pas comprendre", "assure n'avoir rien reçu": a negation after a finite verb,
+        right before its infinitive, negates the infinitive (a finite verb's "ne" comes before it)."""
+        if verb.feat("VerbForm") != "Fin" or neg.start < verb.end:
+            return False
+        k = neg.id   # the word after the negation, past "pas", "plus", "jamais", "rien"
+        while k < len(sent.words) and sent.words[k].text.lower() in ("pas", "plus", "jamais", "rien", "point", "guère"):
+            k += 1
+        nxt = sent.words[k] if k < len(sent.words) else None
+        return nxt is not None and (nxt.feat("VerbForm") == "Inf" or nxt.text.lower() in ("avoir", "être"))
 
     @staticmethod
     def _keeps_on(sent: Sentence, verb: Word) -> bool:

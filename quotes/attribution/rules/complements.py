@@ -52,8 +52,8 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
                 m.deprel == "case" and m.lemma.lower() == "comme" for m in sent.children(c.id))))  # "se dit victime", "se définit comme"
         if not (infinitive or described):
             continue
-        if any(x.feat("PronType") == "Rel" and not (lemma in ctx.grammar.object_infinitive and x.start < w.start)
-               for x in sent.children(c.id)):
+        if any(x.feat("PronType") == "Rel" and x.lemma.lower() not in _INFINITIVE_NEGATION  # "rien" read as a relative
+               and not (lemma in ctx.grammar.object_infinitive and x.start < w.start) for x in sent.children(c.id)):
             return None  # "qu'elle souhaite organiser"; but "qu'il accuse de piller": whom he accuses, parsed under the infinitive
         relative = any(x.lemma.lower() in ("que", "qu'") and x.start < w.start for x in sent.children(w.id)) or _RELATIVE_SUBJECT.search(
             ctx.text, max(0, w.start - 40), w.start)
@@ -69,8 +69,15 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
             words = words[1:]
         if words:
             start = words[0].start
+        # "dit ne pas comprendre", "assure n'avoir rien reçu": the infinitive's own negation is said
+        before = [x for x in sent.words if w.end <= x.start and x.end <= start]
+        while before and before[-1].text.lower() in _INFINITIVE_NEGATION:
+            start = before.pop().start
         return start, adjoined(ctx, sent, w, end)
     return None
+
+
+_INFINITIVE_NEGATION = frozenset({"ne", "n'", "n’", "pas", "plus", "jamais", "rien", "point", "guère"})
 
 
 # "de son côté", "pour sa part": an aside between a verb and its complement
