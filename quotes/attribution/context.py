@@ -17,6 +17,22 @@ from .events import Event, is_headline
 from .spans import fit, kind_of
 from .syntax import REFLEXIVE_CLITICS, Syntax
 
+# Where a sentence starts: the text's start, a stop, a colon, a closing mark, a line, a dash.
+SENTENCE_OPENING = regex.compile(r"(?:^|[.!?…:»”\"\n])[ \t\u00a0\u202f—–-]*$")
+
+
+def starts_sentence(text: str, open_start: int) -> bool:
+    return bool(SENTENCE_OPENING.search(text, max(0, open_start - 20), open_start))
+
+
+def is_said(text: str, q: QuotedSpan, grammar: Grammar) -> bool:
+    """Longer than a title or a scare quote, or a short sentence of its own ("« Le temps
+    presse. »": capitalised, with its final stop, opening a sentence), which no scare quote is."""
+    inner = text[q.start:q.end].strip()
+    words = len(inner.split())
+    return words > grammar.scare_max_words or words >= 2 and inner[:1].isupper() and inner[-1:] in ".!?…" \
+        and starts_sentence(text, q.open_start)
+
 
 @attrs.define
 class Context:
@@ -149,7 +165,7 @@ class UnitView:
         return is_headline(self.unit.text)
 
     def long_marks(self) -> list[QuotedSpan]:
-        return [m for m in self.marks if len(self.text[m.start: m.end].split()) > self.grammar.scare_max_words]
+        return [m for m in self.marks if is_said(self.text, m, self.grammar)]
 
     def followed_by(self, pattern: regex.Pattern) -> bool:
         return any(pattern.match(self.text, m.close_end) for m in self.marks)

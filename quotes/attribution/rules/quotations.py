@@ -11,7 +11,7 @@ import regex
 from ...model import QuotedSpan
 from ...tokens import QUE_FORMS
 from ...parsing import Sentence
-from ..context import Context, UnitView
+from ..context import Context, UnitView, is_said, starts_sentence
 from ..events import Event, is_headline
 from . import rule
 
@@ -19,16 +19,12 @@ _SEPARATOR = regex.compile(r"[ \t\u00a0\u202f]*(,|[–—-])[ \t\u00a0\u202f]*")
 _SPACE = regex.compile(r"[ \t\u00a0\u202f]*")
 _DASH_AFTER = regex.compile(r"[ \t\u00a0\u202f]*[–—-]")
 # What may stand right before a quotation that opens a sentence of its own.
-_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?…:»”\"\n])[ \t\u00a0\u202f—–-]*$")
-
-
-def _starts_sentence(text: str, open_start: int) -> bool:
-    return bool(_SENTENCE_OPENING.search(text, max(0, open_start - 20), open_start))
 
 
 def _unattributed(ctx: Context, q: QuotedSpan) -> bool:
-    """A quotation no report covers yet, longer than a title or a scare quote."""
-    return ctx.is_free(q) and len(ctx.text[q.start:q.end].split()) > ctx.grammar.scare_max_words
+    """A quotation no report covers yet, longer than a title or a scare quote (or a short
+    sentence of its own)."""
+    return ctx.is_free(q) and is_said(ctx.text, q, ctx.grammar)
 
 
 def _quote_and_cue(u: UnitView) -> bool:
@@ -237,7 +233,7 @@ def floating(ctx: Context) -> None:
         before = [e for e in ctx.events if e.end <= q.open_start]
         after_incise = bool(before) and 0 <= q.open_start - max(e.cue_end for e in before) <= 30 and \
             regex.fullmatch(r"[^.!?«»“”\"]*,[ \t\u00a0\u202f]*", ctx.text[max(e.cue_end for e in before): q.open_start]) is not None
-        if not (_starts_sentence(ctx.text, q.open_start) or after_incise):
+        if not (starts_sentence(ctx.text, q.open_start) or after_incise):
             continue
         located = ctx.locate(q)
         if located is None:
@@ -299,7 +295,7 @@ def quote_run(ctx: Context) -> None:
     quotes = sorted(ctx.quotes, key=lambda x: x.open_start)
     joined: dict[int, int] = {}     # owner's cue -> where the last quotation given to it ends
     for k, q in enumerate(quotes):
-        if not _unattributed(ctx, q) or not _starts_sentence(text, q.open_start):
+        if not _unattributed(ctx, q) or not starts_sentence(text, q.open_start):
             continue
         located = ctx.locate(q)
         if located is None:
