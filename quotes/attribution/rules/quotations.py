@@ -64,8 +64,8 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
     for w in sent.words:
         if w.start < m.end() or w.start > m.end() + (12 if bare else 30):
             continue
-        if bare and syn.inverted_subject(sent, w) is None:
-            continue
+        if bare and (syn.inverted_subject(sent, w) is None or "," in text[q.close_end: w.start]):
+            continue  # "Le projet « X » avance, a dit le maire": a clause runs on after the mark
         lemma = syn.cue_lemma(sent, w)
         if lemma is None or w.start in ctx.claimed:
             continue
