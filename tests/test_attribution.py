@@ -120,3 +120,10 @@ def test_cited_by():
 def test_impersonal_il_is_no_speaker():
     out = records("Joseph Bari a gagné le concours. Il est à noter que le couple a eu la chance d'être vu par des témoins.")
     assert [(r["cue"], r["speaker"]) for r in out if r["cue"] == "noter"] in ([], [("noter", None)])
+
+
+def test_a_title_in_marks_before_a_later_incise_is_not_its_quotation():
+    # The incise reports the whole clause ("Le projet « Grand Paris » avance"), not the name in
+    # marks: whatever the parse makes of "avance", the name is no speaker and no quotation.
+    out = records("Le projet « Grand Paris » avance, a dit le maire.")
+    assert not any(r["speaker"] == "Grand Paris" or r["quote"].endswith("Grand Paris »") for r in out), out
