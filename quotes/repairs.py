@@ -291,13 +291,24 @@ def _final_incise(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         if subject.upos not in ("NOUN", "PROPN") or subject.start < first.start:
             continue
         inside = {x.id for x in sent.subtree(subject.id)}
-        if any(x.upos != "PUNCT" for x in words[j:] if x.id not in inside):
-            continue  # the noun phrase must end the sentence
+        rest = [x for x in words[j:] if x.id not in inside]
+        apposed = None
+        if len(rest) > 2 and rest[0].text == "," and rest[0].start > subject.start:
+            # "..., soupire Karine Roy, mère de l'élève.": a description of the speaker
+            body = rest[1:]
+            while body and body[-1].upos == "PUNCT":
+                body = body[:-1]
+            apposed = _phrase_head(body, ("NOUN", "PROPN")) if body else None
+            rest = [x for x in rest if x not in body] if apposed is not None else rest
+        if any(x.upos != "PUNCT" for x in rest):
+            continue  # the noun phrase (and its description) must end the sentence
         root = next((x.id for x in words if x.head == 0 and x.id != w.id), 0)
         words[k] = _as_verb(w, cue, head=root, deprel="parataxis")
         words[subject.id - 1] = attrs.evolve(words[subject.id - 1], head=w.id, deprel="nsubj")
         if aside is not None and aside.id not in inside:
             words[aside.id - 1] = attrs.evolve(words[aside.id - 1], head=w.id, deprel="obl")
+        if apposed is not None:
+            words[apposed.id - 1] = attrs.evolve(words[apposed.id - 1], head=subject.id, deprel="appos")
         return words
     return words
 
