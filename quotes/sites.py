@@ -15,6 +15,8 @@ def adverbial(mention: Mention, g: Grammar) -> bool:
     that names someone ("pour l'économiste", "au ministère")."""
     head = mention.head
     lemma = head.lemma.lower()
+    if head.deprel == "obl:agent":
+        return False  # "mis en cause par la presse": a passive's agent is its speaker
     return head.upos == "NOUN" and head.deprel.startswith("obl") and head.text[:1].islower() and lemma not in g.titles \
         and lemma not in g.organisations and lemma not in g.media and lemma not in g.documents \
         and lemma + "s" not in g.groups and head.text.lower() not in g.groups
