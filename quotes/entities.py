@@ -29,6 +29,7 @@ import regex
 
 from .grammar import Grammar
 from .titles import Holder, TitleScan
+from .acronyms import abbreviates
 from .tokens import DE_WORDS, DETERMINERS, NOT_NAMES, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
@@ -112,6 +113,8 @@ class EntityTable(TitleScan):
         for k, t in enumerate(self.toks):
             if is_acronym(t.text):
                 self._acronym(k, k + 1)
+            elif self._short_form(k) is not None:
+                self._acronym(k, k + 1, self._short_form(k))
         covered = {k for e in self.entities for m in e.mentions for k in range(m.start, m.end)}
         for i, j in self._runs():
             if self.toks[i].start not in covered:
@@ -251,11 +254,14 @@ class EntityTable(TitleScan):
 
     # ------------------------------------------------------------------ acronyms
 
-    def _acronym(self, i: int, j: int) -> None:
-        """"Expansion (ACR)" and "ACR (Expansion)": one organisation named by its expansion."""
+    def _acronym(self, i: int, j: int, given: Optional[tuple[int, int]] = None) -> None:
+        """"Expansion (ACR)" and "ACR (Expansion)": one organisation named by its expansion
+        (`given`: the expansion's tokens, already found)."""
         toks, n = self.toks, len(self.toks)
         acr = toks[i]
-        if i >= 2 and toks[i - 1].text == "(" and j < n and toks[j].text == ")":
+        if given is not None:
+            expansion = given
+        elif i >= 2 and toks[i - 1].text == "(" and j < n and toks[j].text == ")":
             expansion = self._expansion_before(i - 1, acr.text)
         elif j + 1 < n and toks[j].text == "(":
             close = next((k for k in range(j + 1, min(n, j + 12)) if toks[k].text == ")"), None)
@@ -277,6 +283,22 @@ class EntityTable(TitleScan):
         self._keys.setdefault(fold(name), entity)
         self.mention(entity, toks[a].start, toks[b - 1].end, "name")
         self.mention(entity, acr.start, acr.end, "acronym")
+
+    def _short_form(self, k: int) -> Optional[tuple[int, int]]:
+        """"Syndicat national des enseignants du second degré (Snes)": an acronym written as a
+        word, in brackets after the words it abbreviates; those words (the longest run, from
+        a capital, that spells it: "et" may stand inside, as in the Insee's name)."""
+        toks, t = self.toks, self.toks[k]
+        if not (0 < k < len(toks) - 1 and toks[k - 1].text == "(" and toks[k + 1].text == ")" and t.cap
+                and t.text.isalpha() and len(t.text) >= 3):
+            return None
+        best = None
+        for a in range(k - 2, max(-1, k - 14), -1):
+            if not toks[a].text[0].isalnum() or not self._glued_words(a, k - 1):
+                break
+            if toks[a].cap and abbreviates(t.text, [x.text for x in toks[a: k - 1]]):
+                best = (a, k - 1)
+        return best
 
     def _expansion_before(self, paren: int, acr: str) -> Optional[tuple[int, int]]:
         """The words before "(ACR)" that it abbreviates: the longest stretch starting with a

@@ -357,8 +357,9 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
         stripped = self._strip_det(mention)
         if chain in self.g.places or stripped in self.g.places or head.text in self.g.places or (chain or "").title() in self.g.places:
             return "GPE"
-        if chain in self.g.organisation_names:
-            return "ORG"
+        known = self.table.find(chain) if chain else None
+        if chain in self.g.organisation_names or known is not None and known.type == "ORG" and known.acronym == chain:
+            return "ORG"   # a listed name, or the short form of one the text expanded ("l'Insee")
         if head.upos == "NOUN" and head.feat("Number") == "Plur" and lemma in self.g.organisations:
             return "GROUP"  # "les syndicats": several organisations speaking together
         if lemma in self.g.organisations or lemma in self.g.documents or any(w.lemma.lower() in self.g.organisations for w in mention.words if w.start < head.end + 1 and w.upos == "NOUN"):
