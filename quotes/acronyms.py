@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from typing import Optional
+
+from .tokens import NOT_NAMES, fold
 
 # Words an acronym may pass over: articles, prepositions, conjunctions.
 SKIPPABLE = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "en", "pour", "à", "au", "aux",
@@ -49,3 +52,70 @@ def _spells(letters: str, words: tuple[str, ...]) -> int:
         if found >= 0:
             best = max(best, found + 1)
     return best
+
+
+class AcronymScan:
+    """The entity table's pass over acronyms: "Expansion (ACR)", "ACR (Expansion)" and a
+    short form written as a word ("(Snes)") name one organisation.  Mixed into
+    `entities.EntityTable`, whose tokens, keys and entities it reads and writes."""
+
+    def _acronym(self, i: int, j: int, given: Optional[tuple[int, int]] = None) -> None:
+        """"Expansion (ACR)" and "ACR (Expansion)": one organisation named by its expansion
+        (`given`: the expansion's tokens, already found)."""
+        toks, n = self.toks, len(self.toks)
+        acr = toks[i]
+        if given is not None:
+            expansion = given
+        elif i >= 2 and toks[i - 1].text == "(" and j < n and toks[j].text == ")":
+            expansion = self._expansion_before(i - 1, acr.text)
+        elif j + 1 < n and toks[j].text == "(":
+            close = next((k for k in range(j + 1, min(n, j + 12)) if toks[k].text == ")"), None)
+            expansion = (j + 1, close) if close and close - j > 2 and toks[j + 1].cap else None
+        else:
+            return
+        if expansion is None:
+            return
+        a, b = expansion
+        name = self.text[toks[a].start: toks[b - 1].end]
+        entity = self.find(name)
+        if entity is None or entity.type not in ("ORG", "GPE"):
+            entity = self.new(name, "ORG")
+        old = self._keys.get(fold(acr.text) or acr.text.lower())
+        if old is not None and old is not entity:
+            self._merge(old, entity)
+        entity.acronym = acr.text
+        self._keys[fold(acr.text) or acr.text.lower()] = entity
+        self._keys.setdefault(fold(name), entity)
+        self.mention(entity, toks[a].start, toks[b - 1].end, "name")
+        self.mention(entity, acr.start, acr.end, "acronym")
+
+    def _short_form(self, k: int) -> Optional[tuple[int, int]]:
+        """"Syndicat national des enseignants du second degré (Snes)": an acronym written as a
+        word, in brackets after the words it abbreviates; those words (the longest run, from
+        a capital, that spells it: "et" may stand inside, as in the Insee's name)."""
+        toks, t = self.toks, self.toks[k]
+        if not (0 < k < len(toks) - 1 and toks[k - 1].text == "(" and toks[k + 1].text == ")" and t.cap
+                and t.text.isalpha() and len(t.text) >= 3):
+            return None
+        best = None
+        for a in range(k - 2, max(-1, k - 14), -1):
+            if not toks[a].text[0].isalnum() or not self._glued_words(a, k - 1):
+                break
+            if toks[a].cap and abbreviates(t.text, [x.text for x in toks[a: k - 1]]):
+                best = (a, k - 1)
+        return best
+
+    def _expansion_before(self, paren: int, acr: str) -> Optional[tuple[int, int]]:
+        """The words before "(ACR)" that it abbreviates: the longest stretch starting with a
+        capital (or an organisation noun) whose initial is the acronym's."""
+        best = None
+        for a in range(paren - 1, max(-1, paren - 10), -1):
+            t = self.toks[a]
+            if not t.text[0].isalnum() or not self._glued_words(a, paren) or t.low in ("et", "ou"):
+                break
+            if (t.cap or t.low in self.g.organisations) and t.text[0].upper() == acr[0].upper() and t.low not in NOT_NAMES:
+                best = (a, paren)
+        return best
+
+    def _glued_words(self, a: int, b: int) -> bool:
+        return all(self.toks[k].text[0].isalnum() or self.toks[k].text in "'’" for k in range(a, b))

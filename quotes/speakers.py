@@ -36,7 +36,8 @@ from .tokens import place_pattern
 from .organisations import Organisations
 from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase
-from .titles import Holder, Lookup, TitleReference, _agrees, _vote, masculine
+from .subjects import SubjectKinds
+from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
@@ -57,7 +58,7 @@ _GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
-class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
+class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, SubjectKinds):
     """Built once per document, over the document's entity table."""
 
     def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
@@ -245,35 +246,6 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations):
             self.history.append((mention.start, entity))
             if self._found is not None:
                 self._derived[mention.start] = self._found.found
-
-    def _second_subject(self, mention: Mention) -> bool:
-        """"Le Modem, le parti centriste, a appelé ...": a subject right after another subject
-        of the same verb and a comma describes it (the parser gave the verb two subjects); the
-        one entity is the first's, and "il" after it stands for that name."""
-        head = mention.head
-        return head.deprel.startswith("nsubj") and any(
-            w.head == head.head and w.deprel == head.deprel and w.end <= mention.start
-            and self.text[w.end: mention.start].strip() == "," for w in mention.sentence.words)
-
-    def _named_at(self, head) -> bool:
-        """A capitalised head the parser took for a common noun ("Roman" of a first name
-        opening a sentence) that starts a person's name in the table."""
-        return head.text[:1].isupper() and any(e.type == "PER" and m.kind == "name" and m.start == head.start
-                                               for e in self.table.entities for m in e.mentions)
-
-    def _human_group(self, mention: Mention) -> bool:
-        """A plural subject of people ("des chercheurs de ...", "les habitants"): an antecedent
-        for "ils", "leur étude", "les auteurs"."""
-        head = mention.head
-        return head.feat("Number") == "Plur" and (head.lemma.lower() + "s" in self.g.groups or head.text.lower() in self.g.groups)
-
-    def _one_of_group(self, mention: Mention) -> bool:
-        """One of a human group ("le capitaine", "une habitante"): a person, an antecedent for
-        "il" and "elle" as a title is."""
-        head = mention.head
-        lemma = head.lemma.lower()
-        return head.feat("Number") == "Sing" and lemma not in self.g.singular_things and (
-            lemma + "s" in self.g.groups or masculine(lemma) + "s" in self.g.groups)
 
     def _title_words(self, mention: Mention) -> Optional[str]:
         titles = [w for w in mention.words if w.lemma.lower() in self.g.titles or w.text.lower() in self.g.titles]
