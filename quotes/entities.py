@@ -239,6 +239,12 @@ class EntityTable(TitleScan, AcronymScan):
         before = self.toks[a - 1].text if a > 0 else ""
         if self.g.honorifics.get(before):
             entity.votes[self.g.honorifics[before]] += 1
+        if b - a > 1:
+            # A given name of one gender before a surname ("Jean-Marie" by its first part)
+            first = self.toks[a].text
+            given = self.g.first_names.get(first) or self.g.first_names.get(first.split("-")[0])
+            if given:
+                entity.votes[given] += 1
         # "Anne Morel s'est dite", "Paul Girard est venu": the participle agrees with its subject.
         after = [t.low for t in self.toks[b: b + 4]]
         if after[:2] in (["s'", "est"], ["s’", "est"]) and len(after) > 2:

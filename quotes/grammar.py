@@ -89,6 +89,7 @@ class Grammar:
     drop_repeated_lines: bool
     rule_order: tuple[str, ...] = DEFAULT_RULES
     outlets: frozenset[str] = frozenset()  # news outlets by name: "Reuters", "Le Figaro"
+    first_names: dict[str, str] = attrs.Factory(dict)  # "Nadia" -> "f", "Paul" -> "m": given names of one gender
     organisation_names: frozenset[str] = frozenset()  # names that run on in lower case: "Force ouvrière"
 
     def is_cue_lemma(self, lemma: str) -> bool:
@@ -303,6 +304,8 @@ def _build(path: Path) -> Grammar:
     honorifics: dict[str, Optional[str]] = {w: None for w in mentions.get("honorifics", {}).get("neutral", [])}
     honorifics.update({w: "m" for w in mentions.get("honorifics", {}).get("masculine", [])})
     honorifics.update({w: "f" for w in mentions.get("honorifics", {}).get("feminine", [])})
+    first_names = {w: "m" for w in mentions.get("first_names", {}).get("masculine", [])}
+    first_names.update({w: "f" for w in mentions.get("first_names", {}).get("feminine", [])})
     pronouns = {}
     for gender, key in (("m", "masculine"), ("f", "feminine"), ("p", "plural")):
         for word in mentions.get("pronouns", {}).get(key, []):
@@ -377,4 +380,5 @@ def _build(path: Path) -> Grammar:
         rule_order=rule_order,
         outlets=frozenset(orgs.get("outlets", ())),
         organisation_names=frozenset(orgs.get("names", ())),
+        first_names=first_names,
     )
