@@ -110,7 +110,7 @@ class Pipeline:
         for unit in self.parser.parse(spans) if spans else []:
             k, i = owner[id(unit.unit)]
             out[k].append(attrs.evolve(unit, index=i))
-        return [verb_cues(units, found.cues, self.grammar.outlets) for units, found in zip(out, founds)]
+        return [verb_cues(units, found.cues, self.grammar) for units, found in zip(out, founds)]
 
     def events(self, found: GrammarResult, parsed: list[ParsedUnit]) -> list[Event]:
         if not parsed:
