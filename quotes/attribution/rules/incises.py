@@ -10,9 +10,9 @@ import regex
 
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
-from ..syntax import REFLEXIVE_CLITICS
 from ..events import Event, trim
 from ..spans import kind_of
+from ..syntax import REFLEXIVE_CLITICS
 from . import rule
 
 _BEFORE_CUE = regex.compile(r",[ \t\u00a0\u202f]*(?:[\w'’-]+[ \t\u00a0\u202f]+){0,2}$")
