@@ -190,6 +190,8 @@ class EntityTable(TitleScan, AcronymScan):
         return any(w in self.g.titles or w in self.g.organisations for w in back)
 
     def _name_run(self, i: int, j: int) -> None:
+        if i > 0 and self.toks[i - 1].low in self.g.streets:
+            return  # "rue Gambetta", "l'avenue Jean-Jaurès", "le lycée Voltaire": a place's name, no one's
         span = self._name_span(i, j)
         if span is None:
             return

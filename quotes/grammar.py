@@ -90,6 +90,7 @@ class Grammar:
     rule_order: tuple[str, ...] = DEFAULT_RULES
     outlets: frozenset[str] = frozenset()  # news outlets by name: "Reuters", "Le Figaro"
     first_names: dict[str, str] = attrs.Factory(dict)  # "Nadia" -> "f", "Paul" -> "m": given names of one gender
+    streets: frozenset[str] = frozenset()  # nouns whose name is a place's: "rue Gambetta", "lycée Voltaire"
     organisation_names: frozenset[str] = frozenset()  # names that run on in lower case: "Force ouvrière"
 
     def is_cue_lemma(self, lemma: str) -> bool:
@@ -381,4 +382,5 @@ def _build(path: Path) -> Grammar:
         outlets=frozenset(orgs.get("outlets", ())),
         organisation_names=frozenset(orgs.get("names", ())),
         first_names=first_names,
+        streets=lower(mentions.get("places", {}).get("streets", ())),
     )

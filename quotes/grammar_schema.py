@@ -34,7 +34,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
                           "outlets": "list[str]", "names": "list[str]"},
         "groups": {"words": "list[str]", "singular_things": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
-        "places": {"words": "list[str]"},
+        "places": {"words": "list[str]", "streets": "list[str]"},
     },
     "boilerplate.toml": {"lines": {"patterns": "list[str]", "drop_repeated_lines": bool}},
     "attribution.toml": {"rules": {"order": "list[str]"}},

@@ -271,3 +271,9 @@ def test_an_outlet_spoken_to_is_cut_from_the_name_after_it(grammar):
     assert names.get("Figaro") == "ORG" or names.get("Le Figaro") == "ORG"
     assert not any("Figaro Hélène" in n for n in names)
     assert "Diplomatique" not in names   # one word after an outlet: no first name and surname
+
+
+def test_a_name_after_a_street_noun_is_no_person(grammar):
+    t = table(grammar, "Un incendie a éclaté rue Gambetta, près du lycée Voltaire. Paul Roy habite avenue Jean-Jaurès.")
+    names = {e.name: e.type for e in t.entities}
+    assert names == {"Paul Roy": "PER"}
