@@ -364,13 +364,14 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, Sub
                 _vote(entity, gender)
             return entity
         self._found = Lookup(position, None)
-        # Nobody in the parsed sentences: the latest person the text names, if they agree.
+        # Nobody in the parsed sentences: the latest person the text names, if they agree;
+        # else, past them, the latest known to be of the pronoun's gender ("Claire Roy et son
+        # adjoint, Paul Vidal, ... Selon elle"), not one whose gender nothing tells.
         if gender in ("m", "f"):
-            named = self._named_people(position)
-            if named:
-                entity = max(named, key=lambda x: x[0])[1]
-                if _agrees(entity, gender):
-                    return entity
+            named = sorted(self._named_people(position), key=lambda x: x[0], reverse=True)
+            if named and _agrees(named[0][1], gender):
+                return named[0][1]
+            return next((e for _, e in named if e.gender == gender), None)
         return None
 
     def _apposed(self, mention: Mention) -> Optional[Entity]:
