@@ -103,7 +103,8 @@ class DocumentAuthors:
             if found is not None:
                 return found
             return self.table.entity(name, "ORG" if is_acronym(name) else "PER")
-        if low in self.g.organisations:
+        if low in self.g.organisations or w.text[:1].isupper():
+            # "un rapport de l'Inspection générale des finances": a capitalised noun heads a name
             return self.table.find(name) or self.table.entity(name, "ORG")
         if w.feat("Number") == "Plur":
             return self.table.entity(name, "GROUP")

@@ -284,8 +284,8 @@ class EntityTable(TitleScan, AcronymScan):
             return found
         key, tokens_ = fold(name), set(name.split())
         for entity in self.entities:
-            if entity.type != "PER":
-                continue
+            if entity.type != "PER" or name[:1].islower() and not entity.name[:1].islower():
+                continue  # a description ("ministre") is no part of a capitalised one ("Première ministre")
             other = entity.name.split()
             if tokens_ <= set(other) or set(other) <= tokens_ or variant(key, other) or variant(fold(entity.name), name.split()):
                 if len(name.split()) > len(other):

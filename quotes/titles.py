@@ -155,6 +155,9 @@ class TitleScan:
         return None
 
 
+_PRIME = frozenset({"premier", "première"})   # "Premier ministre": an office of its own
+
+
 class TitleReference:
     """A title or a description at an attribution without a name: its holder in the document,
     or the person a bare definite description refers back to.  A mixin of the speaker resolver:
@@ -206,8 +209,11 @@ class TitleReference:
         for pos, entity in sorted(self._named_people(position) + self.history, key=lambda x: x[0], reverse=True):
             if pos >= position or entity.type != "PER":
                 continue
+            words = entity.name.lower().split()
+            if title in words and words.index(title) > 0 and words[words.index(title) - 1] in _PRIME:
+                continue  # "le ministre" is not "la Première ministre": another office
             if not entity.name[:1].isupper():
-                if title in entity.name.split():
+                if title in words:
                     return entity  # "le secouriste" after "le premier secouriste" spoke
                 continue  # an unnamed "directeur" is not who "le maire" names
             if gender and entity.gender and gender != entity.gender:
