@@ -133,8 +133,11 @@ def postposed_cue(ctx: Context) -> None:
             local = ctx.local_quotes(sent)
             kind, s, e, balanced = kind_of(text, start, end, local)
             if kind == "direct" or any(x.start < end and x.start != w.start and ctx.quoted_incise(sent, x)
-                                       for x, _ in ctx.cue_verbs(sent)):
-                continue  # "« ... », a dit X", "« A », dit X « B », dit-il": the quotation rules'
+                                       for x, _ in ctx.cue_verbs(sent)) \
+                    or any(q.open_start < start and end <= q.close_end for q in ctx.quotes):
+                # "« ... », a dit X", "« A », dit X « B », dit-il", and the last paragraph of a
+                # quotation opened paragraphs before: the quotation rules'
+                continue
             ctx.claimed.add(w.start)
             ctx.add(Event(s, e, kind, lemma, w.start, w.end, mention, index, balanced=balanced, rule="postposed_cue"))
 

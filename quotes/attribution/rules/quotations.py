@@ -57,6 +57,9 @@ def quote_then_cue(ctx: Context) -> None:
 
 def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[Event]:
     text, syn = ctx.text, ctx.syntax
+    closing = ctx.sentence_at(q.close_end - 1)
+    if closing is not None:
+        sent = closing[1]  # a quotation over several paragraphs: its cue follows the last one
     m = _SEPARATOR.match(text, q.close_end)
     bare = m is None  # "« ... » lance la sénatrice", "« ..., » a-t-elle dit": no comma after the mark
     if bare:
