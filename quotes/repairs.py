@@ -14,7 +14,12 @@ after the comma that closes a relative clause on the sentence's first noun phras
 inside that clause.  And a noun phrase the parser coordinated with the cue's
 addressee, with no conjunction of its own, is the cue's object.  After a quotation
 and its comma, a cue form read as a noun with a noun phrase hung on it ("« ... »,
-analyse l'économiste X") is the incise's verb and the noun phrase its subject.
+analyse l'économiste X") is the incise's verb and the noun phrase its subject; so is
+one after a clause and its comma followed by a noun phrase that ends the sentence
+("..., juge l'analyste X"), or after a quoted ? or !, or before a glued "-t-il".  A
+sentence the parse left without a verb takes its cue form as the verb ("Le ministre
+dément les rumeurs").  Last, with the grammar's outlets, the speaker the parser ran
+into the outlet spoken to is parted from it ("a confié au Parisien X").
 """
 
 from __future__ import annotations

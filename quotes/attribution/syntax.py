@@ -12,15 +12,11 @@ from ..grammar import Grammar, _reflexive_base
 from ..parsing import Sentence, Word
 from .events import Mention
 from .inversion import subject_after
+from .negation import NEGATIONS, negated
 
-NEGATIONS = frozenset({"ne", "n'", "n’"})
 REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi"})
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 CLAUSE_LINKS = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
-MODALS = frozenset({"pouvoir", "vouloir", "savoir", "devoir", "oser", "aller", "falloir"})
-# Verbs a negation turns into an affirmation of the verb after them: "ne cesse de répéter",
-# "ne manque pas de rappeler", "n'hésite pas à dénoncer", "n'a de cesse de dénoncer".
-KEEPS_ON = frozenset({"cesser", "manquer", "hésiter", "cesse"})
 PURPOSE = frozenset({"pour", "afin", "sans"})
 
 
@@ -108,40 +104,9 @@ class Syntax:
             return lemma
         return None
 
-    def negated(self, sent: Sentence, w: Word) -> bool:
-        """"n'a pas dit que", "ne veut pas confirmer", "n'était pas en mesure de
-        confirmer", "loin de condamner": nothing was reported."""
-        heads = [w] + [a for a in sent.ancestors(w.id)[:1] if w.deprel == "xcomp" and not self._keeps_on(sent, a)]
-        if any(c.text.lower() in NEGATIONS and not self._before_infinitive(sent, h, c) for h in heads for c in sent.children(h.id)):
-            return True
-        if w.feat("VerbForm") != "Inf":
-            return False
-        before = [x.text.lower() for x in sent.words[max(0, w.id - 3): w.id - 1]]
-        if before[-2:] in (["loin", "de"], ["loin", "d'"], ["loin", "d’"]):
-            return True
-        for a in sent.ancestors(w.id)[:2]:
-            kids = sent.children(a.id)
-            modal = a.lemma.lower() in MODALS or any(c.deprel == "cop" for c in kids)
-            if modal and any(c.text.lower() in NEGATIONS for c in kids):
-                return True
-        return False
-
     @staticmethod
-    def _before_infinitive(sent: Sentence, verb: Word, neg: Word) -> bool:
-        """"dit ne pas comprendre", "assure n'avoir rien reçu": a negation after a finite verb,
-        right before its infinitive, negates the infinitive (a finite verb's "ne" comes before it)."""
-        if verb.feat("VerbForm") != "Fin" or neg.start < verb.end:
-            return False
-        k = neg.id   # the word after the negation, past "pas", "plus", "jamais", "rien"
-        while k < len(sent.words) and sent.words[k].text.lower() in ("pas", "plus", "jamais", "rien", "point", "guère"):
-            k += 1
-        nxt = sent.words[k] if k < len(sent.words) else None
-        return nxt is not None and (nxt.feat("VerbForm") == "Inf" or nxt.text.lower() in ("avoir", "être"))
-
-    @staticmethod
-    def _keeps_on(sent: Sentence, verb: Word) -> bool:
-        return verb.lemma.lower() in KEEPS_ON or any(
-            c.lemma.lower() in KEEPS_ON and c.deprel in ("obj", "obl:arg", "obl") for c in sent.children(verb.id))
+    def negated(sent: Sentence, w: Word) -> bool:
+        return negated(sent, w)
 
     @staticmethod
     def place_of_on(sent: Sentence, w: Word) -> Optional[Word]:
