@@ -33,17 +33,20 @@ def _er_forms(lemma: str) -> set[str]:
     for ending in ("é", "ée", "és", "ées", "ait", "aient", "a", "èrent", "ant", "ons", "ez", "erait", "eraient", "era", "eront",
                    "ais", "ions", "iez", "erai", "erais", "erons", "erez", "erions"):
         forms.add(soft(ending))
-    strong = stem
+    strongs = {stem}
     match = regex.search(r"([ée])([^aeiouyéèêë]+)$", stem)
-    if stem.endswith(("el", "et")) and not stem.endswith(("èl", "ét", "él")) and lemma not in {"acheter", "geler", "peler", "modeler"}:
-        strong = stem + stem[-1]  # appeler -> appelle, jeter -> jette
+    if stem.endswith(("el", "et")) and not stem.endswith(("èl", "ét", "él")):
+        # appeler -> appelle, jeter -> jette; marteler -> martèle, acheter -> achète: which
+        # one a verb takes is lexical, and a form no verb has is never met in a text
+        strongs |= {stem + stem[-1], stem[:-2] + "è" + stem[-1]}
     elif stem.endswith("y") and not stem.endswith("ey"):
-        strong = stem[:-1] + "i"  # appuyer -> appuie
+        strongs.add(stem[:-1] + "i")  # appuyer -> appuie
     elif match:
-        strong = stem[: match.start()] + "è" + match.group(2)  # révéler -> révèle, lever -> lève
-    for s in {stem, strong}:
+        strongs.add(stem[: match.start()] + "è" + match.group(2))  # révéler -> révèle, lever -> lève
+    for s in strongs:
         forms.update({s + "e", s + "es", s + "ent"})
-    forms.update({strong + e for e in ("era", "eront", "erait", "eraient", "erai", "erais", "erons", "erez")})
+    for strong in strongs - {stem} or {stem}:
+        forms.update({strong + e for e in ("era", "eront", "erait", "eraient", "erai", "erais", "erons", "erez")})
     return forms
 
 

@@ -288,7 +288,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, Sub
         appos = [w for w in mention.words if w.deprel == "appos"]
         conj = [w for w in mention.words if w.deprel == "conj" and w.upos in ("NOUN", "PROPN") and w.start > head.start
                 and w.lemma.lower() not in self.g.titles and (w.head == head.id or upos.get(w.head) == "PROPN")
-                and not (w.upos == "NOUN" and any(a.head == w.head and a.start < w.start for a in appos))]
+                and not (w.upos == "NOUN" and any(a.head == w.head and a.start < w.start for a in appos))
+                and any(c.deprel == "cc" for c in mention.sentence.children(w.id))]  # a conjunct with no "et" is an apposition
         if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
             return self.table.entity(self._strip_det(mention), kind)
         if kind == "PER":

@@ -104,3 +104,10 @@ def test_missing_file(copy):
     (copy / "cues.toml").unlink()
     with pytest.raises(GrammarError, match="file is missing"):
         grammar.load(copy)
+
+
+def test_eler_and_eter_verbs_get_both_strong_stems():
+    from quotes.forms import derive_forms
+
+    assert {"martèle", "martèlent", "appelle", "rappellent"} <= derive_forms("marteler") | derive_forms("appeler") | derive_forms("rappeler")
+    assert "martèle" in derive_forms("marteler") and "appelle" in derive_forms("appeler")

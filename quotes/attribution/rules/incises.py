@@ -85,23 +85,28 @@ def _inverted_clitic(text: str, sent: Sentence, w: Word, subject: Word) -> bool:
     """"a-t-il ajouté", "a-t-elle précisé": the subject pronoun glued to the auxiliary stands
     before the participle, yet after its verb."""
     return subject.upos == "PRON" and any(
-        a.deprel.startswith("aux") and a.end <= subject.start and text[a.end: subject.start] in ("-t-", "-", "‑t‑")
-        for a in sent.children(w.id))
+        a.deprel.startswith("aux") and a.end <= subject.start and (text[a.end: subject.start] in ("-t-", "-", "‑t‑")
+                                                                   or a.end == subject.start and subject.text[:1] in "-‑")
+        for a in sent.children(w.id))  # the clitic cut off, or one token with its hyphens ("-t-elle")
 
 
 def _subject_before(text: str, sent: Sentence, w: Word, comma: Word) -> bool:
     """Does the cue have its subject before it ("ces nations, souvent isolées, ont trouvé")?
     Not when a subject pronoun is glued after its auxiliary ("..., a-t-il précisé": the
     parse's other subject is a misreading), nor when a verb of its own stands between that
-    noun and the comma, outside the noun's own clauses ("La situation est sous contrôle, a
-    déclaré le préfet": the noun is the subject of "est")."""
+    noun and the comma, outside the noun's own relative clauses ("La situation est sous
+    contrôle, a déclaré le préfet": the noun is the subject of "est")."""
     kids = sent.children(w.id)
     if any(c.deprel in ("nsubj", "nsubj:pass") and _inverted_clitic(text, sent, w, c) for c in kids):
         return False
     for c in kids:
         if c.deprel not in ("nsubj", "nsubj:pass") or c.start >= w.start:
             continue
-        own = {x.id for x in sent.subtree(c.id)}
+        # the noun's own relative clauses ("Le maire, qui est arrivé hier, a déclaré"); a finite
+        # verb the parse hung on it with no relative word is the noun's verb ("Les enquêteurs
+        # privilégient la piste X, a indiqué le procureur")
+        own = {x.id for d in sent.children(c.id) if d.deprel == "acl:relcl" or any(
+            k.feat("PronType") == "Rel" for k in sent.children(d.id)) for x in sent.subtree(d.id)}
         if not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" and c.end <= x.start < comma.start and x.id not in own
                    for x in sent.words):
             return True
