@@ -118,7 +118,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, Sub
         chains = self._chains(mention)
         if not chains:
             # "Médecins du monde alerte": a listed name, its capitalised first word read as a noun
-            first = next((w for w in mention.words if w.text[:1].isupper()), None)
+            # (the mention's head; "le gouverneur de la Banque de France" is no bank)
+            first = mention.head if mention.head.text[:1].isupper() else None
             known = place_pattern(self.g.organisation_names).match(self.text, first.start) \
                 if first is not None and self.g.organisation_names else None
             return known.group() if known is not None else None

@@ -60,7 +60,8 @@ def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
         return True
     g, low = ctx.grammar, subject.lemma.lower()
     return (low in g.titles or low in g.organisations or low in g.documents or low in g.media
-            or subject.text.lower() in g.groups or low in g.groups or low in g.speaking_nouns)
+            or subject.text.lower() in g.groups or low in g.groups or low in g.speaking_nouns
+            or low + "s" in g.groups or subject.text.lower() + "s" in g.groups)  # one of a group: "le suspect"
 
 
 def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
