@@ -101,6 +101,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, Sub
                     if i > 0 and words[i - 1].text.lower() in ("de", "d'", "d’") or w.head in skipped:
                         skipped.add(w.id)
                     continue
+                if not current and k >= 0 and words[k].text.lower() in self.g.streets:
+                    continue  # "un enseignant du collège Jean-Moulin": a place's name
                 if not current and w.text.lower() in _TIME_WORDS:
                     continue  # "Mercredi, le ministre ..."
                 current.append(w)
@@ -130,6 +132,8 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, Sub
             or next((c for c in named if any(w.head == head.id for w in c)), None) or (named or chains)[0]
         if len(chosen) == 1 and is_acronym(chosen[0].text) and any(w.text.lower() in self.g.titles for w in mention.words):
             chosen = next((c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))), chosen)
+        if len(chosen) > 1 and is_acronym(chosen[0].text) and not is_acronym(chosen[1].text):
+            chosen = chosen[1:]  # "le député LR Éric Ciotti": the party, then the name
         if self.g.organisation_names:
             known = place_pattern(self.g.organisation_names).match(self.text, chosen[0].start)
             if known is not None:

@@ -181,6 +181,8 @@ class Syntax:
             # wherever the parser attached the participle.
             for a in sent.ancestors(w.id):
                 subj = [c for c in sent.children(a.id) if c.deprel in ("nsubj", "nsubj:pass")]
+                if a.deprel == "ccomp" and any(m.deprel == "mark" for m in sent.children(a.id)):
+                    continue  # "a assuré que le trafic reprendrait, tout en reconnaissant": not the clause's
                 if a.upos in ("VERB", "AUX") and subj:
                     return subj[0]
                 if a.upos == "VERB" and self.incise_comma(sent, a) is not None and self.cue_lemma(sent, a):
