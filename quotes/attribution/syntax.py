@@ -140,7 +140,7 @@ class Syntax:
             if subject is not None and subject.text.lower() == "on" and self.place_of_on(sent, w) is None:
                 return True
         if w.feat("VerbForm") == "Inf" and (not w.head or sent.word(w.head).upos not in ("VERB", "AUX", "ADJ", "NOUN")) \
-                and not any(c.deprel in SUBJECTS for c in kids):
+                and not any(c.deprel in SUBJECTS for c in kids) and not narrative_infinitive(sent, w):
             return True  # "De quoi inciter à la prudence": nobody is said to speak
         for c in kids:
             if c.deprel not in SUBJECTS:
@@ -363,6 +363,19 @@ class Syntax:
                           and sent.words[k - 1].upos == "AUX"):
             k -= 1
         return sent.words[k] if k >= 0 and sent.words[k].text in marks else None
+
+
+# "Et d'ajouter", "Et de préciser que", "Avant de conclure": the narrative infinitive of
+# the press, whose subject is the one who spoke before.
+NARRATIVE_LEADS = frozenset({"et", "puis", "avant"})
+
+
+def narrative_infinitive(sent: Sentence, w: Word) -> bool:
+    """An infinitive opening its sentence after "Et de", "Avant de", "Puis de"."""
+    if w.feat("VerbForm") != "Inf" or w.id > 4:
+        return False
+    lead = [x.text.lower() for x in sent.words[: w.id - 1] if x.upos != "PUNCT"]
+    return len(lead) == 2 and lead[0] in NARRATIVE_LEADS and lead[1] in ("de", "d'", "d’")
 
 
 def _read_in(sent: Sentence, w: Word, subject: Optional[Word]) -> Optional[Word]:

@@ -132,6 +132,11 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         return None  # "le tribunal a rejeté le recours": a decision, not a report
     start, end = span_of(sent, objs[0])
     case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start and not _indefinite_des(sent, objs[0])]
+    # "a défendu son bilan mardi soir": a bare date the parse hung on the object says when
+    when = [c for c in sent.children(objs[0].id) if c.deprel == "nmod" and c.lemma.lower() in g.time_words and c.start > objs[0].end
+            and not any(m.deprel == "case" for m in sent.children(c.id))]
+    if when:
+        end = max([x.end for x in sent.subtree(objs[0].id) if x.end <= when[0].start and x.upos != "PUNCT"] or [objs[0].end])
     return (case[0].end if case else start), adjoined(ctx, sent, w, end)
 
 
