@@ -74,6 +74,8 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             continue
         words = sent.subtree(c.id)
         lead = [x for x in words if x.upos not in ("ADP", "DET", "PUNCT")][:3]
+        if words[0].text == ",":
+            break  # "réclament un moratoire, tandis que la droite ...": the comma the phrase opens with parts them
         if ctx.text[end: words[0].start].strip() or c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
                 x.lemma.lower() in g.time_words or x.upos == "NUM" for x in lead):
             break  # "en début d'après-midi", "le 4 novembre": when, not what
