@@ -272,6 +272,9 @@ class Syntax:
                 drop.update(y.id for y in sent.subtree(x.id))
             if x.deprel == "cc" and x.head == head.id and x.start < head.start:
                 drop.add(x.id)  # "..., et le maire, qui juge": the conjunction joins, it does not name
+            if x.head == head.id and x.start > head.end and any(
+                    m.deprel == "case" and m.lemma.lower() == "comme" for m in sent.children(x.id)):
+                drop.update(y.id for y in sent.subtree(x.id))  # "Certains élus, comme le maire de X,": an example
             if x.feat("PronType") == "Rel" and x.start < head.start:
                 drop.add(x.id)  # "l'agence, dont le ministre affirme": the relative links, it does not name
         kept = [x for x in words if x.id not in drop]
