@@ -223,8 +223,12 @@ def _noun_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional
             continue
         if x.upos not in ("ADV", "PRON", "AUX") and x.deprel not in ("advmod", "obl:mod"):
             break
+    # the verb's object: its first, not a noun set after it by a comma ("a annoncé la
+    # suppression de postes, une décision que les syndicats jugent « brutale »": a relative)
+    first = next((c for c in children if c.deprel == "obj" and c.start > w.end and c.upos in ("NOUN", "PROPN")
+                  and c.lemma.lower() not in g.time_words), None)
     for c in children:
-        if c.deprel == "obj" and c.start > w.end and c.upos in ("NOUN", "PROPN"):
+        if c is first:
             for d in sent.children(c.id):
                 marks = [m for m in sent.children(d.id) if m.deprel == "mark" and m.lemma.lower() in QUE]
                 if marks and d.deprel in ("acl", "ccomp", "advcl"):
