@@ -275,6 +275,8 @@ class Syntax:
             if x.head == head.id and x.start > head.end and any(
                     m.deprel == "case" and m.lemma.lower() == "comme" for m in sent.children(x.id)):
                 drop.update(y.id for y in sent.subtree(x.id))  # "Certains élus, comme le maire de X,": an example
+            if x.lemma.lower() == "couvert" and any(m.deprel == "case" and m.lemma.lower() == "sous" for m in sent.children(x.id)):
+                drop.update(y.id for y in sent.subtree(x.id))  # "un proche ... sous couvert d'anonymat": how, not who
             if x.feat("PronType") == "Rel" and x.start < head.start:
                 drop.add(x.id)  # "l'agence, dont le ministre affirme": the relative links, it does not name
         kept = [x for x in words if x.id not in drop]
