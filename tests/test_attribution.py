@@ -127,3 +127,8 @@ def test_a_title_in_marks_before_a_later_incise_is_not_its_quotation():
     # marks: whatever the parse makes of "avance", the name is no speaker and no quotation.
     out = records("Le projet « Grand Paris » avance, a dit le maire.")
     assert not any(r["speaker"] == "Grand Paris" or r["quote"].endswith("Grand Paris »") for r in out), out
+
+
+def test_one_of_a_group_of_people_is_a_person():
+    r = one("« On nous prend pour des idiots », peste un automobiliste.")
+    assert (r["speaker"], r["speaker_type"]) == ("automobiliste", "PER")
