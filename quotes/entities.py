@@ -149,11 +149,33 @@ class EntityTable(TitleScan, AcronymScan):
                 k += 1
                 continue
             j = k + 1
-            while j < n and self.toks[j].cap and self.toks[j].text[0].isalpha() and self._glued(self.toks[j - 1], self.toks[j]):
-                j += 1
+            while j < n:
+                if self.toks[j].cap and self.toks[j].text[0].isalpha() and self._glued(self.toks[j - 1], self.toks[j]):
+                    j += 1
+                elif self._particle(k, j):
+                    j += 2
+                else:
+                    break
             out.append((k, j))
             k = j
         return out
+
+    def _particle(self, k: int, j: int) -> bool:
+        """"François de Rugy", "Valéry Giscard d'Estaing": a name's particle between two
+        capitalised words, after a given name; not the "de" of a place or an institution
+        ("Banque de France", "Château de Lány", "Val d'Oise")."""
+        toks, n = self.toks, len(self.toks)
+        if j + 1 >= n or toks[j].low not in ("de", "d'", "d’", "du") or not toks[j + 1].cap or not toks[j + 1].text[0].isalpha():
+            return False
+        if not (self._glued(toks[j - 1], toks[j]) and self._glued(toks[j], toks[j + 1])):
+            return False
+        first, after = toks[k], toks[j + 1]
+        # a person's name: a given name before the particle ("Selon Valéry Giscard d'Estaing")
+        given = any(t.text in self.g.first_names or t.text.split("-")[0] in self.g.first_names or t.text in self.g.epicene_names
+                    for t in toks[k:j])
+        if not given or after.text in self.g.places or after.low in self.g.organisations or is_acronym(after.text):
+            return False
+        return self.text[toks[k].start: toks[j - 1].end] not in self.g.places
 
     def _name_span(self, i: int, j: int) -> Optional[tuple[int, int]]:
         """The part of a capitalised run that names someone, as token indices."""

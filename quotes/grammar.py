@@ -91,6 +91,7 @@ class Grammar:
     outlets: frozenset[str] = frozenset()  # news outlets by name: "Reuters", "Le Figaro"
     first_names: dict[str, str] = attrs.Factory(dict)  # "Nadia" -> "f", "Paul" -> "m": given names of one gender
     streets: frozenset[str] = frozenset()  # nouns whose name is a place's: "rue Gambetta", "lycée Voltaire"
+    epicene_names: frozenset[str] = frozenset()  # given names of men and women alike: "Dominique", "Claude"
     organisation_names: frozenset[str] = frozenset()  # names that run on in lower case: "Force ouvrière"
 
     def is_cue_lemma(self, lemma: str) -> bool:
@@ -383,4 +384,5 @@ def _build(path: Path) -> Grammar:
         organisation_names=frozenset(orgs.get("names", ())),
         first_names=first_names,
         streets=lower(mentions.get("places", {}).get("streets", ())),
+        epicene_names=frozenset(mentions.get("first_names", {}).get("epicene", ())),
     )

@@ -277,3 +277,11 @@ def test_a_name_after_a_street_noun_is_no_person(grammar):
     t = table(grammar, "Un incendie a éclaté rue Gambetta, près du lycée Voltaire. Paul Roy habite avenue Jean-Jaurès.")
     names = {e.name: e.type for e in t.entities}
     assert names == {"Paul Roy": "PER"}
+
+
+def test_a_particle_joins_a_name_after_a_given_name_only(grammar):
+    t = table(grammar, "Selon Valéry Giscard d'Estaing, la Banque de France et le Château de Lány se trompent.")
+    names = {e.name for e in t.entities}
+    assert "Valéry Giscard d'Estaing" in names
+    assert not any(n.startswith(("Banque de", "Château de")) and t.find(n).type == "PER" for n in names)
+    assert "Château de Lány" not in names
