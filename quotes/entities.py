@@ -261,6 +261,8 @@ class EntityTable(TitleScan, AcronymScan):
 
     def _gender_evidence(self, entity: Entity, a: int, b: int) -> None:
         before = self.toks[a - 1].text if a > 0 else ""
+        if before.lower() in ("de", "d'", "d’") and a > 1:
+            before = self.toks[a - 2].text  # "M. de Villiers"
         if self.g.honorifics.get(before):
             entity.votes[self.g.honorifics[before]] += 1
         if b - a > 1:

@@ -93,8 +93,9 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, Sub
                 k = i - 1
                 while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS - _DE):
                     k -= 1
-                if not current and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(self.text, max(0, w.start - 12), w.start)
-                                    or (w.deprel in ("flat:name", "flat") and w.head in skipped)):
+                particle = k >= 1 and words[k].text.lower() in _DE and words[k - 1].text in self.g.honorifics  # "M. de Villiers"
+                if not current and not particle and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(
+                        self.text, max(0, w.start - 12), w.start) or (w.deprel in ("flat:name", "flat") and w.head in skipped)):
                     # "ministre de la Défense", "Corée du Nord", "sur RTL"; a name right after a bare
                     # "de" is a person's, whole: "cabinet de Michel Sapin" (a place or an office takes
                     # an article, and the name after it is another: "de l'Intérieur Jan Hamáček").

@@ -132,3 +132,8 @@ def test_a_title_in_marks_before_a_later_incise_is_not_its_quotation():
 def test_one_of_a_group_of_people_is_a_person():
     r = one("« On nous prend pour des idiots », peste un automobiliste.")
     assert (r["speaker"], r["speaker_type"]) == ("automobiliste", "PER")
+
+
+def test_an_honorific_before_a_particle_name_gives_a_person_and_gender():
+    r = one("Mme de Sarnez a estimé que le texte était équilibré.")
+    assert (r["speaker"], r["speaker_type"], r["speaker_gender"]) == ("Sarnez", "PER", "f")
