@@ -149,10 +149,12 @@ class Pipeline:
                     # A named passive subject too ("Jean Dupont a été élu. Il a déclaré ..."),
                     # not a common noun one: what is done to "la délégation" does not
                     # make it the one speaking next.
-                    # Not inside a quotation: who the quoted words talk about is not who speaks next.
+                    # Not inside a quotation, nor inside reported words: who they talk about is not
+                    # who speaks next ("X a affirmé que le club resterait ... Il a ajouté": X).
                     # A reflexive verb's subject acts ("le ministre s'est exprimé"), whatever the parse's voice.
                     if (w.deprel == "nsubj" and w.upos in ("PROPN", "NOUN", "PRON")
-                            or w.deprel == "nsubj:pass" and (w.upos == "PROPN" or _reflexive(sent, w))) and not any(q.start <= w.start < q.end for q in found.marks):
+                            or w.deprel == "nsubj:pass" and (w.upos == "PROPN" or _reflexive(sent, w))) and not any(
+                            q.start <= w.start < q.end for q in found.marks) and not any(e.start <= w.start < e.end for e in events):
                         items.append((w.start, 1, self.attributor.mention(sent, w, found.text)))
         for k, e in enumerate(events):
             if e.mention is not None and not e.inherits:
