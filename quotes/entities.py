@@ -113,8 +113,8 @@ class EntityTable(TitleScan, AcronymScan):
         for k, t in enumerate(self.toks):
             if is_acronym(t.text):
                 self._acronym(k, k + 1)
-            elif self._short_form(k) is not None:
-                self._acronym(k, k + 1, self._short_form(k))
+            elif (expansion := self._short_form(k)) is not None:
+                self._acronym(k, k + 1, expansion)
         covered = {k for e in self.entities for m in e.mentions for k in range(m.start, m.end)}
         for i, j in self._runs():
             if self.toks[i].start not in covered:
@@ -169,7 +169,7 @@ class EntityTable(TitleScan, AcronymScan):
             return False
         if not (self._glued(toks[j - 1], toks[j]) and self._glued(toks[j], toks[j + 1])):
             return False
-        first, after = toks[k], toks[j + 1]
+        after = toks[j + 1]
         # a person's name: a given name before the particle ("Selon Valéry Giscard d'Estaing")
         given = any(t.text in self.g.first_names or t.text.split("-")[0] in self.g.first_names or t.text in self.g.epicene_names
                     for t in toks[k:j])

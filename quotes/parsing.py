@@ -190,11 +190,10 @@ def _euphonic_t(words: list[Word]) -> list[Word]:
     out = list(words)
     for k in range(1, len(out) - 1):
         verb, t, pron = out[k - 1], out[k], out[k + 1]
-        if t.text.lower() not in ("-t", "‑t") or verb.end != t.start or t.end != pron.start \
-                or _INVERTED.fullmatch(pron.text) is None:
+        m = _INVERTED.fullmatch(pron.text)
+        if t.text.lower() not in ("-t", "‑t") or verb.end != t.start or t.end != pron.start or m is None:
             continue
         out[k] = attrs.evolve(t, upos="PART", lemma="t", feats="", head=verb.id, deprel="dep")
-        m = _INVERTED.fullmatch(pron.text)
         start = pron.start + m.start(1) if pron.end - pron.start == len(pron.text) else pron.start
         out[k + 1] = attrs.evolve(pron, text=m.group(1), lemma=m.group(1).lower(), upos="PRON", feats="Person=3|PronType=Prs",
                                   head=verb.id, deprel="nsubj", start=start, end=start + len(m.group(1)))

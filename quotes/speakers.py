@@ -122,10 +122,7 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, Sub
         if not chains:
             # "Médecins du monde alerte": a listed name, its capitalised first word read as a noun
             # (the mention's head; "le gouverneur de la Banque de France" is no bank)
-            first = mention.head if mention.head.text[:1].isupper() else None
-            known = place_pattern(self.g.organisation_names).match(self.text, first.start) \
-                if first is not None and self.g.organisation_names else None
-            return known.group() if known is not None else None
+            return self._listed_name(mention.head.start) if mention.head.text[:1].isupper() else None
         head = mention.head
         # An acronym hanging on a title is its party or union ("la députée PS de Brest, Anne Lemoal").
         named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))] if head.lemma.lower() in self.g.titles else chains
@@ -135,11 +132,13 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, Sub
             chosen = next((c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))), chosen)
         if len(chosen) > 1 and is_acronym(chosen[0].text) and not is_acronym(chosen[1].text):
             chosen = chosen[1:]  # "le député LR Éric Ciotti": the party, then the name
-        if self.g.organisation_names:
-            known = place_pattern(self.g.organisation_names).match(self.text, chosen[0].start)
-            if known is not None:
-                return known.group()   # "le syndicat Force ouvrière": the name runs on in lower case
-        return self.text[chosen[0].start: chosen[-1].end]
+        # "le syndicat Force ouvrière": the name runs on in lower case
+        return self._listed_name(chosen[0].start) or self.text[chosen[0].start: chosen[-1].end]
+
+    def _listed_name(self, start: int) -> Optional[str]:
+        """The grammar's organisation name that starts at `start`, if one does."""
+        known = place_pattern(self.g.organisation_names).match(self.text, start) if self.g.organisation_names else None
+        return known.group() if known is not None else None
 
     def _gender(self, mention: Mention) -> Optional[str]:
         """Gender from the head's own words: an honorific before the name, the head's

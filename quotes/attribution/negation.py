@@ -6,6 +6,8 @@ from __future__ import annotations
 from ..parsing import Sentence, Word
 
 NEGATIONS = frozenset({"ne", "n'", "n’"})
+# What follows "ne": "ne pas", "n'avoir rien", "ne jamais"
+NEGATION_ADVERBS = frozenset({"pas", "plus", "jamais", "rien", "point", "guère"})
 MODALS = frozenset({"pouvoir", "vouloir", "savoir", "devoir", "oser", "aller", "falloir"})
 # Verbs a negation turns into an affirmation of the verb after them: "ne cesse de répéter",
 # "ne manque pas de rappeler", "n'hésite pas à dénoncer", "n'a de cesse de dénoncer".
@@ -37,7 +39,7 @@ def _before_infinitive(sent: Sentence, verb: Word, neg: Word) -> bool:
     if verb.feat("VerbForm") != "Fin" or neg.start < verb.end:
         return False
     k = neg.id   # the word after the negation, past "pas", "plus", "jamais", "rien"
-    while k < len(sent.words) and sent.words[k].text.lower() in ("pas", "plus", "jamais", "rien", "point", "guère"):
+    while k < len(sent.words) and sent.words[k].text.lower() in NEGATION_ADVERBS:
         k += 1
     nxt = sent.words[k] if k < len(sent.words) else None
     return nxt is not None and (nxt.feat("VerbForm") == "Inf" or nxt.text.lower() in ("avoir", "être"))

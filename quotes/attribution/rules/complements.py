@@ -11,6 +11,7 @@ import regex
 from ...parsing import Sentence, Word
 from ..context import Context
 from ..events import Event
+from ..negation import NEGATION_ADVERBS, NEGATIONS
 from ..spans import kind_of, span_of
 from . import rule
 from .verbs import adjoined, can_speak, framed, in_object_slot, verb_rule
@@ -77,7 +78,7 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
     return None
 
 
-_INFINITIVE_NEGATION = frozenset({"ne", "n'", "n’", "pas", "plus", "jamais", "rien", "point", "guère"})
+_INFINITIVE_NEGATION = NEGATIONS | NEGATION_ADVERBS
 
 
 # "de son côté", "pour sa part": an aside between a verb and its complement
@@ -131,7 +132,8 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     if not objs or objs[0].lemma.lower() in g.decisions.get(lemma, ()):
         return None  # "le tribunal a rejeté le recours": a decision, not a report
     start, end = span_of(sent, objs[0])
-    case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start and not _indefinite_des(sent, objs[0])]
+    indefinite = _indefinite_des(sent, objs[0])
+    case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start and not indefinite]
     # "a défendu son bilan mardi soir": a bare date the parse hung on the object says when
     when = [c for c in sent.children(objs[0].id) if c.deprel == "nmod" and c.lemma.lower() in g.time_words and c.start > objs[0].end
             and not any(m.deprel == "case" for m in sent.children(c.id))]

@@ -18,7 +18,6 @@ from . import rule
 _SEPARATOR = regex.compile(r"[ \t\u00a0\u202f]*(,|[–—-])[ \t\u00a0\u202f]*")
 _SPACE = regex.compile(r"[ \t\u00a0\u202f]*")
 _DASH_AFTER = regex.compile(r"[ \t\u00a0\u202f]*[–—-]")
-# What may stand right before a quotation that opens a sentence of its own.
 
 
 def _unattributed(ctx: Context, q: QuotedSpan) -> bool:
