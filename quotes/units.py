@@ -17,17 +17,18 @@ _ABBREVIATIONS = ("m", "mm", "mme", "mlle", "dr", "pr", "me", "st", "ste", "etc"
 
 def _not_after_abbreviation() -> str:
     """Lookbehinds, placed after a full stop, that refuse it when the word before is
-    one letter or digit ("J. Dupont", "Article 2. Le texte") or an abbreviation
-    ("M. Dupont").  The one-character word is a word character, not any non-space:
-    a closing mark after a space ("fin\u00a0».") is no initial, and its stop ends the
-    sentence.  The standard library engine takes only fixed-width lookbehinds: one
+    one letter ("J. Dupont"), an abbreviation ("M. Dupont"), or a digit that opens
+    a line ("1. Le texte", an item of a list).  A digit elsewhere ends a sentence
+    ("la hausse sera de 3. Il a ajouté").  The one-character word is a letter, not
+    any non-space: a closing mark after a space ("fin\u00a0».") is no initial, and
+    its stop ends the sentence.  The standard library engine takes only fixed-width lookbehinds: one
     per word length."""
-    by_length: dict[int, list[str]] = {1: [r"\w"]}
+    by_length: dict[int, list[str]] = {1: [r"[^\W\d_]"]}
     for a in _ABBREVIATIONS:
-        if len(a) > 1:  # one letter: the \S above
+        if len(a) > 1:  # one letter: the class above
             by_length.setdefault(len(a), []).append(re.escape(a))
-    return "".join(rf"(?<!\s(?:{'|'.join(words)})\.)(?<!^(?:{'|'.join(words)})\.)"
-                   for _, words in sorted(by_length.items()))
+    return r"(?<!\n\d\.)(?<!^\d\.)" + "".join(
+        rf"(?<!\s(?:{'|'.join(words)})\.)(?<!^(?:{'|'.join(words)})\.)" for _, words in sorted(by_length.items()))
 
 
 # One pattern finds every cut.  It starts with a character class, so the engine

@@ -112,7 +112,9 @@ def test_unit_cuts():
     assert units("Il a dit : « Je pars. Tu restes » et il est parti.") == [
         "Il a dit : « Je pars. Tu restes » et il est parti."]
     assert units("« Je pars.\nTu restes. »") == ["« Je pars.", "Tu restes. »"]
-    assert units("Article 2. Le texte") == ["Article 2. Le texte"]  # one character before the stop
+    # A lone digit ends a sentence, but for an item number opening a line.
+    assert units("La hausse sera de 3. Il a ajouté que") == ["La hausse sera de 3.", "Il a ajouté que"]
+    assert units("1. Le texte\n2. Les votes") == ["1. Le texte", "2. Les votes"]
     assert units("en 2024. Le texte  \n\n  Suite") == ["en 2024.", "Le texte", "Suite"]
     assert units("Le prix est 3.5 euros. Etc. Fin") == ["Le prix est 3.5 euros.", "Etc. Fin"]
 
@@ -126,9 +128,9 @@ def test_a_stop_after_a_spaced_closing_mark_ends_the_sentence():
     assert units("Elle a crié «\u00a0assez\u00a0!\u00a0». Puis elle est sortie.") == [
         "Elle a crié «\u00a0assez\u00a0!\u00a0».", "Puis elle est sortie."]
     assert units("Il parlait de “paix ”. M. Durand a répondu.") == ["Il parlait de “paix ”.", "M. Durand a répondu."]
-    # A letter or a digit before the stop still reads as an initial or a number.
+    # A letter before the stop still reads as an initial; a digit ends the sentence.
     assert units("Selon J. Martin, rien. Voir le point 3. Le reste suit.") == [
-        "Selon J. Martin, rien.", "Voir le point 3. Le reste suit."]
+        "Selon J. Martin, rien.", "Voir le point 3.", "Le reste suit."]
 
 
 @settings(max_examples=300, deadline=None)
