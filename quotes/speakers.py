@@ -32,7 +32,7 @@ from .authors import DocumentAuthors, Institutions
 from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
-from .tokens import place_pattern
+from .namechains import NameChains
 from .organisations import Organisations
 from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase
@@ -40,10 +40,8 @@ from .subjects import SubjectKinds
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
-_DE = frozenset({"de", "d'", "d’", "du", "des"})
 _GENDER = {"Masc": "m", "Fem": "f"}
 
-_AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 # A name after a preposition is its complement ("Sur France Bleu, une infirmière ...",
 # "Pour Paul Girard, le maire ..."): a place, an outlet or a point of view, not the
@@ -55,10 +53,9 @@ _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
 _RELATIVE_SUBJECT = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:qui|lequel|laquelle|lesquels|lesquelles)\b", regex.IGNORECASE)
 _GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
-_TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
-class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, SubjectKinds):
+class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organisations, SubjectKinds):
     """Built once per document, over the document's entity table."""
 
     def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
@@ -73,72 +70,6 @@ class Resolver(TitleReference, DocumentAuthors, Institutions, Organisations, Sub
         self.given: list[Holder] = []                    # bare titles the text used for someone
 
     # ------------------------------------------------------------------ typing
-
-    def _chains(self, mention: Mention) -> list[list]:
-        """Proper-name chains of a mention: not inside "de la X" (an office's domain, a place),
-        not behind another preposition ("sur RTL Emmanuel Lépine"), not in brackets."""
-        chains: list[list] = []
-        current: list = []
-        words = list(mention.words)
-        depth = 0
-        skipped: set[int] = set()
-        for i, w in enumerate(words):
-            if w.text in ("-", "–", "—") and self.text[w.start - 1: w.start] == " ":
-                chains, current = [], []  # "PARIS (Reuters) - Le ministre ...": a dateline before the dash
-                continue
-            depth += (w.text == "(") - (w.text == ")")
-            is_name = depth == 0 and (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)) \
-                and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
-            if is_name:
-                k = i - 1
-                while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS - _DE):
-                    k -= 1
-                particle = k >= 1 and words[k].text.lower() in _DE and words[k - 1].text in self.g.honorifics  # "M. de Villiers"
-                if not current and not particle and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(
-                        self.text, max(0, w.start - 12), w.start) or (w.deprel in ("flat:name", "flat") and w.head in skipped)):
-                    # "ministre de la Défense", "Corée du Nord", "sur RTL"; a name right after a bare
-                    # "de" is a person's, whole: "cabinet de Michel Sapin" (a place or an office takes
-                    # an article, and the name after it is another: "de l'Intérieur Jan Hamáček").
-                    if i > 0 and words[i - 1].text.lower() in ("de", "d'", "d’") or w.head in skipped:
-                        skipped.add(w.id)
-                    continue
-                if not current and k >= 0 and words[k].text.lower() in self.g.streets:
-                    continue  # "un enseignant du collège Jean-Moulin": a place's name
-                if not current and w.text.lower() in _TIME_WORDS:
-                    continue  # "Mercredi, le ministre ..."
-                current.append(w)
-            elif current:
-                chains.append(current)
-                current = []
-        if current:
-            chains.append(current)
-        return chains
-
-    def _chain(self, mention: Mention) -> Optional[str]:
-        """The name of a mention: the chain holding its head, else the one hanging on the
-        head ("le ministre Belousov"), else the first: an apposition's head wins over
-        the names in its complement ("Paul Girard, professeur à l'université Laval")."""
-        chains = self._chains(mention)
-        if not chains:
-            # "Médecins du monde alerte": a listed name, its capitalised first word read as a noun
-            # (the mention's head; "le gouverneur de la Banque de France" is no bank)
-            return self._listed_name(mention.head.start) if mention.head.text[:1].isupper() else None
-        head = mention.head
-        # An acronym hanging on a title is its party or union ("la députée PS de Brest, Anne Lemoal").
-        named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))] if head.lemma.lower() in self.g.titles else chains
-        chosen = next((c for c in chains if any(w.id == head.id for w in c)), None) \
-            or next((c for c in named if any(w.head == head.id for w in c)), None) or (named or chains)[0]
-        if len(chosen) == 1 and is_acronym(chosen[0].text) and any(w.text.lower() in self.g.titles for w in mention.words):
-            chosen = next((c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))), chosen)
-        if len(chosen) > 1 and is_acronym(chosen[0].text) and not is_acronym(chosen[1].text):
-            chosen = chosen[1:]  # "le député LR Éric Ciotti": the party, then the name
-        # "le syndicat Force ouvrière": the name runs on in lower case
-        return self._listed_name(chosen[0].start) or self.text[chosen[0].start: chosen[-1].end]
-
-    def _listed_name(self, start: int) -> Optional[str]:
-        """The grammar's organisation name that starts at `start`, if one does."""
-        known = place_pattern(self.g.organisation_names).match(self.text, start) if self.g.organisation_names else None
-        return known.group() if known is not None else None
 
     def _gender(self, mention: Mention) -> Optional[str]:
         """Gender from the head's own words: an honorific before the name, the head's
