@@ -32,7 +32,8 @@ class NameChains:
                 chains, current = [], []  # "PARIS (Reuters) - Le ministre ...": a dateline before the dash
                 continue
             depth += (w.text == "(") - (w.text == ")")
-            is_name = depth == 0 and (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)) \
+            is_name = depth == 0 and (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)
+                                      or w.text in self.g.first_names) \
                 and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
             if is_name:
                 k = i - 1

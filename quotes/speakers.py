@@ -52,6 +52,9 @@ _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}'’])(?:" + "|".join(_PREPOSITIO
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
 _RELATIVE_SUBJECT = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:qui|lequel|laquelle|lesquels|lesquelles)\b", regex.IGNORECASE)
+# The members of a coordination: "la France, l'Allemagne et l'Italie".
+_MEMBERS = regex.compile(r"(?:(?<=^)|(?<=,\s*(?:et\s+)?)|(?<=\set\s+))(?!et\s)[^\s,][^,]*?(?=\s*,|\s+et\s+|$)")
+_ARTICLE = regex.compile(r"^(?:l['’]\s*|la\s+|le\s+|les\s+)", regex.IGNORECASE)
 _GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
 
 
@@ -95,7 +98,9 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
 
     def _without_det(self, mention: Mention) -> str:
         words = list(mention.words)
-        while words and (words[0].text.lower() in _DETERMINERS or words[0].upos in ("DET", "PUNCT")):
+        # not a given name the tagger read as a determiner ("Claire Voisin")
+        while words and (words[0].text.lower() in _DETERMINERS or words[0].upos in ("DET", "PUNCT")) \
+                and words[0].text not in self.g.first_names:
             words.pop(0)
         if not words:
             return mention.text
@@ -217,16 +222,17 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
             return anaphor
         chain = self._chain(mention)
         kind = self._type(mention, chain)
-        # A coordinated title ("vice-président et trésorier de l'association X") is one person.
-        # Words coordinated inside an apposition ("X, sociologue et autrice de ...") describe X.
-        # The parse hangs such a noun on X or on the apposition; a name after it is another person.
+        # Coordinated roles ("vice-président et trésorier de l'association X", "X, sociologue et
+        # autrice de ...") are one person; a noun with its own article or number ("le sénateur X
+        # et la députée Y") or a name is another, and the whole is a group.
         upos = {w.id: w.upos for w in mention.words}
-        appos = [w for w in mention.words if w.deprel == "appos"]
         conj = [w for w in mention.words if w.deprel == "conj" and w.upos in ("NOUN", "PROPN") and w.start > head.start
-                and w.lemma.lower() not in self.g.titles and (w.head == head.id or upos.get(w.head) == "PROPN")
-                and not (w.upos == "NOUN" and any(a.head == w.head and a.start < w.start for a in appos))
+                and (w.upos == "PROPN" or self._determined(mention, w))
+                and (w.head == head.id or upos.get(w.head) == "PROPN")
                 and any(c.deprel == "cc" for c in mention.sentence.children(w.id))]  # a conjunct with no "et" is an apposition
-        if conj or sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
+        if conj:
+            return self.table.entity(self._coordinated_name(mention), "GROUP")
+        if sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
             return self.table.entity(self._strip_det(mention), kind)
         if kind == "PER":
             if chain and not is_acronym(chain):
@@ -244,6 +250,30 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
         if kind == "GPE":
             return self.table.entity(chain or self._strip_det(mention), "GPE")
         return self.table.entity(self._group_name(mention) if kind == "GROUP" else self._strip_det(mention), kind)
+
+    @staticmethod
+    def _determined(mention: Mention, word) -> bool:
+        return any(w.head == word.id and w.deprel in ("det", "nummod") for w in mention.words)
+
+    def _coordinated_name(self, mention: Mention) -> str:
+        """Several entities speaking together are named by their names when each has one
+        ("le sénateur Marc Duval et la députée Anne Férier": "Marc Duval et Anne Férier";
+        "la France et la Corée du Sud"), else by the description ("le maire et ses adjoints")."""
+        whole = self._strip_det(mention)
+        offset = mention.text.find(whole) + mention.start
+        chains = self._chains(mention)
+        names = []
+        for part in _MEMBERS.finditer(whole):
+            begin, end = offset + part.start(), offset + part.end()
+            inside = [c for c in chains if begin <= c[0].start and c[-1].end <= end]
+            if len(inside) != 1:
+                return whole
+            first = _ARTICLE.sub("", part.group())
+            # a name opens the member ("la Corée du Sud") or follows its title ("le sénateur Marc Duval")
+            names.append(first if first[:1].isupper() else self.text[inside[0][0].start: inside[0][-1].end])
+        if len(names) < 2:
+            return whole
+        return ", ".join(names[:-1]) + " et " + names[-1]
 
     def _group_name(self, mention: Mention) -> str:
         """A group as its description, like any unnamed speaker ("les grévistes", "ses opposants"
