@@ -309,7 +309,7 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
             return "GROUP" if plural else "ORG"  # "les ONG": several organisations  # not "le député LR": a title's acronym is its party
         if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
             return "GROUP"
-        if head.upos == "NOUN" and self._one_of_group(mention):
+        if head.upos in ("NOUN", "ADJ") and self._one_of_group(mention):
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
         if lemma in self.g.titles or head.text.lower() in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}

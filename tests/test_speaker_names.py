@@ -39,6 +39,8 @@ NAMES = [
      "Rome et Madrid", "GROUP"),
     ("a member without a name leaves the description",
      "Le maire et ses adjoints ont affirmé que le budget serait tenu.", "budget", "maire et ses adjoints", "GROUP"),
+    ("an adjective with its article is one of a group, a person",
+     "Selon un proche du président, le conseil se réunira avant Noël.", "conseil", "proche du président", "PER"),
     ("coordinated roles without their own article are one person",
      "Le vice-président et trésorier de l'association, Paul Mercier, a affirmé que les comptes étaient justes.",
      "comptes", "Paul Mercier", "PER"),

@@ -37,7 +37,7 @@ def _speaker_after(text: str, end: int, g: Grammar) -> bool:
         if word[0].isupper():
             return True
         low = word.lower()
-        if low in person or low.rstrip("sx") in person:
+        if low in person or low.rstrip("sx") in person or low + "s" in person:  # "un habitant": one of "habitants"
             return True
     return False
 
@@ -64,7 +64,7 @@ def preposition(ctx: Context) -> None:
             nominal = _nominal(sent, anchor)
             if nominal is None:
                 continue
-            if cue.lemma in SPEAKER_ONLY and not _speaker_like(ctx.grammar, nominal):
+            if cue.lemma in SPEAKER_ONLY and (not _speaker_like(ctx.grammar, nominal) or _for_whom(ctx.grammar, sent, nominal)):
                 continue
             if not text[sent.start: cue.start].rstrip().endswith(",") and any(
                     a.upos == "VERB" and (a.lemma.lower() in ctx.grammar.criteria or a.text.lower() in ctx.grammar.criteria)
@@ -258,6 +258,8 @@ def _nominal(sent: Sentence, anchor: Word) -> Optional[Word]:
             head = sent.word(head.head)
         if head.upos in ("NOUN", "PROPN", "PRON", "X"):
             return head
+        if head.upos == "ADJ" and any(c.deprel == "det" for c in sent.children(head.id)):
+            return head  # an adjective with an article is a noun: "selon un proche du ministre"
     if anchor.lemma.lower() == "croire":
         objs = [c for c in sent.children(anchor.id) if c.deprel == "obj"]
         return objs[0] if objs else None
@@ -279,7 +281,25 @@ def _speaker_like(g: Grammar, w: Word) -> bool:
     "pour le Parti québécois"; not "pour la première fois"."""
     low = w.lemma.lower()
     return (w.upos == "PROPN" or w.text[:1].isupper() or low in g.titles or w.text.lower() in g.pronouns
-            or w.text.lower() in g.groups or low in g.organisations)
+            or w.text.lower() in g.groups or low + "s" in g.groups or low in g.organisations)  # "pour un proche du maire"
+
+
+def _for_whom(g: Grammar, sent: Sentence, nominal: Word) -> bool:
+    """"Pour les voyageurs, la SNCF a mis en place des bus": a group of people that
+    something was done for, not their opinion.  A group's opinion says how things are or
+    will be ("Pour les habitants, la situation est intenable") or what happened ("Pour les
+    enquêteurs, le suspect a agi seul"); that somebody did something to an object for them
+    is a fact the paper reports.  Someone named or titled may judge it ("Pour le ministre,
+    le gouvernement a trahi ses promesses")."""
+    low = nominal.lemma.lower()
+    if nominal.upos != "NOUN" or nominal.text[:1].isupper() or low in g.titles or low in g.organisations:
+        return False
+    if not (nominal.text.lower() in g.groups or low + "s" in g.groups) or not nominal.head:
+        return False
+    event = sent.word(nominal.head)
+    tense = [c for c in sent.children(event.id) if c.deprel == "aux:tense"]
+    done = bool(tense) or event.feat("Tense") in ("Past", "Imp")
+    return event.upos == "VERB" and done and any(c.deprel in ("obj", "obl:arg") for c in sent.children(event.id))
 
 
 def _source_name(mention: Mention) -> str:
