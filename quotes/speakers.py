@@ -168,7 +168,8 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
             return  # nor a word glued to a quotation mark ("«L'"): the parser's misreading of a quote
         lemma = head.lemma.lower()
         if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics \
-                and not self._named_at(head) and not self._human_group(mention) and not self._one_of_group(mention):
+                and not self._named_at(head) and not self._named_role(mention) and not self._human_group(mention) \
+                and not self._one_of_group(mention):
             return
         if lemma in self.g.documents or lemma in self.g.media or self._second_subject(mention):
             return
@@ -187,6 +188,13 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
             self.history.append((mention.start, entity))
             if self._found is not None:
                 self._derived[mention.start] = self._found.found
+        if entity is not None and entity.type == "GROUP":
+            # "Le chef d'orchestre X et la soprano Y présentaient ... « ... », a-t-elle annoncé":
+            # each named member is also someone "il" or "elle" may stand for.
+            for chain in self._chains(mention):
+                member = self.table.find(self.text[chain[0].start: chain[-1].end])
+                if member is not None and member.type == "PER":
+                    self.history.append((chain[0].start, member))
 
     def _title_words(self, mention: Mention) -> Optional[str]:
         titles = [w for w in mention.words if w.lemma.lower() in self.g.titles or w.text.lower() in self.g.titles]

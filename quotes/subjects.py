@@ -25,6 +25,15 @@ class SubjectKinds:
         return head.text[:1].isupper() and any(e.type == "PER" and m.kind == "name" and m.start == head.start
                                                for e in self.table.entities for m in e.mentions)
 
+    def _named_role(self, mention: Mention) -> bool:
+        """A common noun with a person's name set after it ("la skieuse Manon Deschamps",
+        "le vigneron Paul Roux"): whatever the role, the name is a person's."""
+        head = mention.head
+        return any(w.head == head.id and w.start > head.end and w.upos == "PROPN" and w.deprel in ("appos", "flat:name", "nmod")
+                   and not any(c.deprel == "case" for c in mention.sentence.children(w.id))
+                   and any(e.type == "PER" and m.kind == "name" and m.start == w.start for e in self.table.entities for m in e.mentions)
+                   for w in mention.words)
+
     def _human_group(self, mention: Mention) -> bool:
         """A plural subject of people ("des chercheurs de ...", "les habitants"): an antecedent
         for "ils", "leur étude", "les auteurs"."""

@@ -37,6 +37,15 @@ NAMES = [
     ("coordinated places speaking together are a group",
      "Rome et Madrid ont salué l'accord. Elles estiment que le texte protège les agriculteurs.", "texte",
      "Rome et Madrid", "GROUP"),
+    ("a role noun not listed as a title still names a person, not the place after it",
+     "La skieuse Manon Deschamps s'est blessée au genou samedi à Val-d'Isère. Elle espère pouvoir reprendre "
+     "l'entraînement en janvier.", "entraînement", "Manon Deschamps", "PER"),
+    ("elle after a coordination is its member of that gender",
+     "Le chef d'orchestre Luc Arnal et la soprano Inès Marty présentaient mardi la saison de l'Opéra de Rouen. "
+     "« Ce sera une année Mozart », a-t-elle annoncé.", "Mozart", "Inès Marty", "PER"),
+    ("il after a coordination is its member of that gender",
+     "Le chef d'orchestre Luc Arnal et la soprano Inès Marty présentaient mardi la saison de l'Opéra de Rouen. "
+     "« Ce sera une année Mozart », a-t-il annoncé.", "Mozart", "Luc Arnal", "PER"),
     ("a member without a name leaves the description",
      "Le maire et ses adjoints ont affirmé que le budget serait tenu.", "budget", "maire et ses adjoints", "GROUP"),
     ("an adjective with its article is one of a group, a person",
