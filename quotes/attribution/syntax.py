@@ -84,6 +84,8 @@ class Syntax:
                 return None
             lemma = known[0].split(" ")[-1] if known[0].startswith("se ") else known[0]
             lemma = _reflexive_base(lemma) or lemma
+            if lemma in self.g.phrases:
+                lemma = self.g.phrases[lemma].verb  # "tiendrait" (lemmatised "tiendre"): the phrase still needs its words
         children = sent.children(w.id)
         for phrase in self.g.phrases.values():
             if phrase.verb == lemma:
