@@ -133,6 +133,7 @@ def past_outlet(text: str, mention: Mention, event: Event, grammar: Grammar) -> 
     """", a dit à Reuters le porte-parole du port": a name behind "à"/"sur" after the cue is
     the one spoken to; "LYON (AFP) - Le maire ...": a dateline is no one.  The speaker is
     the noun phrase that follows."""
+    mention = _without_outlet(text, mention, grammar)
     dateline = _DATELINE.match(text, mention.end)
     if dateline and mention.end < event.cue_start:
         return _phrase_after(text, mention, dateline.end()) or mention
@@ -140,6 +141,21 @@ def past_outlet(text: str, mention: Mention, event: Event, grammar: Grammar) -> 
             or not _SPOKEN_TO.search(text, max(0, mention.start - 12), mention.start):
         return mention
     return _phrase_after(text, mention, mention.end) or mention
+
+
+def _without_outlet(text: str, mention: Mention, grammar: Grammar) -> Mention:
+    """"a déclaré un porte-parole de la préfecture à l'AFP": the outlet spoken to, after the
+    speaker's head, is no part of the speaker."""
+    for m in _LEAD.finditer(text, mention.head.end, mention.end):
+        if m.group("weak") and m.group("weak").lower() not in ("à", "au", "aux") or _outlet_after(text, m, grammar) is None:
+            continue
+        words = [w for w in mention.words if w.end <= m.start()]
+        while words and words[-1].upos == "PUNCT":
+            words.pop()
+        if words:
+            end = words[-1].end
+            return Mention(mention.start, end, text[mention.start: end], mention.head, tuple(words), mention.sentence)
+    return mention
 
 
 def _phrase_after(text: str, mention: Mention, at: int) -> Optional[Mention]:

@@ -9,6 +9,8 @@ order.
 
 from __future__ import annotations
 
+from typing import Optional
+
 import attrs
 import regex
 
@@ -112,12 +114,31 @@ def _citing(ctx: Context, e: Event) -> Event:
 
 
 def _credit_relays(ctx: Context, events: list[Event]) -> list[Event]:
-    """"..., cité par X": X is the cited source of every report of its sentence."""
+    """"..., cité par X": X is the cited source of every report of its sentence, and no
+    part of a speaker it follows ("un porte-parole du Kremlin, cité par l'agence TASS")."""
     out = list(events)
     for _, sent in ctx.sentences():
-        source = cited_by(ctx.text, sent)
-        if source:
-            out = [attrs.evolve(e, cited_source=e.cited_source or source) if sent.start <= e.cue_start < sent.end else e
-                   for e in out]
+        relay = cited_by(ctx.text, sent)
+        if relay is None:
+            continue
+        # "l'agence Reuters" is Reuters, as "à l'agence Reuters" is
+        source = _MEDIA_NOUN.sub(lambda m: "" if m.group(1).lower() in ctx.grammar.media else m.group(), relay.group(1).strip())
+        out = [attrs.evolve(e, cited_source=e.cited_source or source, mention=_before(ctx, e.mention, relay.start()))
+               if sent.start <= e.cue_start < sent.end else e for e in out]
     return out
+
+
+_MEDIA_NOUN = regex.compile(r"^(\p{Ll}+)\s+(?=\p{Lu})")
+
+
+def _before(ctx: Context, mention: Optional[Mention], at: int) -> Optional[Mention]:
+    """The mention without what follows `at`, when `at` falls after its head."""
+    if mention is None or not mention.head.end <= at < mention.end:
+        return mention
+    words = [w for w in mention.words if w.end <= at]
+    while words and words[-1].upos == "PUNCT":
+        words.pop()
+    if not words:
+        return mention
+    return attrs.evolve(mention, end=words[-1].end, text=ctx.text[mention.start: words[-1].end], words=tuple(words))
 

@@ -72,10 +72,9 @@ def kind_of(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> tuple[
     return "mixed", start, end, balanced
 
 
-def cited_by(text: str, sent: Sentence) -> Optional[str]:
-    """"tel que rapporté par X", "cité par X": X relays what the sentence reports."""
-    m = _CITED_BY.search(text, sent.start, sent.end)
-    return m.group(1).strip() if m else None
+def cited_by(text: str, sent: Sentence) -> Optional[regex.Match]:
+    """"tel que rapporté par X", "cité par X": X (group 1) relays what the sentence reports."""
+    return _CITED_BY.search(text, sent.start, sent.end)
 
 
 # A relative pronoun right before a verb-less cue: "..., qui, selon X, coûtent cher"
