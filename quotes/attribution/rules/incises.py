@@ -170,8 +170,8 @@ def interrupted_quote(ctx: Context) -> None:
             parts = [trim(text, s, e) for s, e in ((q.start, left), (right, q.end))]
             if dialogue:
                 parts = [(s, e) for s, e in parts if e > s]
-            if any(len(text[s:e].split()) < 2 for s, e in parts):
-                continue
+            if not parts or len(text[parts[0][0]:parts[0][1]].split()) < 2 or any(e <= s for s, e in parts):
+                continue  # a second part may be one word: "« Nous ne céderons pas, a dit X. Jamais. »"
             for s, e in parts:
                 if e - s >= 3:
                     ctx.add(Event(s, e, "direct", lemma, w.start, w.end, mention, index, balanced=q.balanced, rule="interrupted_quote"))
@@ -200,13 +200,26 @@ def _incise(ctx: Context, sent: Sentence, start: int, end: int, final: bool = Fa
             continue
         left = comma.start if comma.text == "," else comma.end
         # "« A, prévient X, économiste à la banque. B »": the speaker's apposition is the incise's
-        tail = max([subject.end] + [x.end for c in sent.children(subject.id) if c.deprel == "appos"
-                                    for x in sent.subtree(c.id)])
+        tail = _phrase_end(sent, subject)
         after = _INCISE_END.match(text, tail)
         if after is None or after.end() >= end and not final:
             continue
         return w, lemma, subject, left, min(after.end(), end)
     return None
+
+
+def _phrase_end(sent: Sentence, subject) -> int:
+    """Where the incise's subject phrase ends: its words that run on from it, with an
+    apposition after its complement ("la directrice de l'Ehpad, Nathalie Roy"), up to the
+    stop, whatever the parse hung on them after it."""
+    own = {x.id for x in sent.subtree(subject.id)}
+    end = subject.end
+    for x in sent.words[subject.id:]:
+        if x.id not in own or x.text in (".", "!", "?", "…", ";"):
+            break
+        if x.upos != "PUNCT":
+            end = x.end
+    return end
 
 
 _COMME = regex.compile(r"\bcomme[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,3}$", regex.IGNORECASE)
