@@ -235,30 +235,32 @@ def _phrase_head(words: list[Word], kinds: tuple[str, ...]) -> Word | None:
 
 
 def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
-    """"Le ministre dément les rumeurs", "Il dément toute implication": a sentence the parse
-    left without a verb, where a cue form (read as a noun, adjective or adverb, with no
-    article of its own) stands between a noun phrase or subject pronoun and a determiner:
-    a sentence has a verb, and it is that form; the phrase before is its subject, the one
-    after its object."""
+    """"Le ministre dément les rumeurs", "Il dément toute implication", "Le ministre dément
+    avoir menti": a sentence the parse left without a finite verb, where a cue form (read
+    as a noun, adjective or adverb, with no article of its own) stands between a noun
+    phrase or subject pronoun and a determiner or an infinitive: a sentence has a finite
+    verb, and it is that form; the phrase before is its subject, the one after its object
+    or its infinitive complement."""
     words = list(sent.words)
-    if any(w.upos in ("VERB", "AUX") for w in words):
+    if any(w.upos in ("VERB", "AUX") and w.feat("VerbForm") not in ("Inf", "Part") for w in words):
         return words
     for k in range(1, len(words) - 1):
-        w = words[k]
+        w, nxt = words[k], words[k + 1]
         cue = cues.get(w.start)
-        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV") or words[k + 1].upos != "DET" \
+        infinitive = nxt.feat("VerbForm") == "Inf"
+        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV") or not (nxt.upos == "DET" or infinitive) \
                 or words[k - 1].upos == "PUNCT" or any(c.deprel == "det" for c in sent.children(w.id)):
             continue
         subject = _phrase_head(words[:k], ("NOUN", "PROPN", "PRON"))
         body = words[k + 1:]
         while body and body[-1].upos == "PUNCT":
             body = body[:-1]
-        obj = _phrase_head(body, ("NOUN", "PROPN"))
+        obj = _phrase_head(body, ("VERB",) if infinitive else ("NOUN", "PROPN"))
         if subject is None or obj is None or subject.upos == "PRON" and subject.deprel != "nsubj":
             continue
         words[k] = _as_verb(w, cue, head=0, deprel="root")
         words[subject.id - 1] = attrs.evolve(words[subject.id - 1], head=w.id, deprel="nsubj")
-        words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="obj")
+        words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="xcomp" if infinitive else "obj")
         for j in range(k + 1 + len(body), len(words)):
             words[j] = attrs.evolve(words[j], head=w.id)   # the final stop
         return words
