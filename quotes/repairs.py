@@ -52,8 +52,23 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
                    _object_after_addressee):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if grammar is not None:
+        sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))
         sent = attrs.evolve(sent, words=tuple(_speaker_after_outlet(sent, cues, grammar)))
     return sent
+
+
+def _weekdays_as_verbs(sent: Sentence, grammar: Grammar) -> list[Word]:
+    """"a été annoncée mardi par le gouvernement": a day read as a past participle ("mardi"
+    ends like "applaudi") takes the phrases after it from the verb; it says when, and what
+    hung on it hangs on the verb it modifies."""
+    words = list(sent.words)
+    for w in sent.words:
+        if w.upos not in ("VERB", "AUX") or w.text.lower() not in grammar.time_words or not w.head:
+            continue
+        words[w.id - 1] = attrs.evolve(w, upos="NOUN", lemma=w.text.lower(), feats="Gender=Masc|Number=Sing", deprel="obl:mod")
+        for c in sent.children(w.id):
+            words[c.id - 1] = attrs.evolve(words[c.id - 1], head=w.head)
+    return words
 
 
 _CONTRACTED = {"le": ("Le ",), "la": ("La ",), "les": ("Les ",), "l'": ("L'", "L’"), "l’": ("L’", "L'")}
