@@ -174,10 +174,12 @@ def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]
         verb = _as_verb(w, cue)
         if any(c.deprel.startswith("nsubj") and c.start < w.start for c in sent.children(w.id)):
             words[k] = verb  # the parse gave it a subject already: "Un sondage ..., juge que"
-        elif k > 0 and words[k - 1].text == ",":
+        elif k > 0 and words[k - 1].text == "," and not _apposed_root(sent, w):
             words[k] = verb  # "X, dont ..., juge que": after the clause that interrupts it
         else:
-            holder = sent.word(w.head) if w.head else None
+            # "Le maire, Paul Brunet, juge que": the form hung on the apposition of a verbless
+            # parse's noun phrase; that whole phrase is the subject
+            holder = _apposed_root(sent, w) or (sent.word(w.head) if w.head else None)
             if holder is None or holder.upos not in ("NOUN", "PROPN") or holder.start > w.start:
                 continue
             # The verb takes the noun phrase's place in the tree; the noun phrase
@@ -189,6 +191,18 @@ def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]
                     words[j] = attrs.evolve(x, head=w.id)
         words[que.head - 1] = attrs.evolve(words[que.head - 1], head=w.id, deprel="ccomp")
     return words
+
+
+def _apposed_root(sent: Sentence, w: Word) -> Word | None:
+    """The root noun phrase of a verbless parse that `w` hangs on through an apposition
+    before it ("Le maire, Paul Brunet, juge": "maire"), if that is how the parse went."""
+    holder = sent.word(w.head) if w.head else None
+    if holder is None or holder.deprel != "appos" or holder.start > w.start:
+        return None
+    top = sent.word(holder.head) if holder.head else None
+    if top is None or top.deprel != "root" or top.upos not in ("NOUN", "PROPN") or top.start > holder.start:
+        return None
+    return top
 
 
 def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
