@@ -92,6 +92,7 @@ class Grammar:
     first_names: dict[str, str] = attrs.Factory(dict)  # "Nadia" -> "f", "Paul" -> "m": given names of one gender
     streets: frozenset[str] = frozenset()  # nouns whose name is a place's: "rue Gambetta", "lycée Voltaire"
     epicene_names: frozenset[str] = frozenset()  # given names of men and women alike: "Dominique", "Claude"
+    works: frozenset[str] = frozenset()  # nouns of works whose names stand in marks: "roman", "album"
     organisation_names: frozenset[str] = frozenset()  # names that run on in lower case: "Force ouvrière"
 
     def is_cue_lemma(self, lemma: str) -> bool:
@@ -385,4 +386,5 @@ def _build(path: Path) -> Grammar:
         first_names=first_names,
         streets=lower(mentions.get("places", {}).get("streets", ())),
         epicene_names=frozenset(mentions.get("first_names", {}).get("epicene", ())),
+        works=lower(frames.get("works", ())),
     )

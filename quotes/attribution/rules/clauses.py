@@ -302,6 +302,21 @@ def quoted_object(ctx: Context) -> None:
                     ctx.add(last)
 
 
+def _names_a_work(ctx: Context, lead: list[Word], q) -> bool:
+    """"publie son roman « X »", "publie « X », son cinquième roman": the marks hold the
+    name of a work, set by a noun of works before them or in apposition after them."""
+    works = ctx.grammar.works
+    if lead and lead[-1].upos == "NOUN" and lead[-1].lemma.lower() in works:
+        return True
+    after = _WORK_APPOSITION.match(ctx.text, q.close_end)
+    return after is not None and any(word.lower() in works for word in regex.findall(r"[\p{L}\-]+", after.group("words")))
+
+
+# ", son cinquième roman", ", un premier album", ", le film de ...": up to three words after the article
+_WORK_APPOSITION = regex.compile(r"[ \u00a0\u202f]*,[ \u00a0]*(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une)[ \u00a0]*"
+                                 r"(?P<words>(?:[\p{L}\-]+[ \u00a0]*){1,3})", regex.IGNORECASE)
+
+
 def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     g = ctx.grammar
     quotes = ctx.local_quotes(sent)
@@ -323,6 +338,8 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
         lead = [x for x in sent.subtree(c.id) if x.start < inside[0].open_start]
         if any(x.upos == "VERB" and ctx.syntax.cue_lemma(sent, x) for x in lead):
             continue  # "a cité le dirigeant qui a fait l'éloge de « ... »": the relative's report
+        if _names_a_work(ctx, lead, inside[0]):
+            return None
         if c.deprel in ("obj", "xcomp", "obl:arg", "ccomp", "advcl") and all(x.upos in ("DET", "ADP", "PUNCT") or x.text.lower() in ("à", "de", "d'") for x in lead):
             # The object is the quotation with its determiner and what follows the
             # closing mark ("un « moment de faiblesse »", "« ... » de ces policiers"):
