@@ -18,6 +18,8 @@ from .verbs import adjoined, can_speak, framed, in_object_slot, verb_rule
 
 # A purpose or condition clause is no report: "a appelé pour demander", "afin de".
 _NOT_REPORT_MARKS = frozenset({"pour", "afin", "sans", "avant", "après", "en", "par"})
+# "a pensé à démissionner", "croit à une reprise": what one considers or believes in, not says.
+_THINK_OF = frozenset({"penser", "croire"})
 # "le festival, qu'elle souhaite relancer": a relative "que" and its subject before the verb.
 _RELATIVE_SUBJECT = regex.compile(r"(?:,|\w)\s+qu(?:e\s+|['’]\s*)(?:il|elle|ils|elles|on)\s+$", regex.IGNORECASE)
 # Calls whose "à" complement is what they demand.
@@ -43,7 +45,7 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
         if c.deprel in ("obj", "nsubj") and c.upos in ("NOUN", "PROPN"):
             return None  # an object first: "appelle le gouvernement à ...", another rule's
         lead = [m for m in sent.children(c.id) if m.deprel in ("mark", "case") and m.start < c.start]
-        if any(m.lemma.lower() in _NOT_REPORT_MARKS for m in lead):
+        if any(m.lemma.lower() in _NOT_REPORT_MARKS or m.lemma.lower() == "à" and lemma in _THINK_OF for m in lead):
             continue
         infinitive = c.upos in ("VERB", "AUX") and (c.feat("VerbForm") == "Inf" or any(
             a.deprel.startswith("aux") and a.feat("VerbForm") == "Inf" for a in sent.children(c.id))) and (
