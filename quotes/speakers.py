@@ -220,6 +220,8 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
             return self._impersonal(mention)  # "ajoute-t-on à la direction", "À la mairie, on assure"
         if low in ("celle", "celui") and any(w.deprel == "acl:relcl" and w.head == head.id for w in mention.sentence.words):
             return self._latter(position, "f" if low == "celle" else "m")  # "celle qui l'accuse": the woman named last
+        if head.upos == "PRON" and low in ("un", "une") and any(w.deprel == "nmod" and w.head == head.id for w in mention.words):
+            return self._one_of_them(mention)
         if head.upos == "PRON":
             return None  # "je", "nous", "cela": no third person to look back for
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
@@ -262,6 +264,16 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
     @staticmethod
     def _determined(mention: Mention, word) -> bool:
         return any(w.head == word.id and w.deprel in ("det", "nummod") for w in mention.words)
+
+    def _one_of_them(self, mention: Mention) -> Entity:
+        """"l'un d'eux, Mehdi Saïdi, 42 ans": the person the apposition names; without a
+        name, the description the text gives ("l'un des manifestants")."""
+        chain = self._chain(mention)
+        if chain and not is_acronym(chain):
+            entity = self.table.person(chain, create=True)
+            _vote(entity, "f" if mention.head.text.lower() == "une" else "m")
+            return entity
+        return self.table.entity(mention.text, "PER")
 
     def _coordinated_name(self, mention: Mention) -> str:
         """Several entities speaking together are named by their names when each has one
