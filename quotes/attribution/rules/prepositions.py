@@ -236,6 +236,11 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
     clause = sent.word(nominal.head) if nominal.head else None
     while clause is not None and clause.upos in ("NOUN", "PROPN", "NUM") and clause.head and sent.word(clause.head).start < cue_start:
         clause = sent.word(clause.head)  # "... entre lundi et mercredi selon X": the predicate, not the noun
+    while clause is not None and clause.deprel == "xcomp" and clause.head and sent.word(clause.head).start < cue_start:
+        clause = sent.word(clause.head)  # "restera perturbé, selon X, jusqu'à": the verb the attribute completes
+    inserted = text[phrase_end: sent.end].lstrip(" \u00a0").startswith(",")
+    if clause is not None and inserted and clause.deprel.startswith("nsubj") and clause.head and sent.word(clause.head).start > phrase_end:
+        clause = sent.word(clause.head)  # "La réforme, selon X, entrera en vigueur": the subject's verb after the phrase
     if clause is None:
         return None
     c_start, _ = span_of(sent, clause)
@@ -247,6 +252,13 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
         rel = [w for w in head_words if w.feat("PronType") == "Rel"]
         start = max([w.end for w in rel] + [min(w.start for w in sent.subtree(clause.id) if w.upos != "PUNCT")])
         end = cue_start
+        clause_end = max(x.end for x in sent.subtree(clause.id) if x.upos != "PUNCT")
+        # the words after the phrase's comma go on with the clause, not with the phrase
+        # ("selon le site X, des Laboratoires Y: ..." is the site's apposition)
+        own, mine = {x.id for x in sent.subtree(clause.id)}, {x.id for x in sent.subtree(nominal.id)}
+        nxt = next((x for x in sent.words if x.start >= phrase_end and x.upos != "PUNCT"), None)
+        if clause_end > phrase_end and inserted and nxt is not None and nxt.id in own and nxt.id not in mine:
+            end = clause_end  # "Le trafic restera, selon X, perturbé jusqu'à dimanche": the clause the phrase stands in
     start, end = trim(text, start, end)
     return (start, end) if end - start >= 10 else None
 
