@@ -46,6 +46,10 @@ NAMES = [
     ("il after a coordination is its member of that gender",
      "Le chef d'orchestre Luc Arnal et la soprano Inès Marty présentaient mardi la saison de l'Opéra de Rouen. "
      "« Ce sera une année Mozart », a-t-il annoncé.", "Mozart", "Luc Arnal", "PER"),
+    ("a public body written as a word after an article is an organisation, not a place",
+     "Le chômage a augmenté de 3 %, selon l'Insee.", "chômage", "Insee", "ORG"),
+    ("a listed body's name stops at its own end",
+     "Selon une enquête de l'Inserm publiée mardi, les jeunes dorment moins.", "dorment", "Inserm", "ORG"),
     ("a member without a name leaves the description",
      "Le maire et ses adjoints ont affirmé que le budget serait tenu.", "budget", "maire et ses adjoints", "GROUP"),
     ("an adjective with its article is one of a group, a person",
