@@ -45,8 +45,8 @@ class NameChains:
                     # "ministre de la Défense", "Corée du Nord", "sur RTL"; a name right after a bare
                     # "de" is a person's, whole: "cabinet de Michel Sapin" (a place or an office takes
                     # an article, and the name after it is another: "de l'Intérieur Jan Hamáček").
-                    if i > 0 and words[i - 1].text.lower() in ("de", "d'", "d’") or w.head in skipped:
-                        skipped.add(w.id)
+                    if i > 0 and words[i - 1].text.lower() in ("de", "d'", "d’") or w.head in skipped or is_acronym(w.text):
+                        skipped.add(w.id)  # an acronym's name runs on: "de l'US Orléans" is a club
                     continue
                 if not current and k >= 0 and words[k].text.lower() in self.g.streets:
                     continue  # "un enseignant du collège Jean-Moulin": a place's name
@@ -76,8 +76,9 @@ class NameChains:
             or next((c for c in named if any(w.head == head.id for w in c)), None) or (named or chains)[0]
         if len(chosen) == 1 and is_acronym(chosen[0].text) and any(w.text.lower() in self.g.titles for w in mention.words):
             chosen = next((c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))), chosen)
-        if len(chosen) > 1 and is_acronym(chosen[0].text) and not is_acronym(chosen[1].text):
-            chosen = chosen[1:]  # "le député LR Éric Ciotti": the party, then the name
+        if len(chosen) > 1 and is_acronym(chosen[0].text) and not is_acronym(chosen[1].text) and any(
+                w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles for w in mention.words if w.end <= chosen[0].start):
+            chosen = chosen[1:]  # "le député LR Éric Ciotti": the party, then the name ("l'AS Monaco" is a club)
         # "le syndicat Force ouvrière": the name runs on in lower case
         return self._listed_name(chosen[0].start) or self.text[chosen[0].start: chosen[-1].end]
 
