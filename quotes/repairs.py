@@ -266,18 +266,20 @@ def _phrase_head(words: list[Word], kinds: tuple[str, ...]) -> Word | None:
 def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     """"Le ministre dément les rumeurs", "Il dément toute implication", "Le ministre dément
     avoir menti": a sentence the parse left without a finite verb, where a cue form (read
-    as a noun, adjective or adverb, with no article of its own) stands between a noun
+    as a noun, adjective, adverb or copula, with no article of its own) stands between a noun
     phrase or subject pronoun and a determiner or an infinitive: a sentence has a finite
     verb, and it is that form; the phrase before is its subject, the one after its object
     or its infinitive complement."""
     words = list(sent.words)
-    if any(w.upos in ("VERB", "AUX") and w.feat("VerbForm") not in ("Inf", "Part") for w in words):
+    # a cue form read as the copula ("dément" as a form of "être") is no finite verb of the sentence
+    if any(w.upos in ("VERB", "AUX") and w.feat("VerbForm") not in ("Inf", "Part") and not (w.upos == "AUX" and w.start in cues)
+           for w in words):
         return words
     for k in range(1, len(words) - 1):
         w, nxt = words[k], words[k + 1]
         cue = cues.get(w.start)
         infinitive = nxt.feat("VerbForm") == "Inf"
-        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV") or not (nxt.upos == "DET" or infinitive) \
+        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV", "AUX") or not (nxt.upos == "DET" or infinitive) \
                 or words[k - 1].upos == "PUNCT" or any(c.deprel == "det" for c in sent.children(w.id)):
             continue
         subject = _phrase_head(words[:k], ("NOUN", "PROPN", "PRON"))
