@@ -22,6 +22,7 @@ titles (titles.py), documents and their authors (authors.py) and organisations
 
 from __future__ import annotations
 
+import itertools
 from typing import Optional
 
 import attrs
@@ -52,9 +53,6 @@ _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}'’])(?:" + "|".join(_PREPOSITIO
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
 _RELATIVE_SUBJECT = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:qui|lequel|laquelle|lesquels|lesquelles)\b", regex.IGNORECASE)
-# The members of a coordination: "la France, l'Allemagne et l'Italie".
-_MEMBERS = regex.compile(r"(?:(?<=^)|(?<=,\s*(?:et\s+)?)|(?<=\set\s+))(?!et\s)[^\s,][^,]*?(?=\s*,|\s+et\s+|$)")
-_ARTICLE = regex.compile(r"^(?:l['’]\s*|la\s+|le\s+|les\s+)", regex.IGNORECASE)
 _GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
 
 
@@ -278,19 +276,28 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
     def _coordinated_name(self, mention: Mention) -> str:
         """Several entities speaking together are named by their names when each has one
         ("le sénateur Marc Duval et la députée Anne Férier": "Marc Duval et Anne Férier";
-        "la France et la Corée du Sud"), else by the description ("le maire et ses adjoints")."""
+        "Le Premier ministre, X, et son homologue belge, Y": "X et Y"; "la France et la Corée
+        du Sud"), else by the description ("le maire et ses adjoints")."""
         whole = self._strip_det(mention)
-        offset = mention.text.find(whole) + mention.start
+        sent, inside = mention.sentence, {w.id for w in mention.words}
+        members = [w for w in mention.words if w.deprel == "conj" and w.head in inside and w.upos in ("NOUN", "PROPN")]
+        parts = [{x.id for x in sent.subtree(m.id)} & inside for m in members]
+        parts.insert(0, inside - set().union(*parts))
         chains = self._chains(mention)
         names = []
-        for part in _MEMBERS.finditer(whole):
-            begin, end = offset + part.start(), offset + part.end()
-            inside = [c for c in chains if begin <= c[0].start and c[-1].end <= end]
-            if len(inside) != 1:
+        for ids in parts:
+            own = [c for c in chains if all(w.id in ids for w in c)]
+            if len(own) != 1:
                 return whole
-            first = _ARTICLE.sub("", part.group())
+            words = [w for w in mention.words if w.id in ids and w.upos != "PUNCT"]
+            lead = next((w for w in words if w.upos not in ("DET", "CCONJ")), None)
             # a name opens the member ("la Corée du Sud") or follows its title ("le sénateur Marc Duval")
-            names.append(first if first[:1].isupper() else self.text[inside[0][0].start: inside[0][-1].end])
+            if lead is not None and lead.id == own[0][0].id:
+                run = list(itertools.takewhile(lambda w: w.id in ids and w.upos not in ("PUNCT", "CCONJ"),
+                                               (w for w in mention.words if w.start >= lead.start)))
+                names.append(self.text[lead.start: run[-1].end])
+            else:
+                names.append(self.text[own[0][0].start: own[0][-1].end])
         if len(names) < 2:
             return whole
         return ", ".join(names[:-1]) + " et " + names[-1]
