@@ -146,14 +146,14 @@ class Pipeline:
         for unit in parsed:
             for sent in unit.sentences:
                 for w in sent.words:
-                    # A named passive subject too ("Jean Dupont a été élu. Il a déclaré ..."),
-                    # not a common noun one: what is done to "la délégation" does not
-                    # make it the one speaking next.
+                    # A named passive subject too ("Jean Dupont a été élu. Il a déclaré ..."), or
+                    # people ("Les maires ont été reçus. Ils ont réclamé"), not an organisation:
+                    # what is done to "la délégation" does not make it the one speaking next.
                     # Not inside a quotation, nor inside reported words: who they talk about is not
                     # who speaks next ("X a affirmé que le club resterait ... Il a ajouté": X).
                     # A reflexive verb's subject acts ("le ministre s'est exprimé"), whatever the parse's voice.
                     if (w.deprel == "nsubj" and w.upos in ("PROPN", "NOUN", "PRON")
-                            or w.deprel == "nsubj:pass" and (w.upos == "PROPN" or _reflexive(sent, w))) and not any(
+                            or w.deprel == "nsubj:pass" and (w.upos == "PROPN" or _reflexive(sent, w) or _people(self.grammar, sent, w))) and not any(
                             q.start <= w.start < q.end for q in found.marks) and not any(e.start <= w.start < e.end for e in events):
                         items.append((w.start, 1, self.attributor.mention(sent, w, found.text)))
         for k, e in enumerate(events):
@@ -259,6 +259,15 @@ class Pipeline:
             balanced=event.balanced,
             rule=event.rule,
         )
+
+
+def _people(g: Grammar, sent, subject) -> bool:
+    """A common noun of persons: a title, a human group or one of one, or a role with a name."""
+    low = subject.lemma.lower()
+    if subject.upos != "NOUN" or low in g.organisations or low in g.singular_things:
+        return False
+    return low in g.titles or subject.text.lower() in g.groups or low + "s" in g.groups or any(
+        c.upos == "PROPN" and c.deprel in ("appos", "flat:name") for c in sent.children(subject.id))
 
 
 def _reflexive(sent, subject) -> bool:

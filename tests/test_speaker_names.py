@@ -64,6 +64,8 @@ NAMES = [
     ("a description apposed to coordinated names is not a member",
      "« L'accord sera signé avant l'été », ont annoncé Marie Vernet et Jacques Albo, les deux négociateurs.",
      "accord", "Marie Vernet et Jacques Albo", "GROUP"),
+    ("people a passive is about are antecedents",
+     "Les maires ont été reçus à l'Élysée. Ils ont réclamé des moyens supplémentaires.", "moyens", "maires", "GROUP"),
     ("a member without a name leaves the description",
      "Le maire et ses adjoints ont affirmé que le budget serait tenu.", "budget", "maire et ses adjoints", "GROUP"),
     ("an adjective with its article is one of a group, a person",
