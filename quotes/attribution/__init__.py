@@ -123,7 +123,9 @@ def _credit_relays(ctx: Context, events: list[Event]) -> list[Event]:
             continue
         # "l'agence Reuters" is Reuters, as "à l'agence Reuters" is
         source = _MEDIA_NOUN.sub(lambda m: "" if m.group(1).lower() in ctx.grammar.media else m.group(), relay.group(1).strip())
-        out = [attrs.evolve(e, cited_source=e.cited_source or source, mention=_before(ctx, e.mention, relay.start()))
+        # "selon des propos rapportés par le quotidien X": X, not the words it relayed
+        out = [attrs.evolve(e, cited_source=source if e.cited_source is None or relay.group(1) in e.cited_source else e.cited_source,
+                            mention=_before(ctx, e.mention, relay.start()))
                if sent.start <= e.cue_start < sent.end else e for e in out]
     return out
 

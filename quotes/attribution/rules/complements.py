@@ -63,6 +63,8 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
         if infinitive and lemma not in ctx.grammar.object_infinitive and relative and not any(
                 x.deprel in ("obj", "ccomp", "xcomp") and x.lemma.lower() not in ctx.grammar.time_words for x in sent.children(c.id)):
             return None  # "le référendum qu'elle souhaite organiser": the relative is the infinitive's object
+        if any(x.lemma.lower() in _ANONYMITY for x in sent.children(c.id) if x.deprel in ("obj", "xcomp")):
+            return None  # "qui a souhaité garder l'anonymat": how a source speaks, not what it says
         start, end = span_of(sent, c)
         words = [x for x in sent.subtree(c.id) if x.upos != "PUNCT" and x.start >= w.end]
         # "l'accuse d'avoir menti": the "de" complement of a pronoun object keeps its "de", as
@@ -81,6 +83,7 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
 
 
 _INFINITIVE_NEGATION = NEGATIONS | NEGATION_ADVERBS
+_ANONYMITY = frozenset({"anonymat", "anonyme"})
 
 
 # "de son côté", "pour sa part": an aside between a verb and its complement
@@ -141,6 +144,11 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
             and not any(m.deprel == "case" for m in sent.children(c.id))]
     if when:
         end = max([x.end for x in sent.subtree(objs[0].id) if x.end <= when[0].start and x.upos != "PUNCT"] or [objs[0].end])
+    called = [c for c in sent.children(w.id) if c.deprel == "obj" and w.end <= c.start < objs[0].start] if lemma in _CALLS else []
+    if called and objs[0].deprel.startswith("obl"):
+        # "a appelé les belligérants à la retenue": who is called with what to, as "appelle les
+        # belligérants à cesser le feu" and "accuse X de ..." keep their object
+        return span_of(sent, called[0])[0], adjoined(ctx, sent, w, end)
     return (case[0].end if case else start), adjoined(ctx, sent, w, end)
 
 
