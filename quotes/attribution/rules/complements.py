@@ -153,10 +153,11 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
 
 
 def _counted_measure(sent: Sentence, noun: Word) -> bool:
-    """"a requis cinq ans de prison", "réclame trois mois de salaire": a time noun counted and
-    completed by "de" is a quantity of something, the object; "a annoncé lundi" is a date."""
+    """"a requis cinq ans de prison", "réclame trois mois de salaire", "a annoncé une journée
+    de mobilisation": a time noun counted or indefinite, completed by "de", is a quantity or
+    an event of something, the object; "a annoncé lundi", "la semaine dernière" are dates."""
     kids = sent.children(noun.id)
-    return any(c.deprel == "nummod" for c in kids) and any(
+    return any(c.deprel == "nummod" or c.deprel == "det" and c.lemma.lower() == "un" for c in kids) and any(
         c.deprel == "nmod" and any(m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id)) for c in kids)
 
 
