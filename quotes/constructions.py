@@ -11,7 +11,7 @@ lemma, and a record it reads wrongly only moves one count to another row.
 Constructions (the names the attribution rules use where they have one):
 
   preposition        selon X, ... / d'après X / pour X / à en croire X (cue is the preposition)
-  colon_intro        X a déclaré : « ... » / X : « ... » (cue ":")
+  colon_intro        X a déclaré : « ... » / X : « ... » / X a été clair : « ... » (cue ":")
   postposed_cue      « ... », a déclaré X / ..., a précisé X / « A, a-t-il dit, B » (both parts)
   dash_signature     « ... » — X
   que_clause         a déclaré que ... / qu'« ... » / demande si ...

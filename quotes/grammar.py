@@ -93,6 +93,7 @@ class Grammar:
     streets: frozenset[str] = frozenset()  # nouns whose name is a place's: "rue Gambetta", "lycée Voltaire"
     epicene_names: frozenset[str] = frozenset()  # given names of men and women alike: "Dominique", "Claude"
     works: frozenset[str] = frozenset()  # nouns of works whose names stand in marks: "roman", "album"
+    colon_predicates: frozenset[str] = frozenset()  # "a été claire :", "ne mâche pas ses mots :": how it was put
     organisation_names: frozenset[str] = frozenset()  # names that run on in lower case: "Force ouvrière"
 
     def is_cue_lemma(self, lemma: str) -> bool:
@@ -387,4 +388,5 @@ def _build(path: Path) -> Grammar:
         streets=lower(mentions.get("places", {}).get("streets", ())),
         epicene_names=frozenset(mentions.get("first_names", {}).get("epicene", ())),
         works=lower(frames.get("works", ())),
+        colon_predicates=lower(frames.get("colon_predicates", ())),
     )

@@ -23,7 +23,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
                    "connectors": "list[str]", "speaking_nouns": "list[str]",
                    "prepositional_object": "table[list[str]]", "predicative": "list[str]", "questions": "list[str]", "generic_sources": "list[str]",
                    "decisions": "table[list[str]]", "criteria": "list[str]",
-                   "manner": "list[str]", "works": "list[str]"},
+                   "manner": "list[str]", "works": "list[str]", "colon_predicates": "list[str]"},
         "prepositions": "table[table]",
     },
     "mentions.toml": {
