@@ -52,6 +52,9 @@ class NameChains:
                     continue  # "un enseignant du collège Jean-Moulin": a place's name
                 if not current and w.text.lower() in _TIME_WORDS:
                     continue  # "Mercredi, le ministre ..."
+                if current and self.text[current[-1].end: w.start].strip():
+                    chains.append(current)  # "la région Centre, Odile Ferrand": a comma parts two names
+                    current = []
                 current.append(w)
             elif current:
                 chains.append(current)

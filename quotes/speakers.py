@@ -240,7 +240,15 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
                 and any(c.deprel == "cc" for c in mention.sentence.children(w.id))]  # a conjunct with no "et" is an apposition
         if conj:
             return self.table.entity(self._coordinated_name(mention), "GROUP")
-        if sum(1 for w in mention.words if w.deprel.startswith("nsubj")) > 1:
+        subjects = [w for w in mention.words if w.deprel.startswith("nsubj")]
+        if len(subjects) > 1:
+            # "Ancienne ministre et présidente de la région, Odile Ferrand a jugé": the parse made
+            # the preposed description a second subject; the name is who speaks
+            named = [c for c in self._chains(mention) if any(w in subjects and w.upos == "PROPN" for w in c)]
+            if len(named) == 1:
+                entity = self.table.person(self.text[named[0][0].start: named[0][-1].end], create=True)
+                _vote(entity, self._gender(mention))
+                return entity
             return self.table.entity(self._strip_det(mention), kind)
         if kind == "PER":
             if chain and not is_acronym(chain):
@@ -285,8 +293,11 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
         parts.insert(0, inside - set().union(*parts))
         chains = self._chains(mention)
         names = []
-        for ids in parts:
-            own = [c for c in chains if all(w.id in ids for w in c)]
+        heads = [mention.head] + members
+        for ids, member in zip(parts, heads):
+            # the member's own name: its head's chain, or one set after it ("le sénateur X");
+            # not a name inside its apposition ("X, cofondatrice de la start-up Y")
+            own = [c for c in chains if all(w.id in ids for w in c) and any(w.id == member.id or w.head == member.id for w in c)]
             if len(own) != 1:
                 return whole
             words = [w for w in mention.words if w.id in ids and w.upos != "PUNCT"]

@@ -66,6 +66,12 @@ NAMES = [
      "accord", "Marie Vernet et Jacques Albo", "GROUP"),
     ("people a passive is about are antecedents",
      "Les maires ont été reçus à l'Élysée. Ils ont réclamé des moyens supplémentaires.", "moyens", "maires", "GROUP"),
+    ("a preposed description the parse made a second subject leaves the name",
+     "Ancienne ministre et présidente de la région Centre, Odile Ferrand a jugé que le plan était insuffisant.",
+     "plan", "Odile Ferrand", "PER"),
+    ("a name in a member's apposition is not the member's",
+     "Sabrina Haddou et Julie Marchand, cofondatrices de la start-up Greenbox, ont levé 3 millions d'euros. "
+     "Elles assurent que l'entreprise sera rentable.", "rentable", "Sabrina Haddou et Julie Marchand", "GROUP"),
     ("a member without a name leaves the description",
      "Le maire et ses adjoints ont affirmé que le budget serait tenu.", "budget", "maire et ses adjoints", "GROUP"),
     ("an adjective with its article is one of a group, a person",
