@@ -79,8 +79,9 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
         if ctx.text[end: words[0].start].strip() or c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
                 x.lemma.lower() in g.time_words or x.upos == "NUM" for x in lead):
             break  # "en début d'après-midi", "le 4 novembre": when, not what
-        if words[0].feat("PronType") == "Rel":
-            break  # "... qui, selon lui, ...": a relative with a report of its own
+        if words[0].feat("PronType") == "Rel" and not (words[0].lemma.lower() == "dont" and not any(
+                x.upos in ("VERB", "AUX") for x in words)):
+            break  # "... qui, selon lui, ...": a relative with a report of its own (not "dont un avec sursis")
         if any(m.deprel == "case" and m.lemma.lower() in _WHEN for m in sent.children(c.id)):
             break  # "avant les élections", "depuis mardi": when, not what
         if c.lemma.lower() in g.manner and any(m.deprel == "case" and m.lemma.lower() in ("avec", "sans") for m in sent.children(c.id)):
