@@ -26,6 +26,7 @@ _STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?
 _LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour|(?:publiée?s?|diffusée?s?|révélée?s?)\s+par))\s+(?P<art>{_ART})",
                       regex.IGNORECASE)
 _INSERTED = regex.compile(r",\s*(?P<verb>\p{Ll}+)\s+(?P<name>(?:L[ae]\s+|L['’]|Les\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)\s*,")
+_EDITION = regex.compile(r"(?:[ \u00a0]+\p{Lu}[\p{L}\-]*)+")
 _NAME_TOKEN = regex.compile(r"(?:\p{L}?\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
 
 
@@ -86,6 +87,15 @@ def _titles(outlets: frozenset[str]) -> regex.Pattern:
 def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
     known = _known_title(text, lead, grammar)
     if known is not None:
+        if lead.group("strong"):
+            # after a lead that names only outlets ("interrogée par"), capitalised words after a
+            # network's name are its edition: "France Bleu Isère"
+            edition = _EDITION.match(text, lead.start("art") + len(known))
+            words = edition.group().split() if edition is not None else []
+            while words and words[-1].lower() in grammar.time_words:
+                words.pop()
+            if words:
+                return known + " " + " ".join(words)
         return known
     at = lead.end()
     media = regex.match(r"(?P<noun>[\p{Ll}\-]+)(?:\s+(?:de\s+presse|d['’]information|de\s+radio|de\s+télévision))?(?:\s+\p{Ll}[\p{L}\-]*){0,2}?\s+(?=\p{Lu}|\p{Ll}\p{Lu})", text[at: at + 80])
