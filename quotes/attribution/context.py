@@ -21,6 +21,24 @@ from .syntax import REFLEXIVE_CLITICS, Syntax
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?…:»”\"\n])[ \t\u00a0\u202f—–-]*$")
 
 
+# A subject clitic glued to its verb: "Avez-vous", "a-t-il", "pense-t-elle".
+_INVERTED_CLITIC = regex.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)$", regex.IGNORECASE)
+
+
+def _asked(text: str, sent: Sentence, w: Word) -> bool:
+    """"Avez-vous dit que ... ?", "Le ministre a-t-il affirmé que ... ?": a question asks
+    whether it was said, it reports nothing.  (An incise after a quoted question,
+    "« Qui paiera ? » demande-t-il.", ends with its own stop.)"""
+    # the verb, its auxiliary, or a subject the tokenizer left glued to it ("Avez-vous" as one word)
+    verb = [w] + [c for c in sent.children(w.id) if c.deprel.startswith(("aux", "nsubj")) and c.start < w.start]
+    if not any(_INVERTED_CLITIC.search(x.text) or text[x.end: x.end + 4].lower().startswith(("-t-", "-vous", "-tu", "-il", "-elle",
+                                                                                          "-on", "-nous", "-ils", "-elles", "-je"))
+               for x in verb):
+        return False
+    rest = text[w.end: sent.end].rstrip(" \t\u00a0\u202f»”\"")
+    return rest.endswith("?") and not any(ch in text[w.end: sent.end] for ch in "«“")
+
+
 def starts_sentence(text: str, open_start: int) -> bool:
     return bool(SENTENCE_OPENING.search(text, max(0, open_start - 20), open_start))
 
@@ -113,7 +131,7 @@ class Context:
             if any(q.open_start < w.start < q.close_end for q in local):
                 continue
             lemma = self.syntax.cue_lemma(sent, w)
-            if lemma is None or self.syntax.negated(sent, w) or self.syntax.unreported(sent, w):
+            if lemma is None or self.syntax.negated(sent, w) or self.syntax.unreported(sent, w) or _asked(self.text, sent, w):
                 continue
             kids = sent.children(w.id)
             if any(c.deprel == "aux:pass" for c in kids) and not any(c.text.lower() in REFLEXIVE_CLITICS for c in kids):
