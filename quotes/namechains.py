@@ -10,7 +10,7 @@ import regex
 
 from .attribution import Mention
 from .entities import is_acronym
-from .tokens import place_pattern
+from .tokens import GLUED_CLITIC, place_pattern
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
@@ -33,7 +33,7 @@ class NameChains:
                 continue
             depth += (w.text == "(") - (w.text == ")")
             is_name = depth == 0 and (w.upos == "PROPN" or (w.upos in ("NOUN", "X", "ADJ", "NUM") and w.text[:1].isupper() and i > 0)
-                                      or w.text in self.g.first_names) \
+                                      or w.text in self.g.first_names) and not GLUED_CLITIC.search(w.text) \
                 and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
             if is_name:
                 k = i - 1

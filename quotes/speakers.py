@@ -38,6 +38,7 @@ from .organisations import Organisations
 from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase
 from .subjects import SubjectKinds
+from .tokens import GLUED_CLITIC
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
@@ -162,8 +163,8 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
         head = mention.head
-        if head.upos == "PRON" and clitic(head.text) not in self.g.pronouns or not head.text[:1].isalpha():
-            return  # nor a word glued to a quotation mark ("«L'"): the parser's misreading of a quote
+        if head.upos == "PRON" and clitic(head.text) not in self.g.pronouns or not head.text[:1].isalpha() or GLUED_CLITIC.search(head.text):
+            return  # nor a word glued to a quotation mark ("«L'") or a verb with its clitic ("Avez-vous"): misread words
         lemma = head.lemma.lower()
         if head.upos == "NOUN" and lemma not in self.g.titles and lemma not in self.g.organisations and head.text not in self.g.honorifics \
                 and not self._named_at(head) and not self._named_role(mention) and not self._human_group(mention) \

@@ -13,6 +13,7 @@ import regex
 from ..grammar import Grammar
 from ..model import CueMatch, QuotedSpan, Span
 from ..parsing import ParsedUnit, Sentence, Word
+from ..tokens import GLUED_CLITIC
 from .events import Event, is_headline
 from .spans import fit, kind_of
 from .syntax import REFLEXIVE_CLITICS, Syntax
@@ -21,17 +22,13 @@ from .syntax import REFLEXIVE_CLITICS, Syntax
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?…:»”\"\n])[ \t\u00a0\u202f—–-]*$")
 
 
-# A subject clitic glued to its verb: "Avez-vous", "a-t-il", "pense-t-elle".
-_INVERTED_CLITIC = regex.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)$", regex.IGNORECASE)
-
-
 def _asked(text: str, sent: Sentence, w: Word) -> bool:
     """"Avez-vous dit que ... ?", "Le ministre a-t-il affirmé que ... ?": a question asks
     whether it was said, it reports nothing.  (An incise after a quoted question,
     "« Qui paiera ? » demande-t-il.", ends with its own stop.)"""
     # the verb, its auxiliary, or a subject the tokenizer left glued to it ("Avez-vous" as one word)
     verb = [w] + [c for c in sent.children(w.id) if c.deprel.startswith(("aux", "nsubj")) and c.start < w.start]
-    if not any(_INVERTED_CLITIC.search(x.text) or text[x.end: x.end + 4].lower().startswith(("-t-", "-vous", "-tu", "-il", "-elle",
+    if not any(GLUED_CLITIC.search(x.text) or text[x.end: x.end + 4].lower().startswith(("-t-", "-vous", "-tu", "-il", "-elle",
                                                                                           "-on", "-nous", "-ils", "-elles", "-je"))
                for x in verb):
         return False
