@@ -4,6 +4,7 @@ Mixed into `speakers.Resolver`; it reads the grammar (`self.g`) and the text."""
 
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 import regex
@@ -67,6 +68,9 @@ class NameChains:
         """The name of a mention: the chain holding its head, else the one hanging on the
         head ("le ministre Belousov"), else the first: an apposition's head wins over
         the names in its complement ("Paul Girard, professeur à l'université Laval")."""
+        listed = self._listed_around(mention)
+        if listed is not None:
+            return listed
         chains = self._chains(mention)
         if not chains:
             # "Médecins du monde alerte": a listed name, its capitalised first word read as a noun
@@ -85,7 +89,30 @@ class NameChains:
         # "le syndicat Force ouvrière": the name runs on in lower case
         return self._listed_name(chosen[0].start) or self.text[chosen[0].start: chosen[-1].end]
 
+    def _listed_around(self, mention: Mention) -> Optional[str]:
+        """A listed outlet or organisation whose written name holds the mention's head, its
+        article included: "selon Le Canard enchaîné", "pour Sud Ouest", "Les Républicains"
+        (read word by word, "Canard", "Ouest" or the plural "Républicains")."""
+        names = self.g.outlets | self.g.organisation_names
+        if not names or not mention.head.text[:1].isupper():
+            return None
+        # the written name may run past a mention the parse cut short ("écrit Le Canard | enchaîné")
+        for m in _listed_pattern(names).finditer(self.text, mention.start, min(len(self.text), mention.end + 40)):
+            if m.start() <= mention.head.start < m.end():
+                return m.group()[0].upper() + m.group()[1:]
+        return None
+
     def _listed_name(self, start: int) -> Optional[str]:
         """The grammar's organisation name that starts at `start`, if one does."""
         known = place_pattern(self.g.organisation_names).match(self.text, start) if self.g.organisation_names else None
         return known.group() if known is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _listed_pattern(names: frozenset[str]) -> regex.Pattern:
+    """Listed names, longest first, their article in either case ("le Canard enchaîné")."""
+    alternatives = []
+    for name in sorted(names, key=len, reverse=True):
+        first, rest = name[:1], regex.escape(name[1:])
+        alternatives.append(f"[{first}{first.lower()}]{rest}" if name.split()[0] in ("Le", "La", "Les", "L'", "L’") else regex.escape(name))
+    return regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(alternatives) + r")(?![\p{L}\-])")

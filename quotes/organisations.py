@@ -33,7 +33,8 @@ class Organisations:
             name = f"{head.text} {chain}"
             found = self.table.find(name)
             entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
-        elif chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start) or chain in self.g.organisation_names):
+        elif chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start) or chain in self.g.organisation_names
+                        or chain in self.g.outlets):
             found = self.table.find(chain)
             entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
         else:

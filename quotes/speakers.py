@@ -338,7 +338,7 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
         if chain and len(chain.split()) > 1 and is_acronym(chain.split()[0]) and not is_acronym(chain.split()[1]):
             return "ORG"  # "l'AS Monaco", "le FC Nantes": a club or a firm; a person's name opens with no acronym
         known = self.table.find(chain) if chain else None
-        if chain in self.g.organisation_names or known is not None and known.type == "ORG" and known.acronym == chain:
+        if chain in self.g.organisation_names or chain in self.g.outlets or known is not None and known.type == "ORG" and known.acronym == chain:
             return "ORG"   # a listed name, or the short form of one the text expanded ("l'Insee")
         if head.upos == "NOUN" and head.feat("Number") == "Plur" and lemma in self.g.organisations:
             return "GROUP"  # "les syndicats": several organisations speaking together

@@ -72,6 +72,12 @@ NAMES = [
     ("a name in a member's apposition is not the member's",
      "Sabrina Haddou et Julie Marchand, cofondatrices de la start-up Greenbox, ont levé 3 millions d'euros. "
      "Elles assurent que l'entreprise sera rentable.", "rentable", "Sabrina Haddou et Julie Marchand", "GROUP"),
+    ("a listed outlet keeps its written name, article and all",
+     "Selon Le Canard enchaîné, le ministre aurait menti.", "menti", "Le Canard enchaîné", "ORG"),
+    ("a listed outlet cut short by the parse",
+     "« Le texte est mort », écrit Le Canard enchaîné.", "texte", "Le Canard enchaîné", "ORG"),
+    ("a party named with its article is an organisation",
+     "Les Républicains ont accusé le gouvernement de « brader » le pays.", "brader", "Les Républicains", "ORG"),
     ("a member without a name leaves the description",
      "Le maire et ses adjoints ont affirmé que le budget serait tenu.", "budget", "maire et ses adjoints", "GROUP"),
     ("an adjective with its article is one of a group, a person",
