@@ -38,8 +38,9 @@ class NameChains:
                 and w.text not in self.g.honorifics and w.text.lower() not in self.g.titles
             if is_name:
                 k = i - 1
-                while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS - _DE):
-                    k -= 1
+                while not current and k >= 0 and (words[k].upos == "DET" or words[k].text.lower() in _DETERMINERS) \
+                        and words[k].text.lower() not in _DE:
+                    k -= 1  # back over the article, not over "des"/"du" ("ministère turc des Affaires")
                 particle = k >= 1 and words[k].text.lower() in _DE and words[k - 1].text in self.g.honorifics  # "M. de Villiers"
                 if not current and not particle and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(
                         self.text, max(0, w.start - 12), w.start) or (w.deprel in ("flat:name", "flat") and w.head in skipped)):
@@ -51,8 +52,8 @@ class NameChains:
                     continue
                 if not current and k >= 0 and words[k].text.lower() in self.g.streets:
                     continue  # "un enseignant du collège Jean-Moulin": a place's name
-                if not current and w.text.lower() in _TIME_WORDS:
-                    continue  # "Mercredi, le ministre ..."
+                if not current and (w.text.lower() in _TIME_WORDS or w.text[:1].islower()):
+                    continue  # "Mercredi, le ministre ...", "la présidence kényane" (an adjective the tagger called a name)
                 if current and self.text[current[-1].end: w.start].strip():
                     chains.append(current)  # "la région Centre, Odile Ferrand": a comma parts two names
                     current = []
