@@ -180,6 +180,8 @@ def interrupted_quote(ctx: Context) -> None:
 
 _INCISE_OPENERS = frozenset({",", "?", "!", "…"})
 _INCISE_END = regex.compile(r"[^,.;!?]*[,.;!?]")
+# A short verbless apposition after the incise's name, up to a stop and a capital.
+_APPOSED_TAIL = regex.compile(r"[^,.;:!?«»“”\"]{1,40}?[.;](?=[ \t\u00a0\u202f]+\p{Lu})")
 
 
 def _incise(ctx: Context, sent: Sentence, start: int, end: int, final: bool = False):
@@ -204,7 +206,12 @@ def _incise(ctx: Context, sent: Sentence, start: int, end: int, final: bool = Fa
         after = _INCISE_END.match(text, tail)
         if after is None or after.end() >= end and not final:
             continue
-        return w, lemma, subject, left, min(after.end(), end)
+        right = after.end()
+        more = _APPOSED_TAIL.match(text, right) if after.group().endswith(",") else None
+        if more is not None and more.end() < end and not any(
+                x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" and right <= x.start < more.end() for x in sent.words):
+            right = more.end()  # "sourit X, 19 ans. Le ballon ...": the apposition ends the incise, not the quotation
+        return w, lemma, subject, left, min(right, end)
     return None
 
 
