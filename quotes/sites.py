@@ -1,10 +1,13 @@
 """The words at an attribution site, reshaped before a speaker is looked for: the
 inverted clitic after a euphonic t ("ajoute-t-il"), a prepositional phrase of
-circumstance that stands where the subject should ("Elle a sur ce point affirmé")."""
+circumstance that stands where the subject should ("Elle a sur ce point affirmé"), a
+day after the speaker ("a rectifié son cabinet vendredi")."""
 
 from __future__ import annotations
 
 from typing import Optional
+
+import attrs
 
 from .attribution import Mention
 from .grammar import Grammar
@@ -52,3 +55,19 @@ def out_of_phrase(text: str, mention: Mention) -> Optional[Mention]:
     words = words if words and words[0].start <= subject.start else (subject,)
     start, end = words[0].start, words[-1].end
     return Mention(start, end, text[start:end], subject, words, sent)
+
+
+def without_time(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
+    """", a rectifié son cabinet vendredi": a day after the speaker says when, it names nobody."""
+    if mention is None:
+        return None
+    words = list(mention.words)
+    days: set[int] = set()
+    while len(words) > 1 and words[-1].start > mention.head.end and (
+            words[-1].text.lower() in grammar.time_words or words[-1].upos == "PUNCT" or words[-1].head in days):
+        if words[-1].text.lower() in grammar.time_words:
+            days.add(words[-1].id)
+        words.pop()
+    if len(words) == len(mention.words):
+        return mention
+    return attrs.evolve(mention, end=words[-1].end, text=text[mention.start: words[-1].end], words=tuple(words))

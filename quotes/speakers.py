@@ -36,7 +36,7 @@ from .model import Speaker, Span
 from .namechains import NameChains
 from .organisations import Organisations
 from .outlets import past_outlet
-from .sites import adverbial, clitic, euphonic, out_of_phrase
+from .sites import adverbial, clitic, euphonic, out_of_phrase, without_time
 from .subjects import SubjectKinds
 from .tokens import GLUED_CLITIC
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
@@ -110,6 +110,7 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
     def resolve(self, event: Event) -> Optional[Speaker]:
         mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
         mention = euphonic(self.text, mention, self.g)
+        mention = without_time(self.text, mention, self.g)
         if mention is not None and not any(p.lemma == event.cue for p in self.g.prepositions) and adverbial(mention, self.g) \
                 and not _RELATIVE_SUBJECT.match(self.text, mention.end, event.cue_start):
             # not "selon la sociologue, qui a révélé que": the relative's antecedent is its subject

@@ -84,6 +84,8 @@ NAMES = [
     ("a name after des is a complement, past an adjective too",
      "Le ministère turc des Affaires étrangères a jugé que la décision était inacceptable.",
      "décision", "ministère turc des Affaires étrangères", "ORG"),
+    ("a day after a postposed speaker is no part of it",
+     "« Tout est faux », a rectifié son cabinet vendredi.", "faux", "cabinet", None),
     ("a member without a name leaves the description",
      "Le maire et ses adjoints ont affirmé que le budget serait tenu.", "budget", "maire et ses adjoints", "GROUP"),
     ("an adjective with its article is one of a group, a person",
