@@ -64,7 +64,8 @@ def preposition(ctx: Context) -> None:
             nominal = _nominal(sent, anchor)
             if nominal is None:
                 continue
-            if cue.lemma in SPEAKER_ONLY and (not _speaker_like(ctx.grammar, nominal) or _for_whom(ctx.grammar, sent, nominal)):
+            if cue.lemma in SPEAKER_ONLY and (not (_speaker_like(ctx.grammar, nominal) or _named(ctx.grammar, sent, nominal))
+                                              or _for_whom(ctx.grammar, sent, nominal)):
                 continue
             if not text[sent.start: cue.start].rstrip().endswith(",") and any(
                     a.upos == "VERB" and (a.lemma.lower() in ctx.grammar.criteria or a.text.lower() in ctx.grammar.criteria)
@@ -312,6 +313,15 @@ def _for_whom(g: Grammar, sent: Sentence, nominal: Word) -> bool:
     tense = [c for c in sent.children(event.id) if c.deprel == "aux:tense"]
     done = bool(tense) or event.feat("Tense") in ("Past", "Imp")
     return event.upos == "VERB" and done and any(c.deprel in ("obj", "obl:arg") for c in sent.children(event.id))
+
+
+def _named(g: Grammar, sent: Sentence, nominal: Word) -> bool:
+    """A noun with a person's name after it is someone, whatever the noun: "pour la
+    glaciologue Perrine Ollagnier" (a given name, or a first name and a surname)."""
+    return any(c.upos == "PROPN" and c.text[:1].isupper() and c.deprel in ("appos", "flat:name", "nmod")
+               and c.start > nominal.end and not any(m.deprel == "case" for m in sent.children(c.id))
+               and (c.text in g.first_names or any(f.deprel == "flat:name" for f in sent.children(c.id)))
+               for c in sent.children(nominal.id))
 
 
 def _source_name(mention: Mention) -> str:
