@@ -72,7 +72,7 @@ def _name_colon(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Opti
         return None
     at = colon.start() + colon.group().index(":")
     lead = [w for w in sent.words if w.end <= colon.start() and w.upos != "PUNCT"]
-    if not lead or len(lead) > 12 or any(w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin" for w in lead):
+    if not lead or len(lead) > 20 or any(w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin" for w in lead):
         return None
     first = next((w for w in lead if w.upos == "PROPN" or w.lemma.lower() in ctx.grammar.titles), None)
     if first is None:
