@@ -113,6 +113,14 @@ def _subject_before(text: str, sent: Sentence, w: Word, comma: Word) -> bool:
     return False
 
 
+def _nested(e, start: int, end: int) -> bool:
+    """Is the event a verb's object or infinitive that lies wholly, cue and speaker, inside
+    text[start:end] ("Le suspect a reconnu les faits, indique une source")?  A que clause
+    or a quotation there means the incise is no incise."""
+    first = min([e.start, e.cue_start] + ([e.mention.start] if e.mention is not None else []))
+    return e.rule in ("noun_object", "infinitive") and start <= first and max(e.end, e.cue_end) <= end
+
+
 @rule("postposed_cue", gate=_comma_before_cue)
 def postposed_cue(ctx: Context) -> None:
     """"X, a précisé le ministre.": the clause before the comma, from the sentence start."""
@@ -130,8 +138,9 @@ def postposed_cue(ctx: Context) -> None:
                 continue
             start, end = trim(text, sent.start, comma.start)
             start = _after_colon(ctx, start, end)
-            if len(text[start:end].split()) < 3 or ctx.taken(start, end):
-                continue
+            if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end and not _nested(e, start, end) for e in ctx.events) \
+                    or ctx.taken(start, end) and any(start <= q.open_start < end for q in ctx.quotes):
+                continue  # "Le suspect a reconnu les faits, indique une source": a report inside the clause is nested in it
             if _sentence_goes_on(sent, mention.end) and not any(
                     x.upos in ("VERB", "AUX") and start <= x.start < end for x in sent.words):
                 continue  # "Dans un message, rapporte le journal, il écrivait ...": a phrase, not the report
@@ -263,8 +272,9 @@ def comme_incise(ctx: Context) -> None:
                 start, end = trim(text, after.end(), sent.end)      # "Comme l'a dit X, CLAUSE."
             else:
                 continue
-            if len(text[start:end].split()) < 3 or ctx.taken(start, end):
-                continue
+            if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end and not _nested(e, start, end) for e in ctx.events) \
+                    or ctx.taken(start, end) and any(start <= q.open_start < end for q in ctx.quotes):
+                continue  # "Le suspect a reconnu les faits, indique une source": a report inside the clause is nested in it
             ctx.claimed.add(w.start)
             kind, s, e, balanced = kind_of(text, start, end, ctx.local_quotes(sent))
             ctx.add(Event(s, e, kind, lemma, w.start, w.end, mention, index, balanced=balanced, rule="comme_incise"))
