@@ -64,15 +64,25 @@ def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
             or low + "s" in g.groups or subject.text.lower() + "s" in g.groups)  # one of a group: "le suspect"
 
 
+_OF = frozenset({"de", "d'", "d’", "des", "du"})
+
+
 def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
     """The verb's phrases right after its object belong to what was said ("a mis en
     cause la direction pour la fermeture de l'usine"), unless a
     comma parts them or they say when ("en début d'après-midi")."""
     g = ctx.grammar
     for c in sorted(sent.children(w.id), key=lambda x: x.start):
-        if c.start < end or c.deprel not in ("obl", "obl:mod", "obl:arg", "advcl") or ctx.syntax.cue_lemma(sent, c):
+        if c.start < end or ctx.syntax.cue_lemma(sent, c):
             continue
         words = sent.subtree(c.id)
+        if c.deprel in ("xcomp", "obj") and not ctx.text[end: words[0].start].strip() and words[0].text.lower() in _OF:
+            # the parse hung the object's complement on the verb: "toute intention | d'augmenter
+            # la TVA", "un audit | des finances de la ville"
+            end = max(x.end for x in words)
+            continue
+        if c.deprel not in ("obl", "obl:mod", "obl:arg", "advcl"):
+            continue
         lead = [x for x in words if x.upos not in ("ADP", "DET", "PUNCT")][:3]
         if words[0].text == ",":
             break  # "réclament un moratoire, tandis que la droite ...": the comma the phrase opens with parts them
