@@ -92,11 +92,16 @@ _ASIDES = frozenset({"côté", "part"})
 
 def _past_aside(sent: Sentence, w: Word) -> list[Word]:
     """Infinitives the parse hung on an aside after the verb ("disent de leur côté
-    vouloir ..." can make "vouloir" a clause of "côté"): the verb's own complement."""
+    vouloir ..." can make "vouloir" a clause of "côté") or on its addressee ("a demandé
+    au directeur de revoir"): the verb's own complement."""
     out = []
     for c in sent.children(w.id):
         if c.start > w.end and c.lemma.lower() in _ASIDES and any(d.feat("Poss") == "Yes" for d in sent.children(c.id)):
             out += [x for x in sent.children(c.id) if x.deprel.startswith("acl") and x.feat("VerbForm") == "Inf"]
+        if c.start > w.end and c.deprel == "obl:arg" and any(m.deprel == "case" and m.lemma.lower() == "à" for m in sent.children(c.id)):
+            # "a demandé au directeur de revoir sa copie": the infinitive hung on whom it was asked of
+            out += [x for x in sent.children(c.id) if x.deprel.startswith("acl") and x.feat("VerbForm") == "Inf" and any(
+                m.deprel == "mark" and m.lemma.lower() == "de" for m in sent.children(x.id))]
     return out
 
 
