@@ -22,7 +22,6 @@ titles (titles.py), documents and their authors (authors.py) and organisations
 
 from __future__ import annotations
 
-import itertools
 from typing import Optional
 
 import attrs
@@ -33,6 +32,7 @@ from .authors import DocumentAuthors, Institutions
 from .entities import Entity, EntityTable, is_acronym
 from .grammar import Grammar
 from .model import Speaker, Span
+from .groupnames import GroupNames
 from .namechains import NameChains
 from .organisations import Organisations
 from .outlets import past_outlet
@@ -54,10 +54,9 @@ _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}'’])(?:" + "|".join(_PREPOSITIO
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
 _RELATIVE_SUBJECT = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:qui|lequel|laquelle|lesquels|lesquelles)\b", regex.IGNORECASE)
-_GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
 
 
-class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organisations, SubjectKinds):
+class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institutions, Organisations, SubjectKinds):
     """Built once per document, over the document's entity table."""
 
     def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):
@@ -68,6 +67,7 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
         self.lookups: list[Lookup] = []                 # antecedent searches made for speakers
         self._derived: dict[int, Optional[int]] = {}    # history entry -> entry it was resolved to
         self._found: Optional[Lookup] = None
+        self._relatives: dict[int, int] = {}            # speaker "qui" at -> its sentence's start
         self.authored: list[tuple[int, Entity]] = []    # documents whose author the text named
         self.given: list[Holder] = []                    # bare titles the text used for someone
 
@@ -124,6 +124,8 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
             return None
         self.history.append((mention.start, entity))
         low = clitic(mention.head.text)
+        if low == "qui" or _in_relative(mention, event):
+            self._relatives[mention.start] = mention.sentence.start
         self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
         return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id)
@@ -269,67 +271,6 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
             return self.table.entity(chain or self._strip_det(mention), "GPE")
         return self.table.entity(self._group_name(mention) if kind == "GROUP" else self._strip_det(mention), kind)
 
-    @staticmethod
-    def _determined(mention: Mention, word) -> bool:
-        return any(w.head == word.id and w.deprel in ("det", "nummod") for w in mention.words)
-
-    def _one_of_them(self, mention: Mention) -> Entity:
-        """"l'un d'eux, Mehdi Saïdi, 42 ans": the person the apposition names; without a
-        name, the description the text gives ("l'un des manifestants")."""
-        chain = self._chain(mention)
-        if chain and not is_acronym(chain):
-            entity = self.table.person(chain, create=True)
-            _vote(entity, "f" if mention.head.text.lower() == "une" else "m")
-            return entity
-        return self.table.entity(mention.text, "PER")
-
-    def _coordinated_name(self, mention: Mention) -> str:
-        """Several entities speaking together are named by their names when each has one
-        ("le sénateur Marc Duval et la députée Anne Férier": "Marc Duval et Anne Férier";
-        "Le Premier ministre, X, et son homologue belge, Y": "X et Y"; "la France et la Corée
-        du Sud"), else by the description ("le maire et ses adjoints")."""
-        whole = self._strip_det(mention)
-        sent, inside = mention.sentence, {w.id for w in mention.words}
-        members = [w for w in mention.words if w.deprel == "conj" and w.head in inside and w.upos in ("NOUN", "PROPN")]
-        parts = [{x.id for x in sent.subtree(m.id)} & inside for m in members]
-        parts.insert(0, inside - set().union(*parts))
-        chains = self._chains(mention)
-        names = []
-        heads = [mention.head] + members
-        for ids, member in zip(parts, heads):
-            # the member's own name: its head's chain, or one set after it ("le sénateur X");
-            # not a name inside its apposition ("X, cofondatrice de la start-up Y")
-            own = [c for c in chains if all(w.id in ids for w in c) and any(w.id == member.id or w.head == member.id for w in c)]
-            if len(own) != 1:
-                return whole
-            words = [w for w in mention.words if w.id in ids and w.upos != "PUNCT"]
-            lead = next((w for w in words if w.upos not in ("DET", "CCONJ")), None)
-            # a name opens the member ("la Corée du Sud") or follows its title ("le sénateur Marc Duval")
-            if lead is not None and lead.id == own[0][0].id:
-                run = list(itertools.takewhile(lambda w: w.id in ids and w.upos not in ("PUNCT", "CCONJ"),
-                                               (w for w in mention.words if w.start >= lead.start)))
-                names.append(self.text[lead.start: run[-1].end])
-            else:
-                names.append(self.text[own[0][0].start: own[0][-1].end])
-        if len(names) < 2:
-            return whole
-        return ", ".join(names[:-1]) + " et " + names[-1]
-
-    def _group_name(self, mention: Mention) -> str:
-        """A group as its description, like any unnamed speaker ("les grévistes", "ses opposants"
-        give "grévistes", "opposants"); a counted group keeps its article, the number needing
-        it ("Les deux parties"), and so does a quantifier ("plusieurs médias")."""
-        words = list(mention.words)
-        # Without a bracket after it ("des chercheurs de l'institut X (Suisse)").
-        end = min(mention.end, self.text.find("(", mention.start, mention.end) % (mention.end + 1))
-        if len(words) > 2 and words[0].text.lower() == "de" and words[1].text.lower() == "les" and words[0].start == words[1].start:
-            words = words[1:]  # "des" read as "de les" after a preposition ("selon des sources ...")
-        if len(words) > 1 and words[0].text.lower() in _GROUP_DETERMINERS and words[1].upos != "NUM":
-            return self.text[words[1].start: end].strip()
-        if len(words) > 2 and words[0].text.lower() == "de" and words[1].text.lower() in ("nombreux", "nombreuses"):
-            return self.text[words[2].start: end].strip()  # "de nombreux habitants": an indefinite plural, as "des"
-        return self.text[mention.start: end].strip()
-
     def _type(self, mention: Mention, chain: Optional[str]) -> str:
         head = mention.head
         lemma = head.lemma.lower()
@@ -365,9 +306,13 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
 
     def _pronoun(self, position: int, gender: str) -> Optional[Entity]:
         """The most recent entity a pronoun agrees with; a person gets the pronoun's gender."""
-        for pos, entity in reversed(self.history):
-            if pos >= position or not _agrees(entity, gender):
-                continue
+        agreeing = [(pos, entity) for pos, entity in reversed(self.history) if pos < position and _agrees(entity, gender)]
+        for pos, entity in agreeing[:1]:
+            if pos in self._relatives:
+                # "X a répondu à Y, qui l'accuse de ... Selon lui, ...": the subject of the main
+                # clause is more salient than that of a relative clause after it
+                pos, entity = next(((p, e) for p, e in agreeing[1:] if p not in self._relatives and p >= self._relatives[pos]
+                                    and e is not entity), (pos, entity))
             self._found = Lookup(position, pos)
             if entity.type == "PER" and not entity.votes:
                 _vote(entity, gender)
@@ -401,3 +346,11 @@ class Resolver(NameChains, TitleReference, DocumentAuthors, Institutions, Organi
         de Wall Street") is a complement, more often a place or a thing than someone."""
         return [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions
                 if m.kind == "name" and m.start < position and not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)]
+
+
+def _in_relative(mention: Mention, event: Event) -> bool:
+    """Is the event's cue the verb of a relative clause ("..., qui l'accuse de ...")?"""
+    sent = mention.sentence
+    cue = next((w for w in sent.words if w.start == event.cue_start), None)
+    return cue is not None and (cue.deprel == "acl:relcl" or any(
+        c.feat("PronType") == "Rel" and c.deprel.startswith("nsubj") for c in sent.children(cue.id)))

@@ -86,6 +86,9 @@ NAMES = [
      "décision", "ministère turc des Affaires étrangères", "ORG"),
     ("a day after a postposed speaker is no part of it",
      "« Tout est faux », a rectifié son cabinet vendredi.", "faux", "cabinet", None),
+    ("the main clause's subject is more salient than a relative clause's after it",
+     "Le maire de Millau, Théodore Vigneaux, a répondu mardi à son opposant, Ruben Sarrailh, qui l'accuse "
+     "d'avoir « maquillé les comptes ». Selon lui, la dette est maîtrisée.", "dette", "Théodore Vigneaux", "PER"),
     ("a member without a name leaves the description",
      "Le maire et ses adjoints ont affirmé que le budget serait tenu.", "budget", "maire et ses adjoints", "GROUP"),
     ("an adjective with its article is one of a group, a person",
