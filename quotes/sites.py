@@ -64,8 +64,8 @@ def without_time(text: str, mention: Optional[Mention], grammar: Grammar) -> Opt
     words = list(mention.words)
     days: set[int] = set()
     while len(words) > 1 and words[-1].start > mention.head.end and (
-            words[-1].text.lower() in grammar.time_words or words[-1].upos == "PUNCT" or words[-1].head in days):
-        if words[-1].text.lower() in grammar.time_words:
+            words[-1].text in grammar.time_words or words[-1].upos == "PUNCT" or words[-1].head in days):
+        if words[-1].text in grammar.time_words:  # lower case: "le quotidien Le Soir" is a name
             days.add(words[-1].id)
         words.pop()
     if len(words) == len(mention.words):

@@ -137,3 +137,10 @@ def test_one_of_a_group_of_people_is_a_person():
 def test_an_honorific_before_a_particle_name_gives_a_person_and_gender():
     r = one("Mme de Sarnez a estimé que le texte était équilibré.")
     assert (r["speaker"], r["speaker_type"], r["speaker_gender"]) == ("Sarnez", "PER", "f")
+
+
+def test_an_unclosed_mark_before_its_incise_gives_what_it_holds_flagged():
+    r = one("« Nous ne partirons pas, a prévenu le porte-parole.")
+    assert (r["quote"], r["speaker"], r["cue"], r["balanced"]) == ("Nous ne partirons pas", "porte-parole", "prévenir", False)
+    # past the incise, what runs on may be the writer's: nothing is guessed
+    assert records("« Nous ne partirons pas, a prévenu le porte-parole. Jamais nous ne céderons.") == []

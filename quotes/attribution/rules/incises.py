@@ -162,8 +162,6 @@ def interrupted_quote(ctx: Context) -> None:
     the incise's cue and speaker."""
     text = ctx.text
     for q in list(ctx.free_quotes()):
-        if not q.balanced:
-            continue  # an unclosed mark runs on past the incise: no parts to tell
         located = ctx.locate(q)
         if located is None:
             continue
@@ -171,12 +169,18 @@ def interrupted_quote(ctx: Context) -> None:
         # "— A, a dit le capitaine.": a dialogue line may end with its incise
         dialogue = q.style == "dash"
         for sent in ctx.sentences_over(q.start, q.end):
-            cut = _incise(ctx, sent, q.start, q.end, dialogue)
+            cut = _incise(ctx, sent, q.start, q.end, dialogue or not q.balanced)
             if cut is None:
                 continue
             w, lemma, subject, left, right = cut
             mention = ctx.syntax.mention(sent, subject, text)
             parts = [trim(text, s, e) for s, e in ((q.start, left), (right, q.end))]
+            if not q.balanced:
+                # an unclosed mark runs on past the incise: only what stands before it is known
+                # to be quoted, and only when the incise ends the run ("« A, a prévenu X.")
+                if text[right: q.end].strip():
+                    break
+                parts = parts[:1]
             if dialogue:
                 parts = [(s, e) for s, e in parts if e > s]
             if not parts or len(text[parts[0][0]:parts[0][1]].split()) < 2 or any(e <= s for s, e in parts):
