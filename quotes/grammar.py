@@ -388,5 +388,6 @@ def _build(path: Path) -> Grammar:
         streets=lower(mentions.get("places", {}).get("streets", ())),
         epicene_names=frozenset(mentions.get("first_names", {}).get("epicene", ())),
         works=lower(frames.get("works", ())),
-        colon_predicates=lower(frames.get("colon_predicates", ())),
+        # with the verbs' forms, as criteria: the lemmatizer misreads some ("savourait" -> "savoir")
+        colon_predicates=frozenset(f for v in lower(frames.get("colon_predicates", ())) for f in derive_forms(v) | {v}),
     )

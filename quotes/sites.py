@@ -57,14 +57,19 @@ def out_of_phrase(text: str, mention: Mention) -> Optional[Mention]:
     return Mention(start, end, text[start:end], subject, words, sent)
 
 
+_EMPHATIC = frozenset({"lui", "elle", "eux", "elles"})
+
+
 def without_time(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
-    """", a rectifié son cabinet vendredi": a day after the speaker says when, it names nobody."""
+    """", a rectifié son cabinet vendredi": a day after the speaker says when, it names
+    nobody; nor does the stress pronoun of "Le buteur, lui, savourait"."""
     if mention is None:
         return None
     words = list(mention.words)
     days: set[int] = set()
-    while len(words) > 1 and words[-1].start > mention.head.end and (
-            words[-1].text in grammar.time_words or words[-1].upos == "PUNCT" or words[-1].head in days):
+    while len(words) > 1 and words[-1].start >= mention.head.end and (
+            words[-1].text in grammar.time_words or words[-1].upos == "PUNCT" or words[-1].head in days
+            or words[-1].text.lower() in _EMPHATIC and words[-2].text == ","):  # "Le buteur, lui, savourait"
         if words[-1].text in grammar.time_words:  # lower case: "le quotidien Le Soir" is a name
             days.add(words[-1].id)
         words.pop()

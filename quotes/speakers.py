@@ -165,6 +165,7 @@ class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institut
 
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
+        mention = without_time(self.text, mention, self.g)
         head = mention.head
         if head.upos == "PRON" and clitic(head.text) not in self.g.pronouns or not head.text[:1].isalpha() or GLUED_CLITIC.search(head.text):
             return  # nor a word glued to a quotation mark ("«L'") or a verb with its clitic ("Avez-vous"): misread words

@@ -113,7 +113,8 @@ def _manner_colon(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Op
     else:
         at = colon.start() + colon.group().index(":")
     lead = [w for w in sent.words if w.end <= at]
-    predicate = next((w for w in reversed(lead) if w.lemma.lower() in ctx.grammar.colon_predicates
+    predicate = next((w for w in reversed(lead) if (w.lemma.lower() in ctx.grammar.colon_predicates
+                                                    or w.text.lower() in ctx.grammar.colon_predicates)
                       and w.upos in ("ADJ", "VERB")), None)
     if predicate is None or any(w.text in "«»“”\"" for w in lead if w.start > predicate.start):
         return None
