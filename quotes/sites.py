@@ -1,7 +1,7 @@
 """The words at an attribution site, reshaped before a speaker is looked for: the
 inverted clitic after a euphonic t ("ajoute-t-il"), a prepositional phrase of
 circumstance that stands where the subject should ("Elle a sur ce point affirmé"), a
-day after the speaker ("a rectifié son cabinet vendredi")."""
+day or a stress pronoun after the speaker ("a rectifié son cabinet vendredi")."""
 
 from __future__ import annotations
 
@@ -60,9 +60,9 @@ def out_of_phrase(text: str, mention: Mention) -> Optional[Mention]:
 _EMPHATIC = frozenset({"lui", "elle", "eux", "elles"})
 
 
-def without_time(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
-    """", a rectifié son cabinet vendredi": a day after the speaker says when, it names
-    nobody; nor does the stress pronoun of "Le buteur, lui, savourait"."""
+def without_tail(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
+    """The mention without what the parse hung after its head that names nobody: a day
+    (", a rectifié son cabinet vendredi") or a stress pronoun ("Le buteur, lui, savourait")."""
     if mention is None:
         return None
     words = list(mention.words)

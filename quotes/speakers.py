@@ -36,7 +36,7 @@ from .groupnames import GroupNames
 from .namechains import NameChains
 from .organisations import Organisations
 from .outlets import past_outlet
-from .sites import adverbial, clitic, euphonic, out_of_phrase, without_time
+from .sites import adverbial, clitic, euphonic, out_of_phrase, without_tail
 from .subjects import SubjectKinds
 from .tokens import GLUED_CLITIC
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
@@ -110,7 +110,7 @@ class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institut
     def resolve(self, event: Event) -> Optional[Speaker]:
         mention = past_outlet(self.text, event.mention, event, self.g) if event.mention is not None else None
         mention = euphonic(self.text, mention, self.g)
-        mention = without_time(self.text, mention, self.g)
+        mention = without_tail(self.text, mention, self.g)
         if mention is not None and not any(p.lemma == event.cue for p in self.g.prepositions) and adverbial(mention, self.g) \
                 and not _RELATIVE_SUBJECT.match(self.text, mention.end, event.cue_start):
             # not "selon la sociologue, qui a révélé que": the relative's antecedent is its subject
@@ -165,7 +165,7 @@ class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institut
 
     def observe(self, mention: Mention) -> None:
         """A subject that is no speaker still makes its person the latest one mentioned."""
-        mention = without_time(self.text, mention, self.g)
+        mention = without_tail(self.text, mention, self.g)
         head = mention.head
         if head.upos == "PRON" and clitic(head.text) not in self.g.pronouns or not head.text[:1].isalpha() or GLUED_CLITIC.search(head.text):
             return  # nor a word glued to a quotation mark ("«L'") or a verb with its clitic ("Avez-vous"): misread words

@@ -20,6 +20,8 @@ _FOLD = [("ch", "sh"), ("ou", "u"), ("ss", "s"), ("y", "i"), ("kh", "h"), ("j", 
 # A verb with its subject clitic, which the tokenizer may leave one word ("Avez-vous",
 # "a-t-il"): never a name.
 GLUED_CLITIC = regex.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)$", regex.IGNORECASE)
+# The same clitic written after a word the tokenizer kept apart: matched at the word's end.
+CLITIC_AFTER = regex.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)(?![\p{L}\-])", regex.IGNORECASE)
 # "que" as written: the complementizer and the relative, elided or not.
 QUE_FORMS = frozenset({"que", "qu'", "qu’"})
 DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})

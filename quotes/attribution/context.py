@@ -13,7 +13,7 @@ import regex
 from ..grammar import Grammar
 from ..model import CueMatch, QuotedSpan, Span
 from ..parsing import ParsedUnit, Sentence, Word
-from ..tokens import GLUED_CLITIC
+from ..tokens import CLITIC_AFTER, GLUED_CLITIC
 from .events import Event, is_headline
 from .spans import fit, kind_of
 from .syntax import REFLEXIVE_CLITICS, Syntax
@@ -28,9 +28,7 @@ def _asked(text: str, sent: Sentence, w: Word) -> bool:
     "« Qui paiera ? » demande-t-il.", ends with its own stop.)"""
     # the verb, its auxiliary, or a subject the tokenizer left glued to it ("Avez-vous" as one word)
     verb = [w] + [c for c in sent.children(w.id) if c.deprel.startswith(("aux", "nsubj")) and c.start < w.start]
-    if not any(GLUED_CLITIC.search(x.text) or text[x.end: x.end + 4].lower().startswith(("-t-", "-vous", "-tu", "-il", "-elle",
-                                                                                          "-on", "-nous", "-ils", "-elles", "-je"))
-               for x in verb):
+    if not any(GLUED_CLITIC.search(x.text) or CLITIC_AFTER.match(text, x.end) for x in verb):
         return False
     rest = text[w.end: sent.end].rstrip(" \t\u00a0\u202f»”\"")
     return rest.endswith("?") and not any(ch in text[w.end: sent.end] for ch in "«“")
