@@ -113,6 +113,13 @@ def _subject_before(text: str, sent: Sentence, w: Word, comma: Word) -> bool:
     return False
 
 
+def _holds_other_report(ctx: Context, start: int, end: int) -> bool:
+    """Does a report made so far overlap the clause text[start:end], other than one nested in
+    it ("Le suspect a reconnu les faits, indique une source": both are records)?"""
+    return any(e.start < end and start < e.end and not _nested(e, start, end) for e in ctx.events) \
+        or ctx.taken(start, end) and any(start <= q.open_start < end for q in ctx.quotes)
+
+
 def _nested(e, start: int, end: int) -> bool:
     """Is the event a verb's object or infinitive that lies wholly, cue and speaker, inside
     text[start:end] ("Le suspect a reconnu les faits, indique une source")?  A que clause
@@ -138,9 +145,8 @@ def postposed_cue(ctx: Context) -> None:
                 continue
             start, end = trim(text, sent.start, comma.start)
             start = _after_colon(ctx, start, end)
-            if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end and not _nested(e, start, end) for e in ctx.events) \
-                    or ctx.taken(start, end) and any(start <= q.open_start < end for q in ctx.quotes):
-                continue  # "Le suspect a reconnu les faits, indique une source": a report inside the clause is nested in it
+            if len(text[start:end].split()) < 3 or _holds_other_report(ctx, start, end):
+                continue
             if _sentence_goes_on(sent, mention.end) and not any(
                     x.upos in ("VERB", "AUX") and start <= x.start < end for x in sent.words):
                 continue  # "Dans un message, rapporte le journal, il écrivait ...": a phrase, not the report
@@ -276,9 +282,8 @@ def comme_incise(ctx: Context) -> None:
                 start, end = trim(text, after.end(), sent.end)      # "Comme l'a dit X, CLAUSE."
             else:
                 continue
-            if len(text[start:end].split()) < 3 or any(e.start < end and start < e.end and not _nested(e, start, end) for e in ctx.events) \
-                    or ctx.taken(start, end) and any(start <= q.open_start < end for q in ctx.quotes):
-                continue  # "Le suspect a reconnu les faits, indique une source": a report inside the clause is nested in it
+            if len(text[start:end].split()) < 3 or _holds_other_report(ctx, start, end):
+                continue
             ctx.claimed.add(w.start)
             kind, s, e, balanced = kind_of(text, start, end, ctx.local_quotes(sent))
             ctx.add(Event(s, e, kind, lemma, w.start, w.end, mention, index, balanced=balanced, rule="comme_incise"))
