@@ -38,7 +38,7 @@ from .organisations import Organisations
 from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase, without_tail
 from .subjects import SubjectKinds
-from .tokens import GLUED_CLITIC
+from .tokens import GLUED_CLITIC, unprefixed
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
@@ -295,7 +295,7 @@ class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institut
             return "GROUP"
         if head.upos in ("NOUN", "ADJ") and self._one_of_group(mention):
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
-        if lemma in self.g.titles or head.text.lower() in self.g.titles or chain or head.upos == "PROPN":
+        if lemma in self.g.titles or unprefixed(head.text) in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}
             # The article must stand right before the name, not before a word the name follows.
             first = next((w for w in mention.words if chain and w.start == self.text.find(chain, mention.start)), head)

@@ -99,3 +99,12 @@ def _variant(key: str, other_tokens: tuple[str, ...]) -> bool:
     person it names, again and again."""
     last, first, whole = fold(other_tokens[-1]), fold(other_tokens[0]), fold(" ".join(other_tokens))
     return fuzz.ratio(key, last) >= 85 or fuzz.ratio(key, first) >= 90 or fuzz.ratio(key, whole) >= 90
+
+
+def unprefixed(word: str) -> str:
+    """"l'ex-ministre", "les contre-manifestants": the noun of persons after a prefix, lower-cased."""
+    low = word.lower()
+    for prefix in ("ex-", "contre-", "co-", "néo-"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 2:
+            return low[len(prefix):]
+    return low

@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from ...parsing import Sentence, Word
-from ...tokens import QUE_FORMS
+from ...tokens import QUE_FORMS, unprefixed
 from ..context import Context, UnitView
 
 # Prepositions of time: their phrase after an object says when the report holds.
@@ -58,10 +58,14 @@ def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
         return True  # the speaker is found later (an incise, a pronoun's antecedent)
     if subject.upos in ("PROPN", "PRON") or subject.text[:1].isupper():
         return True
-    g, low = ctx.grammar, subject.lemma.lower()
-    return (low in g.titles or low in g.organisations or low in g.documents or low in g.media
-            or subject.text.lower() in g.groups or low in g.groups or low in g.speaking_nouns
-            or low + "s" in g.groups or subject.text.lower() + "s" in g.groups)  # one of a group: "le suspect"
+    g = ctx.grammar
+    for low, text in ((subject.lemma.lower(), subject.text.lower()), (unprefixed(subject.lemma), unprefixed(subject.text))):
+        if (low in g.titles or low in g.organisations or low in g.documents or low in g.media
+                or text in g.groups or low in g.groups or low in g.speaking_nouns
+                or low + "s" in g.groups or text + "s" in g.groups):  # one of a group: "le suspect"
+            return True
+    return False
+
 
 
 _OF = frozenset({"de", "d'", "d’", "des", "du"})
