@@ -228,14 +228,26 @@ class TitleReference:
 
     def _counted(self, mention: Mention) -> Optional[Entity]:
         """"les deux responsables", "les trois dirigeants" after the paragraph named that many
-        people: a group naming them all ("les deux parties" or "les deux pays" are no people,
-        and stay their description)."""
+        people: a group naming them all; "les deux pays" after a coordination of two names is
+        that group ("Le Kenya et l'Éthiopie ... Les deux pays"), else, no people, it stays its
+        description."""
         words = [w for w in mention.words if w.upos != "PUNCT"]
         head = mention.head
         if len(words) != 3 or words[0].text.lower() not in ("les", "ces") or words[1].text.lower() not in _COUNTS \
-                or words[2].id != head.id or not (head.lemma.lower() in self.g.titles or head.lemma.lower() in _BARE_PERSON):
+                or words[2].id != head.id:
             return None
         n = _COUNTS[words[1].text.lower()]
+        # "Le Kenya et l'Éthiopie ont signé ... Les deux pays": the coordination just named, if
+        # it has that many members (this paragraph or the one before)
+        since = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, mention.start))) + 1
+        found = next(((pos, e) for pos, e in reversed(self.history) if since <= pos < mention.start and e.type == "GROUP"
+                      and e.name.count(", ") + e.name.count(" et ") + 1 == n and e.name[:1].isupper()), None)
+        # the search goes back through sentences the gate may not have parsed yet
+        self._found = Lookup(mention.start, found[0] if found else None)
+        if found is not None:
+            return found[1]
+        if not (head.lemma.lower() in self.g.titles or head.lemma.lower() in _BARE_PERSON):
+            return None
         start = self.text.rfind("\n", 0, mention.start) + 1
         named: list[Entity] = []
         for pos, entity in sorted(self._named_people(mention.start), key=lambda x: x[0], reverse=True):

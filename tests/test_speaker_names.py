@@ -89,6 +89,11 @@ NAMES = [
     ("the main clause's subject is more salient than a relative clause's after it",
      "Le maire de Millau, Théodore Vigneaux, a répondu mardi à son opposant, Ruben Sarrailh, qui l'accuse "
      "d'avoir « maquillé les comptes ». Selon lui, la dette est maîtrisée.", "dette", "Théodore Vigneaux", "PER"),
+    ("les deux pays after two named states is that group",
+     "Le Kenya et l'Éthiopie ont signé un accord mardi. Les deux pays ont affirmé que la frontière serait rouverte.",
+     "frontière", "Kenya et Éthiopie", "GROUP"),
+    ("les deux pays with no coordination before stays its description",
+     "Les deux pays ont affirmé que la frontière serait rouverte.", "frontière", "Les deux pays", "GROUP"),
     ("a member without a name leaves the description",
      "Le maire et ses adjoints ont affirmé que le budget serait tenu.", "budget", "maire et ses adjoints", "GROUP"),
     ("an adjective with its article is one of a group, a person",
