@@ -288,6 +288,18 @@ class TitleReference:
             return None
         return self._latter(mention.start, gender)
 
+    def _demonym(self, mention: Mention) -> Optional[Entity]:
+        """"La Niçoise s'est qualifiée" after "Clémence Aubagne": a definite inhabitant's name
+        with nothing after it describes the person last named of its gender, as "l'homme" does."""
+        words = [w for w in mention.words if w.upos != "PUNCT"]
+        head = mention.head
+        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
+                or not head.text[:1].isupper() or not _DEMONYM.search(head.text) or head.text in self.g.places \
+                or f"{words[0].text.capitalize()} {head.text}".replace("' ", "'") in self.g.outlets:
+            return None  # "Le Parisien" is a newspaper
+        feminine = head.text.endswith("e") or words[0].text.lower() == "la"
+        return self._latter(mention.start, "f" if feminine else "m")
+
     def _relative(self, mention: Mention) -> Optional[Entity]:
         """"a dit un habitant, selon qui ...": a relative pronoun stands for the speaker named
         just before it in its sentence (the nearest one, as the relative's antecedent is)."""
@@ -326,6 +338,10 @@ def masculine(noun: str) -> str:
 def _vote(entity: Entity, gender: Optional[str]) -> None:
     if gender in ("m", "f"):
         entity.votes[gender] += 1
+
+
+# Inhabitants' names: "Niçoise", "Lyonnais", "Parisienne", "Européen".
+_DEMONYM = regex.compile(r"(?:oise?|aise?|ienne?|éenne?)$")
 
 
 def _agrees(entity: Entity, gender: str) -> bool:
