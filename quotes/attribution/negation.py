@@ -34,9 +34,10 @@ def negated(sent: Sentence, w: Word) -> bool:
 
 
 def _before_infinitive(sent: Sentence, verb: Word, neg: Word) -> bool:
-    """"dit ne pas comprendre", "assure n'avoir rien reçu": a negation after a finite verb,
-    right before its infinitive, negates the infinitive (a finite verb's "ne" comes before it)."""
-    if verb.feat("VerbForm") != "Fin" or neg.start < verb.end:
+    """"dit ne pas comprendre", "assure n'avoir rien reçu", "dit « ne rien attendre »": a
+    negation after the verb, right before its infinitive, negates the infinitive (a verb's own
+    "ne" comes before it or its auxiliary, whatever form the tagger gave it)."""
+    if neg.start < verb.end:
         return False
     k = neg.id   # the word after the negation, past "pas", "plus", "jamais", "rien"
     while k < len(sent.words) and sent.words[k].text.lower() in NEGATION_ADVERBS:
