@@ -99,6 +99,12 @@ class Grammar:
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verb_class
 
+    def person_noun(self, lemma: str, text: str) -> bool:
+        """A noun of persons, several or one of them: "les manifestants", "un automobiliste"
+        ("la partie" of "les parties" is none)."""
+        low = lemma.lower()
+        return low not in self.singular_things and (text.lower() in self.groups or low + "s" in self.groups)
+
     @functools.cached_property
     def reflexive_verbs(self) -> dict[str, str]:
         """Plain verb -> reflexive lemma ("engager" -> "s'engager")."""

@@ -159,12 +159,9 @@ def _without_outlet(text: str, mention: Mention, grammar: Grammar) -> Mention:
     for m in _LEAD.finditer(text, mention.head.end, mention.end):
         if m.group("weak") and m.group("weak").lower() not in ("à", "au", "aux") or _outlet_after(text, m, grammar) is None:
             continue
-        words = [w for w in mention.words if w.end <= m.start()]
-        while words and words[-1].upos == "PUNCT":
-            words.pop()
-        if words:
-            end = words[-1].end
-            return Mention(mention.start, end, text[mention.start: end], mention.head, tuple(words), mention.sentence)
+        cut = mention.until(text, m.start())
+        if cut is not mention:
+            return cut
     return mention
 
 

@@ -266,7 +266,7 @@ def _people(g: Grammar, sent, subject) -> bool:
     low = subject.lemma.lower()
     if subject.upos != "NOUN" or low in g.organisations or low in g.singular_things:
         return False
-    return low in g.titles or subject.text.lower() in g.groups or low + "s" in g.groups or any(
+    return low in g.titles or g.person_noun(subject.lemma, subject.text) or any(
         c.upos == "PROPN" and c.deprel in ("appos", "flat:name") for c in sent.children(subject.id))
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import attrs
-
 from .attribution import Mention
 from .grammar import Grammar
 
@@ -73,6 +71,4 @@ def without_tail(text: str, mention: Optional[Mention], grammar: Grammar) -> Opt
         if words[-1].text in grammar.time_words:  # lower case: "le quotidien Le Soir" is a name
             days.add(words[-1].id)
         words.pop()
-    if len(words) == len(mention.words):
-        return mention
-    return attrs.evolve(mention, end=words[-1].end, text=text[mention.start: words[-1].end], words=tuple(words))
+    return mention.keeping(text, words)

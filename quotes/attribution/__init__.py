@@ -137,10 +137,5 @@ def _before(ctx: Context, mention: Optional[Mention], at: int) -> Optional[Menti
     """The mention without what follows `at`, when `at` falls after its head."""
     if mention is None or not mention.head.end <= at < mention.end:
         return mention
-    words = [w for w in mention.words if w.end <= at]
-    while words and words[-1].upos == "PUNCT":
-        words.pop()
-    if not words:
-        return mention
-    return attrs.evolve(mention, end=words[-1].end, text=ctx.text[mention.start: words[-1].end], words=tuple(words))
+    return mention.until(ctx.text, at)
 

@@ -37,6 +37,20 @@ class Mention:
     words: tuple[Word, ...]
     sentence: Sentence
 
+    def keeping(self, text: str, words: list[Word]) -> "Mention":
+        """The mention cut back to its first `words` (none cut: itself)."""
+        if len(words) == len(self.words) or not words:
+            return self
+        return attrs.evolve(self, end=words[-1].end, text=text[self.start: words[-1].end], words=tuple(words))
+
+    def until(self, text: str, at: int) -> "Mention":
+        """The mention without its words from `at` on and the punctuation before them;
+        itself when nothing would be left."""
+        words = [w for w in self.words if w.end <= at]
+        while words and words[-1].upos == "PUNCT":
+            words.pop()
+        return self.keeping(text, words)
+
 
 @attrs.frozen
 class Event:

@@ -33,8 +33,8 @@ def _colon(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[
         return None
     cands = [w for w in sent.words if w.end <= q.open_start and syn.cue_lemma(sent, w)]
     if not cands:
-        before = _unit_before(ctx, sent)
-        if before is None or not text[before.start: before.end].rstrip().endswith(":"):
+        before = _colon_unit_before(ctx, sent)
+        if before is None:
             return None
         sent = before
         cands = [w for w in sent.words if syn.cue_lemma(sent, w)]
@@ -46,19 +46,26 @@ def _colon(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[
     return Event(q.start, q.end, "direct", syn.cue_lemma(sent, w), w.start, w.end, mention, index, balanced=q.balanced, rule="colon_intro")
 
 
-def _unit_before(ctx: Context, sent: Sentence) -> Optional[Sentence]:
-    """The parsed sentence that ends right before this one, if the text between is blank."""
+def _colon_unit_before(ctx: Context, sent: Sentence) -> Optional[Sentence]:
+    """The parsed sentence that ends right before this one with a colon ("Il a expliqué :"
+    and the quotation in the next paragraph), if the text between is blank."""
     prior = [s for u in ctx.parsed for s in u.sentences if s.end <= sent.start]
     if not prior:
         return None
     last = max(prior, key=lambda s: s.end)
-    return last if not ctx.text[last.end: sent.start].strip() else None
+    if ctx.text[last.end: sent.start].strip() or not ctx.text[last.start: last.end].rstrip().endswith(":"):
+        return None
+    return last
 
 
 _NAME_COLON = regex.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]*$")
 
 
-@rule("colon_name", gate=lambda u: any(_NAME_COLON.search(u.text, max(u.unit.start, m.open_start - 4), m.open_start) for m in u.marks))
+def _colon_before_mark(u: UnitView) -> bool:
+    return any(_NAME_COLON.search(u.text, max(u.unit.start, m.open_start - 4), m.open_start) for m in u.marks)
+
+
+@rule("colon_name", gate=_colon_before_mark)
 def colon_name(ctx: Context) -> None:
     """"Marie Dupont, maire de Lille : « ... »": a name and no verb before the colon;
     the cue is the colon itself."""
@@ -91,8 +98,7 @@ _COLON_THEN_QUOTE = regex.compile(r":[ \t\u00a0\u202f]*\n\s*[«“\"]")
 
 
 def _colon_before_quote(u: UnitView) -> bool:
-    return any(_NAME_COLON.search(u.text, max(u.unit.start, m.open_start - 4), m.open_start) for m in u.marks) or bool(
-        _COLON_THEN_QUOTE.match(u.text, u.unit.start + len(u.unit.text.rstrip()) - 1))
+    return _colon_before_mark(u) or bool(_COLON_THEN_QUOTE.match(u.text, u.unit.start + len(u.unit.text.rstrip()) - 1))
 
 
 @rule("colon_manner", gate=_colon_before_quote)
@@ -106,8 +112,8 @@ def _manner_colon(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Op
     text = ctx.text
     colon = _NAME_COLON.search(text, max(sent.start, q.open_start - 4), q.open_start)
     if colon is None:
-        before = _unit_before(ctx, sent)
-        if before is None or not text[before.start: before.end].rstrip().endswith(":"):
+        before = _colon_unit_before(ctx, sent)
+        if before is None:
             return None
         sent, at = before, text.rindex(":", before.start, before.end)
     else:

@@ -124,7 +124,7 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     objs = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"
             and (c.lemma.lower() not in g.time_words or _counted_measure(sent, c))
             and c.lemma.lower() not in g.titles and c.text.lower() not in own and lemma in g.noun_object
-            and not (g.verb_class.get(lemma) == "criticism" and _people(g, c))]  # "a condamné un automobiliste": whom
+            and not (g.verb_class.get(lemma) == "criticism" and g.person_noun(c.lemma, c.text))]  # "a condamné un automobiliste": whom
     if not objs and lemma in g.noun_object and lemma not in g.prepositional_object:
         objs = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.start > w.end and c.upos == "NOUN"
                 and _indefinite_des(sent, c)]
@@ -156,12 +156,6 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         # belligérants à cesser le feu" and "accuse X de ..." keep their object
         return span_of(sent, called[0])[0], adjoined(ctx, sent, w, end)
     return (case[0].end if case else start), adjoined(ctx, sent, w, end)
-
-
-def _people(g, noun: Word) -> bool:
-    """A noun of persons: one of a human group or several ("un automobiliste", "les manifestants")."""
-    low, text = noun.lemma.lower(), noun.text.lower()
-    return low not in g.singular_things and (text in g.groups or low + "s" in g.groups)
 
 
 def _counted_measure(sent: Sentence, noun: Word) -> bool:

@@ -67,7 +67,6 @@ def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
     return False
 
 
-
 _OF = frozenset({"de", "d'", "d’", "des", "du"})
 
 
