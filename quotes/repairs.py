@@ -18,7 +18,8 @@ analyse l'économiste X") is the incise's verb and the noun phrase its subject; 
 one after a clause and its comma followed by a noun phrase that ends the sentence
 ("..., juge l'analyste X"), or after a quoted ? or !, or before a glued "-t-il".  A
 sentence the parse left without a verb takes its cue form as the verb ("Le ministre
-dément les rumeurs").  Last, with the grammar's outlets, the speaker the parser ran
+dément les rumeurs").  A rare infinitive read as a noun after "de", before the noun phrase it
+takes ("accuse le maire de brader le patrimoine"), is an infinitive.  Last, with the grammar's outlets, the speaker the parser ran
 into the outlet spoken to is parted from it ("a confié au Parisien X").
 """
 
@@ -54,6 +55,7 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if grammar is not None:
         sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))
+        sent = attrs.evolve(sent, words=tuple(_infinitives_read_as_nouns(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(speaker_after_outlet(sent, cues, grammar)))
     return sent
 
@@ -69,6 +71,37 @@ def _weekdays_as_verbs(sent: Sentence, grammar: Grammar) -> list[Word]:
         words[w.id - 1] = attrs.evolve(w, upos="NOUN", lemma=w.text.lower(), feats="Gender=Masc|Number=Sing", deprel="obl:mod")
         for c in sent.children(w.id):
             words[c.id - 1] = attrs.evolve(words[c.id - 1], head=w.head)
+    return words
+
+
+_INFINITIVE_ENDINGS = ("er", "ir", "re")
+
+
+def _infinitives_read_as_nouns(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
+    """"accuse le maire de brader le patrimoine": a rare infinitive the tagger took for a
+    noun after "de".  A noun with an infinitive's ending, after a bare "de" and with no
+    determiner of its own, right before a determiner whose noun comes after it, hung on a
+    cue verb or on that verb's object: a noun does not take a bare noun phrase after it, an
+    infinitive takes it as its object."""
+    words = list(sent.words)
+    for k in range(1, len(words) - 1):
+        w, de, det = words[k], words[k - 1], words[k + 1]
+        if w.upos != "NOUN" or not w.text.lower().endswith(_INFINITIVE_ENDINGS) or de.text.lower() not in ("de", "d'", "d’"):
+            continue
+        if de.head != w.id or det.deprel != "det" or any(c.deprel == "det" for c in sent.children(w.id)):
+            continue
+        obj = sent.word(det.head) if det.head else None
+        if obj is None or obj.upos not in ("NOUN", "PROPN") or obj.start < w.end or obj.text.lower() in grammar.time_words:
+            continue
+        holder = sent.word(w.head) if w.head else None
+        verb = holder if holder is not None and holder.start in cues else (
+            sent.word(holder.head) if holder is not None and holder.deprel == "obj" and holder.head else None)
+        if verb is None or verb.start not in cues or verb.upos != "VERB":
+            continue
+        words[k] = attrs.evolve(w, upos="VERB", lemma=w.text.lower(), feats="VerbForm=Inf",
+                                deprel="xcomp" if holder is verb else "acl")
+        words[k - 1] = attrs.evolve(de, deprel="mark")
+        words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="obj")
     return words
 
 
