@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Optional
 
 import attrs
-import regex
 
 from . import boilerplate, dates, sources
-from .attribution import Attributor, Event, Mention
+from .attribution import Attributor, Event, Mention, opens_narrative
 from .cues import CueFinder
 from .gate import Gate
 from .grammar import Grammar, load
@@ -274,17 +273,12 @@ def _reflexive(sent, subject) -> bool:
     return subject.upos in ("NOUN", "PROPN") and any(c.deprel == "expl:pv" for c in sent.children(subject.head)) if subject.head else False
 
 
-# "Et d'ajouter : « ... »", "Et de préciser que ...", "Avant de conclure": the press's
-# narrative infinitive, opening its sentence
-_NARRATIVE = regex.compile(r"(?:^|[.!?…»”\n])[ \t\u00a0\u202f]*(?:Et|Puis|Avant)[ \t\u00a0\u202f]+d(?:e[ \t\u00a0\u202f]+|['’])$")
-
-
 def _narrators(text: str, events: list[Event], out: list[Optional[Speaker]], history: list, lookups: list[Lookup]) -> None:
     """A narrative infinitive has no subject of its own: it speaks for the one the text
     spoke of last, the latest speaker or subject before it.  The search is kept, so the
     gate parses the sentences it went back through."""
     for k, e in enumerate(events):
-        if out[k] is not None or e.inherits or not _NARRATIVE.search(text, max(0, e.cue_start - 20), e.cue_start):
+        if out[k] is not None or e.inherits or not opens_narrative(text, e.cue_start):
             continue
         before = [(pos, entity) for pos, entity in history if pos < e.cue_start and entity.type in ("PER", "ORG", "GROUP")]
         lookups.append(Lookup(e.cue_start, before[-1][0] if before else None))

@@ -20,12 +20,13 @@ from ..model import CueMatch, QuotedSpan
 from ..parsing import ParsedUnit
 from .context import Context, UnitView
 from .events import Event, Mention, is_headline
+from .narrative import opens_narrative
 from .rules import RULES, Rule
 from .rules.prepositions import SPEAKER_ONLY
 from .spans import cited_by
 from .syntax import Syntax
 
-__all__ = ["Attributor", "Event", "Mention", "RULES", "Rule", "SPEAKER_ONLY", "UnitView", "is_headline", "rules_of"]
+__all__ = ["Attributor", "Event", "Mention", "RULES", "Rule", "SPEAKER_ONLY", "UnitView", "is_headline", "opens_narrative", "rules_of"]
 
 
 def rules_of(grammar: Grammar) -> tuple[Rule, ...]:

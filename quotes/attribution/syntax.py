@@ -12,6 +12,7 @@ from ..grammar import Grammar, _reflexive_base
 from ..parsing import Sentence, Word
 from .events import Mention
 from .inversion import subject_after
+from .narrative import narrative_infinitive
 from .negation import NEGATIONS, negated
 
 REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi"})
@@ -191,10 +192,17 @@ class Syntax:
                     inverted = self.inverted_subject(sent, a)  # "», a dit le ministre, faisant valoir ..."
                     if inverted is not None:
                         return inverted
+        if narrative_infinitive(sent, w):
+            return None  # "Avant d'ajouter : « ... »": the parse may hang it on the quotation's verb
         current = w
         for _ in range(6):
             subj = [c for c in sent.children(current.id) if _counts_as_subject(c, current)]
             subj = [c for c in subj if c.deprel != "expl:subj" or c.text.lower() in self.g.pronouns]
+            if not subj and current is not w and current.upos == "VERB" and self.incise_comma(sent, current) is not None \
+                    and self.cue_lemma(sent, current):
+                inverted = self.inverted_subject(sent, current)  # "», a lancé la militante, avant d'ajouter"
+                if inverted is not None:
+                    return inverted
             if subj:
                 # Several subjects come from parse errors: the one nearest before the verb,
                 # a name or pronoun before a common noun ("Vendredi dernier, Lavrov a déclaré").
@@ -370,19 +378,6 @@ class Syntax:
                           and sent.words[k - 1].upos == "AUX"):
             k -= 1
         return sent.words[k] if k >= 0 and sent.words[k].text in marks else None
-
-
-# "Et d'ajouter", "Et de préciser que", "Avant de conclure": the narrative infinitive of
-# the press, whose subject is the one who spoke before.
-NARRATIVE_LEADS = frozenset({"et", "puis", "avant"})
-
-
-def narrative_infinitive(sent: Sentence, w: Word) -> bool:
-    """An infinitive opening its sentence after "Et de", "Avant de", "Puis de"."""
-    if w.feat("VerbForm") != "Inf" or w.id > 4:
-        return False
-    lead = [x.text.lower() for x in sent.words[: w.id - 1] if x.upos != "PUNCT"]
-    return len(lead) == 2 and lead[0] in NARRATIVE_LEADS and lead[1] in ("de", "d'", "d’")
 
 
 def _read_in(sent: Sentence, w: Word, subject: Optional[Word]) -> Optional[Word]:

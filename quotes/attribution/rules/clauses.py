@@ -262,13 +262,17 @@ def _own_span(ctx: Context, sent: Sentence, root: Word) -> tuple[int, int]:
     return min(x.start for x in words), max(x.end for x in words)
 
 
+# "a remercié les bénévoles avant de rappeler que ...": an infinitive of time is no complement
+_WHEN = frozenset({"avant", "après"})
+
+
 def _object_infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     if lemma not in ctx.grammar.object_infinitive:
         return None
     children = sent.children(w.id)
     objs = [c for c in children if c.deprel == "obj" and c.start > w.end and c.lemma.lower() not in ctx.grammar.time_words]
     infs = [c for c in children if c.deprel in ("xcomp", "advcl", "obl", "ccomp", "acl") and c.upos == "VERB" and c.start > w.end
-            and not any(m.deprel == "mark" and m.lemma.lower() in PURPOSE for m in sent.children(c.id))]
+            and not any(m.deprel == "mark" and m.lemma.lower() in PURPOSE | _WHEN for m in sent.children(c.id))]
     if objs and infs:
         start = min(x.start for x in sent.subtree(objs[0].id))
         end = max(_own_span(ctx, sent, infs[-1])[1], _own_span(ctx, sent, objs[0])[1])
