@@ -90,7 +90,7 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
         if words[0].text == ",":
             break  # "réclament un moratoire, tandis que la droite ...": the comma the phrase opens with parts them
         if ctx.text[end: words[0].start].strip() or c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
-                x.lemma.lower() in g.time_words or x.upos == "NUM" for x in lead):
+                x.lemma.lower() in g.time_words or x.upos == "NUM" and not _counted_for(sent, c) for x in lead):
             break  # "en début d'après-midi", "le 4 novembre": when, not what
         if words[0].feat("PronType") == "Rel" and not (words[0].lemma.lower() == "dont" and not any(
                 x.upos in ("VERB", "AUX") for x in words)):
@@ -101,6 +101,11 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             break  # "avec fermeté", "sans détour": how it was said, not what
         end = max(x.end for x in words)
     return end
+
+
+def _counted_for(sent: Sentence, c: Word) -> bool:
+    """"la suspension pour six matches": "pour" and a counted noun say how much, not when."""
+    return c.upos == "NOUN" and any(m.deprel == "case" and m.lemma.lower() == "pour" for m in sent.children(c.id))
 
 
 def before_relative_report(ctx: Context, sent: Sentence, start: int, end: int) -> int:
