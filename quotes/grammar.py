@@ -7,10 +7,9 @@ file, the key and the line, so a broken grammar never fails mid-extraction.
 from __future__ import annotations
 
 import functools
-import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 import attrs
 import regex
@@ -18,7 +17,7 @@ import regex
 from .errors import GrammarError
 from .forms import derive_forms
 
-from .grammar_schema import DEFAULT_RULES, PAIR_KEYS, PHRASE_KEYS, PREPOSITION_KEYS, SCHEMA
+from .grammar_schema import DEFAULT_RULES, PAIR_KEYS, PHRASE_KEYS, PREPOSITION_KEYS, SCHEMA, Checker, read_toml
 
 
 @attrs.frozen
@@ -153,100 +152,20 @@ def load(name_or_path: str | Path = "fr") -> Grammar:
     return _load_cached(resolve(name_or_path).resolve())
 
 
-def _line_of(text: str, key: str) -> int | None:
-    """The line where a dotted key is written: its table header or its assignment."""
-    parts = key.split(".")
-    lines = text.splitlines()
-    start = 0
-    if len(parts) > 1:
-        header = regex.compile(r"^\s*\[\[?\s*" + regex.escape(parts[0]) + r"\s*\]?\]")
-        for i, line in enumerate(lines):
-            if header.match(line):
-                start = i
-                break
-    last = parts[-1].strip('"')
-    assign = regex.compile(r'^\s*"?' + regex.escape(last) + r'"?\s*=')
-    table = regex.compile(r"^\s*\[\[?\s*" + regex.escape(key) + r"\s*\]?\]")
-    for i in range(start, len(lines)):
-        if assign.match(lines[i]) or table.match(lines[i]):
-            return i + 1
-    return start + 1 if len(parts) > 1 else None
-
-
-def _read(path: Path) -> tuple[dict, str]:
-    if not path.is_file():
-        raise GrammarError(str(path), None, None, "file is missing")
-    text = path.read_text(encoding="utf-8")
-    try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        if line is None:
-            found = regex.search(r"line (\d+)", str(exc))
-            line = int(found.group(1)) if found else None
-        raise GrammarError(str(path), None, line, f"invalid TOML: {exc}") from None
-
-
-class _Checker:
-    def __init__(self, path: Path, text: str):
-        self.path, self.text = path, text
-
-    def fail(self, key: str, problem: str):
-        raise GrammarError(str(self.path), key, _line_of(self.text, key), problem)
-
-    def check(self, data: dict, schema: dict, prefix: str = "") -> None:
-        for key in data:
-            if key not in schema:
-                allowed = ", ".join(schema)
-                self.fail(prefix + key, f"unknown key (allowed: {allowed})")
-        for key, expected in schema.items():
-            if key in data:
-                self.value(data[key], expected, prefix + key)
-
-    def value(self, value: Any, expected: Any, key: str) -> None:
-        if isinstance(expected, dict):
-            if not isinstance(value, dict):
-                self.fail(key, "must be a table")
-            self.check(value, expected, key + ".")
-        elif expected == "list[str]":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                self.fail(key, "must be a list of strings")
-            if not value:
-                self.fail(key, "must not be empty")
-        elif expected == "list[table]":
-            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-                self.fail(key, "must be an array of tables")
-        elif expected == "table[list[str]]":
-            if not isinstance(value, dict):
-                self.fail(key, "must be a table")
-            for name, item in value.items():
-                self.value(item, "list[str]", f"{key}.{name}")
-        elif expected == "table[table]":
-            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                self.fail(key, "must be a table of tables")
-        elif not isinstance(value, expected):
-            self.fail(key, f"must be of type {expected.__name__}, got {type(value).__name__}")
-
-    def require(self, data: dict, key: str, prefix: str = "") -> Any:
-        if key not in data:
-            self.fail(prefix.rstrip(".") or key, f"missing key '{prefix}{key}'")
-        return data[key]
-
-
 def _build(path: Path) -> Grammar:
-    manifest, text = _read(path / "grammar.toml")
-    chk = _Checker(path / "grammar.toml", text)
+    manifest, text = read_toml(path / "grammar.toml")
+    chk = Checker(path / "grammar.toml", text)
     chk.check(manifest, SCHEMA["grammar.toml"])
     files = chk.require(manifest, "files")
     for required in ("marks.toml", "cues.toml", "mentions.toml"):
         if required not in files:
             chk.fail("files", f"must list {required}")
-    data: dict[str, tuple[dict, _Checker]] = {}
+    data: dict[str, tuple[dict, Checker]] = {}
     for name in files:
         if name not in SCHEMA:
             chk.fail("files", f"unknown grammar file {name!r} (known: {', '.join(k for k in SCHEMA if k != 'grammar.toml')})")
-        content, raw = _read(path / name)
-        checker = _Checker(path / name, raw)
+        content, raw = read_toml(path / name)
+        checker = Checker(path / name, raw)
         checker.check(content, SCHEMA[name])
         data[name] = (content, checker)
 

@@ -15,7 +15,8 @@ import attrs
 import regex
 
 from ..errors import GrammarError
-from ..grammar import Grammar, _line_of
+from ..grammar import Grammar
+from ..grammar_schema import line_of
 from ..model import CueMatch, QuotedSpan
 from ..parsing import ParsedUnit
 from .context import Context, UnitView
@@ -36,7 +37,7 @@ def rules_of(grammar: Grammar) -> tuple[Rule, ...]:
     for name in grammar.rule_order:
         if name not in RULES:
             path = grammar.path / "attribution.toml"
-            line = _line_of(path.read_text(encoding="utf-8"), "rules.order") if path.is_file() else None
+            line = line_of(path.read_text(encoding="utf-8"), "rules.order") if path.is_file() else None
             raise GrammarError(str(path), "rules.order", line, f"unknown rule {name!r} (known: {', '.join(RULES)})")
         out.append(RULES[name])
     return tuple(out)
