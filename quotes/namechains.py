@@ -81,7 +81,8 @@ class NameChains:
         # An acronym hanging on a title is its party or union ("la députée PS de Brest, Anne Lemoal").
         named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))] if head.lemma.lower() in self.g.titles else chains
         chosen = next((c for c in chains if any(w.id == head.id for w in c)), None) \
-            or next((c for c in named if any(w.head == head.id for w in c)), None) or (named or chains)[0]
+            or next((c for c in named if any(w.head == head.id for w in c)), None) \
+            or next((c for c in named if head.lemma.lower() in self.g.titles and self._set_off(c[0])), None) or (named or chains)[0]
         if len(chosen) == 1 and is_acronym(chosen[0].text) and any(w.text.lower() in self.g.titles for w in mention.words):
             chosen = next((c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))), chosen)
         if len(chosen) > 1 and is_acronym(chosen[0].text) and not is_acronym(chosen[1].text) and any(
@@ -89,6 +90,16 @@ class NameChains:
             chosen = chosen[1:]  # "le député LR Éric Ciotti": the party, then the name ("l'AS Monaco" is a club)
         # "le syndicat Force ouvrière": the name runs on in lower case
         return self._listed_name(chosen[0].start) or self.text[chosen[0].start: chosen[-1].end]
+
+    def _set_off(self, first) -> bool:
+        """A name set off by a comma, an honorific aside: the apposition that names a title
+        ("La PDG du groupe Briochin Textiles, Sandrine Le Floch"), not its complement's name."""
+        before = self.text[max(0, first.start - 12): first.start].rstrip()
+        for honorific in self.g.honorifics:
+            if before.endswith(" " + honorific) or before.endswith("," + honorific):
+                before = before[: -len(honorific)].rstrip()
+                break
+        return before.endswith(",")
 
     def _listed_around(self, mention: Mention) -> Optional[str]:
         """A listed outlet or organisation whose written name holds the mention's head, its

@@ -20,6 +20,12 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a title's name set off by a comma, not the name in its complement",
+     "La directrice financière du groupe Valmont Industries, Hélène Brossard, a indiqué que les comptes seraient publiés en mars.",
+     "comptes", "Hélène Brossard", "PER"),
+    ("a title's name set off by a comma after an honorific",
+     "L'avocat de la société Ferratec, Me Julien Aubry, soutient que son client n'a commis aucune faute.",
+     "faute", "Julien Aubry", "PER"),
     ("a group drops its definite article",
      "« Nous ne partirons pas », ont crié les grévistes devant l'usine.", "partirons", "grévistes", "GROUP"),
     ("a group drops its possessive",
