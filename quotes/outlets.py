@@ -25,6 +25,9 @@ _STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?
            r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
 _LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour|(?:publiée?s?|diffusée?s?|révélée?s?)\s+par))\s+(?P<art>{_ART})",
                       regex.IGNORECASE)
+# People spoken to, after the speaker: "à des proches", "à ses partisans", "aux journalistes"
+# (not "le délégué aux Anciens combattants", an office's domain written as a name).
+_TOLD = regex.compile(r"\s(?:à\s+(?:des|ses|leurs|ces|quelques|plusieurs)|aux)\s+(?P<noun>\p{Ll}[\p{L}\-]*)")
 _INSERTED = regex.compile(r",\s*(?P<verb>\p{Ll}+)\s+(?P<name>(?:L[ae]\s+|L['’]|Les\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)\s*,")
 _EDITION = regex.compile(r"(?:[ \u00a0]+\p{Lu}[\p{L}\-]*)+")
 _NAME_TOKEN = regex.compile(r"(?:\p{L}?\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
@@ -155,13 +158,17 @@ def past_outlet(text: str, mention: Mention, event: Event, grammar: Grammar) -> 
 
 def _without_outlet(text: str, mention: Mention, grammar: Grammar) -> Mention:
     """"a déclaré un porte-parole de la préfecture à l'AFP": the outlet spoken to, after the
-    speaker's head, is no part of the speaker."""
+    speaker's head, is no part of the speaker; nor are the people spoken to ("à des proches")."""
     for m in _LEAD.finditer(text, mention.head.end, mention.end):
         if m.group("weak") and m.group("weak").lower() not in ("à", "au", "aux") or _outlet_after(text, m, grammar) is None:
             continue
         cut = mention.until(text, m.start())
         if cut is not mention:
             return cut
+    for m in _TOLD.finditer(text, mention.head.end, mention.end):
+        told = next((w for w in mention.words if w.start == m.start("noun")), None)
+        if told is not None and grammar.person_noun(told.lemma, told.text):
+            return mention.until(text, m.start())  # "a confié le président à des proches": the people told
     return mention
 
 

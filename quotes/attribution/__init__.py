@@ -124,9 +124,11 @@ def _credit_relays(ctx: Context, events: list[Event]) -> list[Event]:
         if relay is None:
             continue
         # "l'agence Reuters" is Reuters, as "à l'agence Reuters" is
-        source = _MEDIA_NOUN.sub(lambda m: "" if m.group(1).lower() in ctx.grammar.media else m.group(), relay.group(1).strip())
+        source = _MEDIA_NOUN.sub(lambda m: "" if m.group(1).lower() in ctx.grammar.media else m.group(), relay.group(2).strip())
+        if relay.group(1) and relay.group(1).capitalize() + source in ctx.grammar.outlets:
+            source = relay.group(1).capitalize() + source  # "rapportés par Le Monde": the newspaper's written name
         # "selon des propos rapportés par le quotidien X": X, not the words it relayed
-        out = [attrs.evolve(e, cited_source=source if e.cited_source is None or relay.group(1) in e.cited_source else e.cited_source,
+        out = [attrs.evolve(e, cited_source=source if e.cited_source is None or relay.group(2) in e.cited_source else e.cited_source,
                             mention=_before(ctx, e.mention, relay.start()))
                if sent.start <= e.cue_start < sent.end else e for e in out]
     return out

@@ -20,7 +20,7 @@ _ASIDE = regex.compile(r",\s+(?:tout\s+en\s+|en\s+)?(?=\w+ant\b)|,\s+(?:ce\s+qui
                        r"|[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"]"  # "a réclamé X : « ... »": the colon opens another quotation
                        r"|(?<![–—][^–—\n]*)[\s\u00a0\u202f][–—][\s\u00a0\u202f](?![^–—]*[–—])",  # "X – le prix payé ...": an unpaired dash
                        regex.IGNORECASE)
-_CITED_BY = regex.compile(r"(?:tel(?:le)?s?\s+que\s+|comme\s+)?(?:cité|rapporté|relayé)e?s?\s+par\s+(?:l[ae]\s+|l['’]\s*|les\s+)?([^,.;:!?\n]+)", regex.IGNORECASE)
+_CITED_BY = regex.compile(r"(?:tel(?:le)?s?\s+que\s+|comme\s+)?(?:cité|rapporté|relayé|recueilli)e?s?\s+par\s+(l[ae]\s+|l['’]\s*|les\s+)?([^,.;:!?\n]+)", regex.IGNORECASE)
 
 
 def span_of(sent: Sentence, root: Word, after: Optional[Word] = None) -> tuple[int, int]:
@@ -73,7 +73,8 @@ def kind_of(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> tuple[
 
 
 def cited_by(text: str, sent: Sentence) -> Optional[regex.Match]:
-    """"tel que rapporté par X", "cité par X": X (group 1) relays what the sentence reports."""
+    """"tel que rapporté par X", "cité par X": X (group 2, its article group 1) relays what the
+    sentence reports."""
     return _CITED_BY.search(text, sent.start, sent.end)
 
 

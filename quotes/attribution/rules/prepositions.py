@@ -13,7 +13,7 @@ from ...grammar import Grammar
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 from ..events import Event, Mention, trim
-from ..spans import RELATIVE_LEAD, kind_of, sentence_end, span_of
+from ..spans import RELATIVE_LEAD, cited_by, kind_of, sentence_end, span_of
 from . import rule
 
 # Verb-less cues that report only when a person or an organisation follows them:
@@ -64,6 +64,9 @@ def preposition(ctx: Context) -> None:
             nominal = _nominal(sent, anchor)
             if nominal is None:
                 continue
+            relay = cited_by(text, sent)
+            if relay is not None and cue.end <= relay.start() and not text[nominal.end: relay.start()].strip():
+                continue  # "selon des propos rapportés par X": words X relays, of the sentence's speaker
             if cue.lemma in SPEAKER_ONLY and (not (_speaker_like(ctx.grammar, nominal) or _named(ctx.grammar, sent, nominal))
                                               or _for_whom(ctx.grammar, sent, nominal)):
                 continue
