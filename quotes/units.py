@@ -2,7 +2,8 @@
 
 A unit ends at sentence-final punctuation followed by a capital, or at a line
 break, but never inside a quotation, so a quote and its attribution stay in
-one unit.  Abbreviations ("M.", "Mme", initials) do not end a sentence.
+one unit.  Abbreviations ("M.", "Mme", initials) do not end a sentence.  A wire
+dateline ("PARIS (AFP) –") that opens a unit is left out of it.
 """
 
 from __future__ import annotations
@@ -47,6 +48,16 @@ _BOUNDARY = re.compile(
 )
 
 
+# A wire dateline opening a paragraph: "PARIS (AFP) –", "REYKJAVIK –", "Bruxelles, 12 mars
+# (Belga) –" says where and by whom the story was filed.  It is no part of the sentence
+# after it: left in, the parser reads "Bruxelles" as that sentence's subject.
+_UP, _LOW = "A-ZÀ-ÖØ-ÞŒŸ", "a-zß-öø-ÿœ"
+_DATELINE = re.compile(
+    rf"(?:[{_UP}]{{2,}}[{_UP}\-' ]*|[{_UP}][{_LOW}]+(?:[ \-][{_UP}][{_LOW}]+)*)"
+    rf"(?:,[^()–—\n]{{1,25}}?)?[ \u00a0]*\([^()\n]{{1,30}}\)[ \u00a0]*[-–—][ \u00a0]+"
+    rf"|[{_UP}]{{3,}}[{_UP}\-' ]*[ \u00a0]+[–—][ \u00a0]+")
+
+
 def split_units(text: str, quotes: list[QuotedSpan]) -> list[Span]:
     inside = _merged(sorted((q.open_start, q.close_end) for q in quotes if q.style != "dash"))
     units: list[Span] = []
@@ -88,4 +99,8 @@ def _add(text: str, start: int, end: int, units: list[Span]) -> None:
             return
         start += len(piece) - len(piece.lstrip())
         piece = stripped
+    dateline = _DATELINE.match(piece)
+    if dateline is not None and dateline.end() < len(piece):
+        start += dateline.end()
+        piece = piece[dateline.end():]
     units.append(Span(start, start + len(piece), piece))

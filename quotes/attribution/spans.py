@@ -72,19 +72,6 @@ def kind_of(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> tuple[
     return "mixed", start, end, balanced
 
 
-# A wire dateline opening an article: "PARIS (AFP) –", "REYKJAVIK –", "Bruxelles, 12 mars
-# (Belga) –": where and by whom it was filed, no part of what is reported after it.
-_DATELINE = regex.compile(r"(?:\p{Lu}{2,}[\p{Lu}\-' ]*|\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+)*)"
-                          r"(?:,[^()–—\n]{1,25}?)?[ \u00a0]*\([^()\n]{1,30}\)[ \u00a0]*[-–—][ \u00a0]+"
-                          r"|\p{Lu}{3,}[\p{Lu}\-' ]*[ \u00a0]+[–—][ \u00a0]+")
-
-
-def after_dateline(text: str, start: int) -> int:
-    """`start`, or the end of a dateline that opens the text there."""
-    found = _DATELINE.match(text, start)
-    return found.end() if found is not None else start
-
-
 def cited_by(text: str, sent: Sentence) -> Optional[regex.Match]:
     """"tel que rapporté par X", "cité par X": X (group 2, its article group 1) relays what the
     sentence reports."""

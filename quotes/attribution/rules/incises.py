@@ -11,7 +11,7 @@ import regex
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 from ..events import Event, trim
-from ..spans import after_dateline, kind_of
+from ..spans import kind_of
 from ..syntax import REFLEXIVE_CLITICS
 from . import rule
 
@@ -143,7 +143,7 @@ def postposed_cue(ctx: Context) -> None:
             mention = ctx.syntax.mention(sent, subject, text)
             if not _incise_ends(sent, mention.end):
                 continue
-            start, end = trim(text, after_dateline(text, sent.start), comma.start)
+            start, end = trim(text, sent.start, comma.start)
             start = _after_colon(ctx, start, end)
             if len(text[start:end].split()) < 3 or _holds_other_report(ctx, start, end):
                 continue

@@ -13,7 +13,7 @@ from ...grammar import Grammar
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 from ..events import Event, Mention, trim
-from ..spans import RELATIVE_LEAD, after_dateline, cited_by, kind_of, sentence_end, span_of
+from ..spans import RELATIVE_LEAD, cited_by, kind_of, sentence_end, span_of
 from . import rule
 
 # Verb-less cues that report only when a person or an organisation follows them:
@@ -226,7 +226,7 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
     lead = text[sent.start: cue_start]
     tail = text[phrase_end: sent.end]
     if lead.strip(" ,") and not regex.search(r"\w", tail):
-        start, end = trim(text, after_dateline(text, sent.start), cue_start)
+        start, end = trim(text, sent.start, cue_start)
         return (start, end) if end - start >= 10 else None
     if _opens(lead):
         start, end = trim(text, _phrase_tail(text, sent, phrase_end, nominal), sentence_end(sent))
