@@ -20,6 +20,10 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a listed sports daily keeps its elided article",
+     "Le club lyonnais aurait trouvé un accord avec son gardien, selon L'Équipe.", "gardien", "L'Équipe", "ORG"),
+    ("a farmers' union named by words is an organisation",
+     "La Confédération paysanne réclame un moratoire sur les nouvelles retenues d'eau.", "moratoire", "Confédération paysanne", "ORG"),
     ("a title's name set off by a comma, not the name in its complement",
      "La directrice financière du groupe Valmont Industries, Hélène Brossard, a indiqué que les comptes seraient publiés en mars.",
      "comptes", "Hélène Brossard", "PER"),
