@@ -16,6 +16,7 @@ from .tokens import GLUED_CLITIC, place_pattern
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
+_PARTICLES = frozenset({"Le", "La", "Du", "Des", "De"})
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
@@ -58,6 +59,11 @@ class NameChains:
                     chains.append(current)  # "la région Centre, Odile Ferrand": a comma parts two names
                     current = []
                 current.append(w)
+            elif current and w.text in _PARTICLES and i + 1 < len(words) and words[i + 1].text[:1].isupper() \
+                    and self.text[current[-1].end: w.start] == " ":
+                current.append(w)  # "Yann Le Bihan", "Marine Le Pen": a capitalised article inside the name
+            elif current and w.start == current[-1].end and current[-1].text[-1:] in "'’":
+                current.append(w)  # "Le Cléac'h", which the tokenizer cut after the apostrophe
             elif current:
                 chains.append(current)
                 current = []

@@ -20,6 +20,12 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a capitalised article inside a surname stays in a member's name",
+     "Les deux navigateurs, Loïc Le Goff et Paul Marchand, ont affirmé que le bateau était intact.",
+     "bateau", "Loïc Le Goff et Paul Marchand", "GROUP"),
+    ("a surname the tokenizer cut after its apostrophe stays whole in a group",
+     "Les deux pêcheurs, Erwan Le Cléac'h et Marc Dubois, ont assuré que la saison serait bonne.", "saison",
+     "Erwan Le Cléac'h et Marc Dubois", "GROUP"),
     ("a listed sports daily keeps its elided article",
      "Le club lyonnais aurait trouvé un accord avec son gardien, selon L'Équipe.", "gardien", "L'Équipe", "ORG"),
     ("a farmers' union named by words is an organisation",
