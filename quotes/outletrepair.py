@@ -1,5 +1,6 @@
-"""A parse repair of the verb cues' sentences: the outlet spoken to and the speaker after it,
-which the parser runs into one phrase ("a déclaré au Parisien Thomas Girard").  A step of
+"""A parse repair of the verb cues' sentences: the outlet (or the people) spoken to and the
+speaker after it, which the parser runs into one phrase ("a déclaré au Parisien Thomas
+Girard", "a déclaré à des journalistes la porte-parole").  A step of
 repairs.py, kept apart as the one repair that reads the grammar's outlets and person nouns."""
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ def speaker_after_outlet(sent: Sentence, cues: dict[int, CueMatch], grammar: Gra
     X le fondateur de ...": the parser ran the outlet spoken to and the speaker after it into
     one phrase.  The longest start of a name that is a known outlet stays the cue's "à"
     phrase, and the first name and surname after it are the cue's inverted subject; so is a
-    person's noun with its article hung on the outlet with no preposition."""
+    person's noun with its article hung on the outlet, or on the people spoken to, with no
+    preposition."""
     words = list(sent.words)
     for w in sent.words:
         if w.start not in cues or w.upos != "VERB":
@@ -39,8 +41,9 @@ def speaker_after_outlet(sent: Sentence, cues: dict[int, CueMatch], grammar: Gra
                         if x.head in chain and x.start > first.start and x.id != first.id:
                             words[x.id - 1] = attrs.evolve(words[x.id - 1], head=first.id)
                     return words
-            if c.upos == "PROPN" or c.lemma.lower() in grammar.media:
-                # "à l'agence Bloomberg le fondateur de ...": a noun phrase with no preposition
+            if c.upos == "PROPN" or c.lemma.lower() in grammar.media or grammar.person_noun(c.lemma, c.text):
+                # "à l'agence Bloomberg le fondateur de ...", "à des journalistes la porte-parole
+                # de ...": a noun phrase with no preposition
                 for d in sent.words:
                     if d.head not in (c.id,) + tuple(x.id for x in kids if x.deprel in ("appos", "flat:name")) \
                             or d.upos != "NOUN" or d.start < c.end:

@@ -20,6 +20,9 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("the speaker after the people spoken to, run into them by the parser",
+     "« Les délais seront tenus », a affirmé à des journalistes le directeur du chantier, Olivier Brun.",
+     "délais", "Olivier Brun", "PER"),
     ("a capitalised article inside a surname stays in a member's name",
      "Les deux navigateurs, Loïc Le Goff et Paul Marchand, ont affirmé que le bateau était intact.",
      "bateau", "Loïc Le Goff et Paul Marchand", "GROUP"),
