@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _BARE_PERSON = {"homme": "m", "femme": "f"}
+# Nouns of a person's age, of either gender: the article says which ("la quinquagénaire").
+_AGES = frozenset({"adolescent", "adolescente", "vingtenaire", "trentenaire", "quadragénaire", "quinquagénaire",
+                   "sexagénaire", "septuagénaire", "octogénaire", "nonagénaire", "centenaire"})
 _FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
 _COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
 _PLACE_BEFORE = regex.compile(r"\b(?:à|au|aux|en|dans|vers|depuis)\s+$", regex.IGNORECASE)
@@ -279,13 +282,18 @@ class TitleReference:
         return None
 
     def _bare_person(self, mention: Mention) -> Optional[Entity]:
-        """"l'homme", "la femme" with nothing after them: the person last named, as a pronoun
-        would ("l'homme d'affaires", "un homme" describe someone, and stay descriptions)."""
+        """"l'homme", "la femme", "le jeune homme", "la quinquagénaire" with nothing after them:
+        the person last named, as a pronoun would ("l'homme d'affaires", "un homme" describe
+        someone, and stay descriptions)."""
         words = [w for w in mention.words if w.upos != "PUNCT"]
-        gender = _BARE_PERSON.get(mention.head.lemma.lower())
-        if gender is None or len(words) < 2 or words[0].text.lower() not in ("l'", "l’", "le", "la") \
-                or words[1].id != mention.head.id or len(words) > 2 and words[2].text.lower() in _DE:
-            return None
+        if len(words) > 2 and words[1].text.lower() == "jeune":
+            words = words[:1] + words[2:]
+        low = mention.head.lemma.lower()
+        article = words[0].text.lower() if words else ""
+        gender = _BARE_PERSON.get(low) or ({"le": "m", "la": "f"}.get(article, "any") if low in _AGES else None)
+        if gender is None or len(words) < 2 or article not in ("l'", "l’", "le", "la") or words[1].id != mention.head.id \
+                or len(words) > 2 and words[2].text.lower() in _DE or any(w.upos == "PROPN" for w in words):
+            return None  # "le septuagénaire McCain" names him
         return self._latter(mention.start, gender)
 
     def _demonym(self, mention: Mention) -> Optional[Entity]:
@@ -312,10 +320,11 @@ class TitleReference:
         return entity
 
     def _latter(self, position: int, gender: str) -> Optional[Entity]:
-        """"Ce dernier", "cette dernière": the person named last before, of that gender."""
+        """"Ce dernier", "cette dernière": the person named last before, of that gender ("any":
+        of whichever)."""
         people = [(p, e) for p, e in self._named_people(position) + self.history if p < position and e.type == "PER"]
         for pos, entity in sorted(people, key=lambda x: x[0], reverse=True):
-            if _agrees(entity, gender):
+            if gender == "any" and entity.type == "PER" or _agrees(entity, gender):
                 self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
                 return entity
         return None

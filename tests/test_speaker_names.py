@@ -20,6 +20,11 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a definite age noun refers back to the person last named",
+     "Le randonneur Julien Faure, 47 ans, a été retrouvé vivant dimanche. Le quadragénaire a expliqué qu'il s'était perdu dans le brouillard.",
+     "brouillard", "Julien Faure", "PER"),
+    ("an age noun before a name is that name",
+     "Le sexagénaire Pierre Dumas a affirmé que la digue avait cédé.", "digue", "Pierre Dumas", "PER"),
     ("the speaker after the people spoken to, run into them by the parser",
      "« Les délais seront tenus », a affirmé à des journalistes le directeur du chantier, Olivier Brun.",
      "délais", "Olivier Brun", "PER"),
