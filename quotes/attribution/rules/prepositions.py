@@ -31,7 +31,8 @@ def _speaker_after(text: str, end: int, g: Grammar) -> bool:
     the next four words (where the parser may find the phrase's noun)."""
     window = text[end: end + 80]
     phrase = regex.split(r"[,.;:!?\n]", window, maxsplit=1)[0]
-    words = regex.findall(r"[\p{L}][\p{L}’'\-]*", phrase) + regex.findall(r"[\p{L}][\p{L}’'\-]*", window)[:4]
+    # an elided article is a word of its own: "l'économiste"
+    words = regex.findall(r"[\p{L}][\p{L}\-]*", phrase) + regex.findall(r"[\p{L}][\p{L}\-]*", window)[:5]
     person = _person_words(g)
     for word in words:
         if word[0].isupper():
@@ -71,7 +72,8 @@ def preposition(ctx: Context) -> None:
                                               or _for_whom(ctx.grammar, sent, nominal)):
                 continue
             if not text[sent.start: cue.start].rstrip().endswith(",") and any(
-                    a.upos == "VERB" and (a.lemma.lower() in ctx.grammar.criteria or a.text.lower() in ctx.grammar.criteria)
+                    a.upos == "VERB" and a.start < cue.start
+                    and (a.lemma.lower() in ctx.grammar.criteria or a.text.lower() in ctx.grammar.criteria)
                     for a in sent.ancestors(nominal.id)):
                 continue  # "les tarifs varient selon les opérateurs": by what, not who says
             mention = ctx.syntax.mention(sent, nominal, text, keep_clauses=True)
@@ -323,7 +325,9 @@ def _named(g: Grammar, sent: Sentence, nominal: Word) -> bool:
     glaciologue Perrine Ollagnier" (a given name, or a first name and a surname)."""
     return any(c.upos == "PROPN" and c.text[:1].isupper() and c.deprel in ("appos", "flat:name", "nmod")
                and c.start > nominal.end and not any(m.deprel == "case" for m in sent.children(c.id))
-               and (c.text in g.first_names or any(f.deprel == "flat:name" for f in sent.children(c.id)))
+               and (c.text in g.first_names or any(f.deprel == "flat:name" for f in sent.children(c.id))
+                    # a first name the tagger read as a word ("la géologue Claire | Mounier")
+                    or c.id >= 2 and sent.words[c.id - 2].text in g.first_names and sent.words[c.id - 2].start > nominal.end)
                for c in sent.children(nominal.id))
 
 
