@@ -272,8 +272,8 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
 def _nominal(sent: Sentence, anchor: Word) -> Optional[Word]:
     if anchor.deprel in ("case", "fixed", "mark") and anchor.head:
         head = sent.word(anchor.head)
-        if head.deprel == "fixed" and head.head:
-            head = sent.word(head.head)
+        if head.deprel in ("fixed", "case") and head.upos == "ADP" and head.head:
+            head = sent.word(head.head)  # "d'après": "après" hangs on "d'", which hangs on the noun
         if head.upos in ("NOUN", "PROPN", "PRON", "X"):
             return head
         if head.upos == "ADJ" and any(c.deprel == "det" for c in sent.children(head.id)):
