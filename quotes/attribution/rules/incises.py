@@ -248,7 +248,18 @@ def _phrase_end(sent: Sentence, subject) -> int:
     return end
 
 
-_COMME = regex.compile(r"\bcomme[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,3}$", regex.IGNORECASE)
+_COMME = regex.compile(r"\b(?:comme|ainsi[ \t\u00a0]+que?)[ \t\u00a0'’]+(?:[\w'’-]+[ \t\u00a0]+){0,3}$", regex.IGNORECASE)
+
+
+def _opener(group: list) -> Optional[Word]:
+    """The word that opens the incise: "comme", or "ainsi" of "ainsi que"."""
+    for k in range(len(group) - 1, -1, -1):
+        low = group[k].text.lower()
+        if low == "comme":
+            return group[k]
+        if low in ("que", "qu'", "qu’") and k > 0 and group[k - 1].text.lower() == "ainsi":
+            return group[k - 1]
+    return None
 
 
 def _comme_before_cue(u: UnitView) -> bool:
@@ -258,13 +269,13 @@ def _comme_before_cue(u: UnitView) -> bool:
 
 @rule("comme_incise", gate=_comme_before_cue)
 def comme_incise(ctx: Context) -> None:
-    """"Comme l'a révélé le quotidien X, CLAUSE." and "CLAUSE, comme l'a dit X.": the
-    clause the incise comments on."""
+    """"Comme l'a révélé le quotidien X, CLAUSE." and "CLAUSE, comme l'a dit X." (or "ainsi
+    que l'a rappelé X"): the clause the incise comments on."""
     text = ctx.text
     for index, sent in ctx.sentences():
         for w, lemma in ctx.cue_verbs(sent):
-            group = [x for x in sent.words[max(0, w.id - 5): w.id - 1]]
-            comme = next((x for x in reversed(group) if x.text.lower() == "comme"), None)
+            group = [x for x in sent.words[max(0, w.id - 6): w.id - 1]]
+            comme = _opener(group)
             if comme is None or any(x.upos in ("NOUN", "PROPN", "VERB") for x in group if x.start > comme.start):
                 continue
             subject = ctx.syntax.inverted_subject(sent, w)
