@@ -132,6 +132,11 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         # "appelle à la grève", "a invité à la prudence": what is called for.
         objs = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.start > w.end and c.upos == "NOUN"
                 and any(m.deprel == "case" and m.lemma.lower() == "à" for m in sent.children(c.id))]
+        called = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and _called_to(sent, c)]
+        if not objs and called:
+            # "a appelé les cheminots | à une grève": what they are called to, hung on them
+            start, end = span_of(sent, called[0])
+            return start, adjoined(ctx, sent, w, end)
     if lemma in g.phrases and not objs:
         span = _after_phrase(sent, w, g.phrases[lemma].words)
         if span is None:
@@ -156,6 +161,11 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         # belligérants à cesser le feu" and "accuse X de ..." keep their object
         return span_of(sent, called[0])[0], adjoined(ctx, sent, w, end)
     return (case[0].end if case else start), adjoined(ctx, sent, w, end)
+
+
+def _called_to(sent: Sentence, noun: Word) -> bool:
+    return any(c.deprel == "nmod" and c.upos == "NOUN" and any(m.deprel == "case" and m.lemma.lower() == "à" for m in sent.children(c.id))
+               for c in sent.children(noun.id))
 
 
 def _counted_measure(sent: Sentence, noun: Word) -> bool:
