@@ -258,7 +258,7 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         w, nxt = words[k], words[k + 1]
         cue = cues.get(w.start)
         infinitive = nxt.feat("VerbForm") == "Inf"
-        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV", "AUX") or not (nxt.upos == "DET" or infinitive) \
+        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV", "AUX", "ADP") or not (nxt.upos == "DET" or infinitive) \
                 or words[k - 1].upos == "PUNCT" or any(c.deprel == "det" for c in sent.children(w.id)):
             continue
         subject = _phrase_head(words[:k], ("NOUN", "PROPN", "PRON"))

@@ -230,7 +230,7 @@ class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institut
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
             return self._latter(position, "f" if mention.words[0].text.lower() == "cette" else "m")
         anaphor = self._bare_person(mention) or self._demonym(mention) or self._authors_anaphor(mention) or self._counted(mention) \
-            or self._description_before(mention)
+            or self._description_before(mention) or self._introduced(mention)
         if anaphor is not None:
             return anaphor
         chain = self._chain(mention)

@@ -281,6 +281,24 @@ class TitleReference:
                 return entity
         return None
 
+    def _introduced(self, mention: Mention) -> Optional[Entity]:
+        """"la nageuse" after "La nageuse Camille Lacourt", "le groupe" after "le groupe
+        Renault": a bare definite noun (not a title, which has holders of its own) is the
+        entity the text last named right after that noun."""
+        words = [w for w in mention.words if w.upos != "PUNCT"]
+        head = mention.head
+        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
+                or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles:
+            return None
+        before = regex.compile(r"(?:^|[\s'’])" + regex.escape(head.text) + r"(?:\s+\p{Ll}[\p{L}\-]*)?\s+$", regex.IGNORECASE)
+        named = [(m.start, e) for e in self.table.entities if e.type in ("PER", "ORG") for m in e.mentions
+                 if m.kind == "name" and m.start < mention.start and before.search(self.text, max(0, m.start - 60), m.start)]
+        if not named:
+            return None
+        pos, entity = max(named, key=lambda x: x[0])
+        self._found = Lookup(mention.start, pos if any(p == pos for p, _ in self.history) else None)
+        return entity
+
     def _bare_person(self, mention: Mention) -> Optional[Entity]:
         """"l'homme", "la femme", "le jeune homme", "la quinquagénaire" with nothing after them:
         the person last named, as a pronoun would ("l'homme d'affaires", "un homme" describe

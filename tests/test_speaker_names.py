@@ -20,6 +20,12 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a bare definite role noun is the person the text named right after it",
+     "La cycliste Léa Marchand a remporté l'étape. « Je n'y croyais plus », a avoué la cycliste à l'arrivée.",
+     "croyais", "Léa Marchand", "PER"),
+    ("a bare definite organisation noun is the organisation named right after it",
+     "La coopérative Agrilor a tenu son assemblée. La coopérative a annoncé que les prix seraient revus.",
+     "prix", "Agrilor", "ORG"),
     ("a definite age noun refers back to the person last named",
      "Le randonneur Julien Faure, 47 ans, a été retrouvé vivant dimanche. Le quadragénaire a expliqué qu'il s'était perdu dans le brouillard.",
      "brouillard", "Julien Faure", "PER"),
