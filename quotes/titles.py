@@ -21,6 +21,10 @@ _BARE_PERSON = {"homme": "m", "femme": "f"}
 # Nouns of a person's age, of either gender: the article says which ("la quinquagénaire").
 _AGES = frozenset({"adolescent", "adolescente", "vingtenaire", "trentenaire", "quadragénaire", "quinquagénaire",
                    "sexagénaire", "septuagénaire", "octogénaire", "nonagénaire", "centenaire"})
+# Nouns that stand for an organisation already named, as a pronoun would ("le groupe",
+# "l'organisme"); not those of bodies that are speakers by themselves ("la préfecture").
+_FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "constructeur", "établissement",
+                    "enseigne", "fabricant", "opérateur", "industriel", "laboratoire", "club"})
 _FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
 _COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
 _PLACE_BEFORE = regex.compile(r"\b(?:à|au|aux|en|dans|vers|depuis)\s+$", regex.IGNORECASE)
@@ -284,7 +288,8 @@ class TitleReference:
     def _introduced(self, mention: Mention) -> Optional[Entity]:
         """"la nageuse" after "La nageuse Camille Lacourt", "le groupe" after "le groupe
         Renault": a bare definite noun (not a title, which has holders of its own) is the
-        entity the text last named right after that noun."""
+        entity the text last named right after that noun; a firm's noun with none is the
+        organisation last named."""
         words = [w for w in mention.words if w.upos != "PUNCT"]
         head = mention.head
         if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
@@ -293,6 +298,10 @@ class TitleReference:
         before = regex.compile(r"(?:^|[\s'’])" + regex.escape(head.text) + r"(?:\s+\p{Ll}[\p{L}\-]*)?\s+$", regex.IGNORECASE)
         named = [(m.start, e) for e in self.table.entities if e.type in ("PER", "ORG") for m in e.mentions
                  if m.kind == "name" and m.start < mention.start and before.search(self.text, max(0, m.start - 60), m.start)]
+        if not named and head.lemma.lower() in _FIRMS:
+            # "Météo-France a averti ... L'organisme a annoncé": the organisation named last
+            named = [(m.start, e) for e in self.table.entities if e.type == "ORG" for m in e.mentions
+                     if m.kind == "name" and m.start < mention.start]
         if not named:
             return None
         pos, entity = max(named, key=lambda x: x[0])

@@ -20,6 +20,9 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a firm's noun with no name after it is the organisation last named",
+     "Airparif a relevé mardi des taux élevés de particules fines. L'organisme a recommandé que les enfants évitent les efforts.",
+     "enfants", "Airparif", "ORG"),
     ("a bare definite role noun is the person the text named right after it",
      "La cycliste Léa Marchand a remporté l'étape. « Je n'y croyais plus », a avoué la cycliste à l'arrivée.",
      "croyais", "Léa Marchand", "PER"),
