@@ -9,6 +9,7 @@ import itertools
 
 from .attribution import Mention
 from .entities import Entity, is_acronym
+from .sites import without_apposition
 from .titles import _vote
 
 _GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
@@ -71,7 +72,7 @@ class GroupNames:
         if len(words) > 2 and words[0].text.lower() == "de" and words[1].text.lower() == "les" and words[0].start == words[1].start:
             words = words[1:]  # "des" read as "de les" after a preposition ("selon des sources ...")
         if len(words) > 1 and words[0].text.lower() in _GROUP_DETERMINERS and words[1].upos != "NUM":
-            return self.text[words[1].start: end].strip()
+            return without_apposition(self.text[words[1].start: end].strip())
         if len(words) > 2 and words[0].text.lower() == "de" and words[1].text.lower() in ("nombreux", "nombreuses"):
-            return self.text[words[2].start: end].strip()  # "de nombreux habitants": an indefinite plural, as "des"
-        return self.text[mention.start: end].strip()
+            return without_apposition(self.text[words[2].start: end].strip())  # "de nombreux habitants": an indefinite plural, as "des"
+        return without_apposition(self.text[mention.start: end].strip())

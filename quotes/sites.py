@@ -1,11 +1,14 @@
 """The words at an attribution site, reshaped before a speaker is looked for: the
 inverted clitic after a euphonic t ("ajoute-t-il"), a prepositional phrase of
 circumstance that stands where the subject should ("Elle a sur ce point affirmé"), a
-day or a stress pronoun after the speaker ("a rectifié son cabinet vendredi")."""
+day or a stress pronoun after the speaker ("a rectifié son cabinet vendredi"), an
+apposition after a description ("un habitant, retraité de 70 ans")."""
 
 from __future__ import annotations
 
 from typing import Optional
+
+import regex
 
 from .attribution import Mention
 from .grammar import Grammar
@@ -72,3 +75,13 @@ def without_tail(text: str, mention: Optional[Mention], grammar: Grammar) -> Opt
             days.add(words[-1].id)
         words.pop()
     return mention.keeping(text, words)
+
+
+# A comma and a lower-case word after a description open its apposition ("un habitant,
+# retraité de 70 ans", "les aides-soignantes de l'Ehpad, à Moulins"); one before "et"
+# lists members ("l'Ukraine, la Corée du Sud et plusieurs pays").
+_APPOSITION = regex.compile(r",\s+(?=\p{Ll})(?![^,]*\bet\b)")
+
+
+def without_apposition(description: str) -> str:
+    return _APPOSITION.split(description, maxsplit=1)[0]

@@ -20,6 +20,12 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("an unnamed speaker's description without its apposition",
+     "« Les horaires seront adaptés », précise un responsable de la régie des transports, ancien conducteur de bus.",
+     "horaires", "responsable de la régie des transports", "PER"),
+    ("a group's description without the place set off after it",
+     "Les infirmières du service des urgences, à Vannes, réclament des renforts pour l'été.",
+     "renforts", "infirmières du service des urgences", "GROUP"),
     ("a firm's noun with no name after it is the organisation last named",
      "Airparif a relevé mardi des taux élevés de particules fines. L'organisme a recommandé que les enfants évitent les efforts.",
      "enfants", "Airparif", "ORG"),
