@@ -169,6 +169,9 @@ def _nouns_read_as_cues(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]
                 if x.head == holder.id and x.upos == "PUNCT" and x.start > w.start:
                     words[j] = attrs.evolve(x, head=w.id)
         words[que.head - 1] = attrs.evolve(words[que.head - 1], head=w.id, deprel="ccomp")
+        for j, x in enumerate(words):
+            if x.head == que.head and x.deprel.startswith("nsubj") and x.start < w.start:
+                words[j] = attrs.evolve(x, head=w.id)  # a subject before "que" is the verb's, not the clause's
     return words
 
 
