@@ -16,7 +16,8 @@ addressee, with no conjunction of its own, is the cue's object.  After a quotati
 and its comma, a cue form read as a noun with a noun phrase hung on it ("« ... »,
 analyse l'économiste X") is the incise's verb and the noun phrase its subject; so is
 one after a clause and its comma followed by a noun phrase that ends the sentence
-("..., juge l'analyste X"), or after a quoted ? or !, or before a glued "-t-il".  A
+("..., juge l'analyste X"), or after a quoted ? or !, or before a glued "-t-il" (a verb
+the tokenizer left one word with its clitic, "répond-elle", is parted first: clitics.py).  A
 sentence the parse left without a verb takes its cue form as the verb ("Le ministre
 dément les rumeurs").  A rare infinitive read as a noun after "de", before the noun phrase it
 takes ("accuse le maire de brader le patrimoine"), is an infinitive.  Last, with the grammar's outlets, the speaker the parser ran
@@ -32,6 +33,7 @@ import attrs
 from .grammar import Grammar
 from .model import CueMatch
 from .parsing import ParsedUnit, Sentence, Word
+from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
 from .tokens import QUE_FORMS
 
@@ -50,6 +52,7 @@ def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...], grammar: Opti
 
 def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Grammar]) -> Sentence:
     # Each pass reads the tree the one before it left.
+    sent = part_glued_clitics(sent, cues)
     for repair in (_nouns_read_as_cues, _nouns_before_objects, _verbless, _incise_nouns, _final_incise, _after_relative,
                    _object_after_addressee):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
