@@ -239,6 +239,7 @@ def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Wor
 
 
 _CLOSING_MARKS = frozenset({"»", "”", '"', "›"})
+_DASHES = frozenset({"—", "–", "-"})
 
 
 def _phrase_head(words: list[Word], kinds: tuple[str, ...]) -> Word | None:
@@ -285,20 +286,22 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
 
 def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     """"« Le marché va se retourner », analyse l'économiste X", "« ... », note le
-    rapporteur", "« Qui paiera ? » demande le maire": right after a quotation and its comma
-    (none after a ? or !), a cue form read as a noun or an
+    rapporteur", "« Qui paiera ? » demande le maire", "— C'est fini, peste X": right after a
+    quotation and its comma, or a comma of a dialogue line (none after a ? or !), a cue form
+    read as a noun or an
     adjective, with no article of its own, that the noun phrase after it hangs on, is the
     incise's verb and that noun phrase its inverted subject."""
     words = list(sent.words)
     for k in range(2, len(words) - 1):
         w, nxt = words[k], words[k + 1]
         cue = _misread_cue(sent, w, cues)
-        after_comma = words[k - 1].text == "," and words[k - 2].text in _CLOSING_MARKS
+        # after a quotation's closing mark, or inside a dialogue line ("— C'est fini, peste X")
+        after_comma = words[k - 1].text == "," and (words[k - 2].text in _CLOSING_MARKS or words[0].text in _DASHES)
         # "« Qui paiera ? » demande le maire": a quotation ending with its own ? or ! needs no comma
         after_stop = words[k - 1].text in _CLOSING_MARKS and words[k - 2].text in ("?", "!") \
             or words[k - 1].text in ("?", "!")   # "— Vous partez ? demande le juge": in the quotation
         # "« Pourquoi ? demande-t-il. »": a subject clitic glued after it makes it a verb anywhere
-        glued = nxt.start == w.end
+        glued = nxt.start == w.end or nxt.start - w.end == 3 and nxt.text.lower() in ("il", "elle", "ils", "elles", "on")  # "souffle-t-elle", its "-t-" dropped
         if nxt.upos == "PART" and nxt.lemma == "t" and k + 2 < len(words):
             nxt = words[k + 2]
         clitic = glued and nxt.upos == "PRON" and nxt.deprel == "nsubj" and nxt.head == w.id

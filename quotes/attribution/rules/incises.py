@@ -203,6 +203,14 @@ _INCISE_END = regex.compile(r"[^,.;!?]*[,.;!?]")
 _APPOSED_TAIL = regex.compile(r"[^,.;:!?«»“”\"]{1,40}?[.;](?=[ \t\u00a0\u202f]+\p{Lu})")
 
 
+def _apposed_to_end(ctx: Context, rest: str) -> bool:
+    """A short description of a person, or an age, that ends the quotation after the incise."""
+    rest = rest.strip().rstrip(".;")
+    first = rest.split(" ", 1)[0].lower() if rest else ""
+    return bool(rest) and len(rest.split()) <= 6 and not regex.search(r"[,;:!?«»“”\"]", rest) and (
+        first in ctx.grammar.titles or ctx.grammar.person_noun(first, first) or regex.match(r"\d+ ans\b", rest) is not None)
+
+
 def _incise(ctx: Context, sent: Sentence, start: int, end: int, final: bool = False):
     """A cue inside the quotation between a comma and a comma or full stop, with its
     subject after it: the cue, its speaker and where the two parts end and start
@@ -230,6 +238,8 @@ def _incise(ctx: Context, sent: Sentence, start: int, end: int, final: bool = Fa
         if more is not None and more.end() < end and not any(
                 x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" and right <= x.start < more.end() for x in sent.words):
             right = more.end()  # "sourit X, 19 ans. Le ballon ...": the apposition ends the incise, not the quotation
+        elif more is None and after.group().endswith(",") and subject.upos != "PRON" and _apposed_to_end(ctx, text[right:end]):
+            right = end  # "— C'est fini, peste X, infirmière.": the line ends with the speaker's apposition
         return w, lemma, subject, left, min(right, end)
     return None
 
