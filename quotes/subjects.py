@@ -6,7 +6,7 @@ table (`self.table`)."""
 from __future__ import annotations
 
 from .attribution import Mention
-from .titles import masculine
+from .tokens import masculine
 
 
 class SubjectKinds:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 import attrs
 import regex
 
-from .tokens import DE_WORDS, DETERMINERS, is_acronym, title_key
+from .tokens import DE_WORDS, DETERMINERS, is_acronym, masculine, title_key
 
 if TYPE_CHECKING:
     from .attribution import Mention
@@ -355,20 +355,6 @@ class TitleReference:
                 self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
                 return entity
         return None
-
-
-# Feminine endings of nouns of persons and their masculine: "habitante", "infirmière", "enquêtrice".
-# (TitleScan.title_gender reads the feminine of a title word with endings of its own.)
-_FEMININE_ENDINGS = (("ière", "ier"), ("trice", "teur"), ("euse", "eur"), ("ienne", "ien"), ("enne", "en"), ("e", ""))
-
-
-def masculine(noun: str) -> str:
-    """The masculine a feminine noun of a person comes from ("voisine" -> "voisin"); the
-    lemmatizer keeps some feminines as they are."""
-    for feminine, masc in _FEMININE_ENDINGS:
-        if noun.endswith(feminine) and len(noun) > len(feminine) + 2:
-            return noun[: -len(feminine)] + masc
-    return noun
 
 
 def _vote(entity: Entity, gender: Optional[str]) -> None:

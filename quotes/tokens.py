@@ -108,3 +108,17 @@ def unprefixed(word: str) -> str:
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
             return low[len(prefix):]
     return low
+
+
+# Feminine endings of nouns of persons and their masculine: "habitante", "infirmière", "enquêtrice".
+# (TitleScan.title_gender reads the feminine of a title word with endings of its own.)
+_FEMININE_ENDINGS = (("ière", "ier"), ("ère", "er"), ("trice", "teur"), ("euse", "eur"), ("ienne", "ien"), ("enne", "en"), ("e", ""))
+
+
+def masculine(noun: str) -> str:
+    """The masculine a feminine noun of a person comes from ("voisine" -> "voisin"); the
+    lemmatizer keeps some feminines as they are."""
+    for feminine, masc in _FEMININE_ENDINGS:
+        if noun.endswith(feminine) and len(noun) > len(feminine) + 2:
+            return noun[: -len(feminine)] + masc
+    return noun
