@@ -20,6 +20,10 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a nationality before a given name and a surname is no part of the name",
+     "La Suissesse Laura Bétrisey a reconnu qu'elle avait manqué son départ.", "départ", "Laura Bétrisey", "PER"),
+    ("a union of states named by words is an organisation, whole",
+     "L'Union africaine a affirmé que le cessez-le-feu était respecté.", "cessez-le-feu", "Union africaine", "ORG"),
     ("an unnamed speaker's description without its apposition",
      "« Les horaires seront adaptés », précise un responsable de la régie des transports, ancien conducteur de bus.",
      "horaires", "responsable de la régie des transports", "PER"),
