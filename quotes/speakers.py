@@ -230,6 +230,8 @@ class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institut
             return None  # "je", "nous", "cela": no third person to look back for
         if lemma == "dernier" and mention.words[0].text.lower() in ("ce", "cette"):
             return self._latter(position, "f" if mention.words[0].text.lower() == "cette" else "m")
+        if lemma in _ORDINALS and len(mention.words) == 2 and mention.words[0].text.lower() in ("le", "la"):
+            return self._one_of_two(position, _ORDINALS[lemma])
         anaphor = self._bare_person(mention) or self._demonym(mention) or self._authors_anaphor(mention) or self._counted(mention) \
             or self._description_before(mention) or self._introduced(mention)
         if anaphor is not None:
@@ -348,6 +350,10 @@ class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institut
         de Wall Street") is a complement, more often a place or a thing than someone."""
         return [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions
                 if m.kind == "name" and m.start < position and not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)]
+
+
+# "le premier", "la seconde": of the two people named last, the one named first or second
+_ORDINALS = {"premier": 0, "première": 0, "second": 1, "seconde": 1, "deuxième": 1}
 
 
 def _in_relative(mention: Mention, event: Event) -> bool:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .entities import Entity
 
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
-_BARE_PERSON = {"homme": "m", "femme": "f"}
+_BARE_PERSON = {"homme": "m", "femme": "f", "intéressé": "m", "intéressée": "f"}
 # Nouns of a person's age, of either gender: the article says which ("la quinquagénaire").
 _AGES = frozenset({"adolescent", "adolescente", "vingtenaire", "trentenaire", "quadragénaire", "quinquagénaire",
                    "sexagénaire", "septuagénaire", "octogénaire", "nonagénaire", "centenaire"})
@@ -27,7 +27,7 @@ _FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "
                     "enseigne", "fabricant", "opérateur", "industriel", "laboratoire", "club"})
 _FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
 _COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
-_PLACE_BEFORE = regex.compile(r"\b(?:à|au|aux|en|dans|vers|depuis)\s+$", regex.IGNORECASE)
+_PLACE_BEFORE = regex.compile(r"\b(?:à|au|aux|en|dans|vers|depuis)\s+(?:l['’]|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 # Lower-case words that end a title phrase: verbs, relatives, conjunctions, time words.
 _PHRASE_STOP = frozenset(
     "a ont avait avaient aura est sont était étaient sera fut qui que qu' qu’ dont où et ou mais selon lors "
@@ -295,9 +295,16 @@ class TitleReference:
         if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
                 or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles:
             return None
-        before = regex.compile(r"(?:^|[\s'’])" + regex.escape(head.text) + r"(?:\s+\p{Ll}[\p{L}\-]*)?\s+$", regex.IGNORECASE)
+        noun = regex.escape(head.text)
+        # "la nageuse Camille X", "la jeune cinéaste X"; not "pêcheur à Joal", a place after a preposition
+        before = regex.compile(r"(?:^|[\s'’])" + noun + r"(?:\s+(?!(?:à|au|aux|de|du|des|en|dans|pour|sur|chez|par)\b)\p{Ll}[\p{L}\-]*)?\s+$",
+                               regex.IGNORECASE)
+        # or set after it: "Moussa Diagne, 45 ans, cinéaste sénégalais"
+        after = regex.compile(r",\s*(?:\d+\s+ans\s*,\s*)?(?:(?:l['’]|le\s|la\s|un\s|une\s)\s*)?(?:\p{Ll}[\p{L}\-]*\s+)?" + noun + r"\b",
+                              regex.IGNORECASE)
         named = [(m.start, e) for e in self.table.entities if e.type in ("PER", "ORG") for m in e.mentions
-                 if m.kind == "name" and m.start < mention.start and before.search(self.text, max(0, m.start - 60), m.start)]
+                 if m.kind == "name" and m.start < mention.start and (before.search(self.text, max(0, m.start - 60), m.start)
+                                                                     or after.match(self.text, m.end))]
         if not named and head.lemma.lower() in _FIRMS:
             # "Météo-France a averti ... L'organisme a annoncé": the organisation named last
             named = [(m.start, e) for e in self.table.entities if e.type == "ORG" for m in e.mentions
@@ -317,7 +324,7 @@ class TitleReference:
             words = words[:1] + words[2:]
         low = mention.head.lemma.lower()
         article = words[0].text.lower() if words else ""
-        gender = _BARE_PERSON.get(low) or ({"le": "m", "la": "f"}.get(article, "any") if low in _AGES else None)
+        gender = _BARE_PERSON.get(mention.head.text.lower()) or _BARE_PERSON.get(low) or ({"le": "m", "la": "f"}.get(article, "any") if low in _AGES else None)
         if gender is None or len(words) < 2 or article not in ("l'", "l’", "le", "la") or words[1].id != mention.head.id \
                 or len(words) > 2 and words[2].text.lower() in _DE or any(w.upos == "PROPN" for w in words):
             return None  # "le septuagénaire McCain" names him
@@ -346,6 +353,23 @@ class TitleReference:
         self._found = Lookup(mention.start, pos if any(p == pos for p, _ in self.history) else None)
         return entity
 
+    def _one_of_two(self, position: int, which: int) -> Optional[Entity]:
+        """"le premier", "la seconde": the first or the second of the two people the text
+        named last, by their names."""
+        people = [(p, e) for p, e in self._named_people(position) if p < position and e.type == "PER"
+                  and not _PLACE_BEFORE.search(self.text, max(0, p - 8), p)]  # "à l'Ehpad": a place, no one
+        latest: list = []
+        for pos, entity in sorted(people, key=lambda x: x[0], reverse=True):
+            if all(entity is not e for _, e in latest):
+                latest.append((pos, entity))
+            if len(latest) == 2:
+                break
+        if len(latest) < 2:
+            return None
+        pos, entity = latest[1 - which]
+        self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
+        return entity
+
     def _latter(self, position: int, gender: str) -> Optional[Entity]:
         """"Ce dernier", "cette dernière": the person named last before, of that gender ("any":
         of whichever)."""
@@ -363,7 +387,7 @@ def _vote(entity: Entity, gender: Optional[str]) -> None:
 
 
 # Inhabitants' names: "Niçoise", "Lyonnais", "Parisienne", "Européen".
-_DEMONYM = regex.compile(r"(?:oise?|aise?|ienne?|éenne?)$")
+_DEMONYM = regex.compile(r"(?:oise?|aise?|ienne?|éenne?|ge|ène|sse|aine?|ande?|ole?|ard|bè)$")
 
 
 def _agrees(entity: Entity, gender: str) -> bool:

@@ -20,6 +20,18 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("'le second' is the second of the two people named last",
+     "Le juge Henri Maillard a entendu l'avocate Claire Fontan. Le premier a rappelé les faits. La seconde a soutenu que son client était innocent.",
+     "innocent", "Claire Fontan", "PER"),
+    ("'l'intéressée' is the woman named last",
+     "Nathalie Berthet, 38 ans, a été relaxée jeudi. L'intéressée a assuré qu'elle ferait valoir ses droits.",
+     "droits", "Nathalie Berthet", "PER"),
+    ("a bare role noun is the person it was set after by a comma",
+     "Ibrahim Sow, 52 ans, pêcheur à Joal, a vu la pirogue chavirer. « La mer était trop forte », a raconté le pêcheur.",
+     "mer", "Ibrahim Sow", "PER"),
+    ("a bare nationality noun is the person last named of its gender",
+     "La skieuse Anna Kowalska a remporté le slalom. La Polonaise a expliqué qu'elle avait tout misé sur la deuxième manche.",
+     "manche", "Anna Kowalska", "PER"),
     ("a nationality before a given name and a surname is no part of the name",
      "La Suissesse Laura Bétrisey a reconnu qu'elle avait manqué son départ.", "départ", "Laura Bétrisey", "PER"),
     ("a union of states named by words is an organisation, whole",
