@@ -76,6 +76,7 @@ class Grammar:
     titles: frozenset[str]
     generic_titles: dict[str, frozenset[str]]  # "élu" -> the titles whose holders it may name
     fixed_gender: frozenset[str]  # nouns of persons whose grammatical gender says nothing of theirs
+    story_roles: frozenset[str]   # "l'accusé", "l'artiste": the person the story is about, named before
     organisations: frozenset[str]
     named_with: frozenset[str]     # organisation nouns that are part of the name after them ("l'institut Pasteur")
     documents: frozenset[str]
@@ -296,6 +297,7 @@ def _build(path: Path) -> Grammar:
         titles=lower(mentions.get("titles", {}).get("words", ())),
         generic_titles={k.lower(): lower(v) for k, v in mentions.get("titles", {}).get("generic", {}).items()},
         fixed_gender=lower(mentions.get("titles", {}).get("fixed_gender", ())),
+        story_roles=lower(mentions.get("titles", {}).get("story_roles", ())),
         organisations=lower(orgs.get("words", ())),
         named_with=lower(orgs.get("in_name", ())),
         documents=lower(orgs.get("documents", ())),

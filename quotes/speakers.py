@@ -38,7 +38,7 @@ from .organisations import Organisations
 from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase, without_apposition, without_tail
 from .subjects import SubjectKinds
-from .tokens import GLUED_CLITIC, unprefixed
+from .tokens import GLUED_CLITIC, masculine, unprefixed
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
@@ -263,7 +263,8 @@ class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institut
                 entity = self.table.person(chain, create=True)
                 _vote(entity, self._gender(mention))
                 return entity
-            return self._titled(mention) or self._apposed(mention) or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
+            return self._titled(mention) or self._apposed(mention) or self._bare_role(mention) \
+                or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
         if lemma in self.g.documents or lemma in self.g.generic_sources or lemma in self.g.media and not chain:
             # "les chiffres du ministère": a source noun speaks for its author, as a document does
             author = self._document_author(mention, lemma in self.g.documents or lemma in self.g.generic_sources, bool(chain))
@@ -298,6 +299,9 @@ class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institut
             return "GROUP"
         if head.upos in ("NOUN", "ADJ") and self._one_of_group(mention):
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
+        if head.upos in ("NOUN", "ADJ") and head.feat("Number") != "Plur" and head.text.islower() and (
+                self.g.person_noun(head.text, head.text) or self.g.person_noun(masculine(head.text), masculine(head.text))):
+            return "PER"  # "l'accusé", "la cinéaste": a person's noun, one of them
         if lemma in self.g.titles or unprefixed(head.text) in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}
             # The article must stand right before the name, not before a word the name follows.

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 import attrs
 import regex
 
-from .tokens import DE_WORDS, DETERMINERS, is_acronym, masculine, title_key
+from .tokens import DE_WORDS, DETERMINERS, is_acronym, title_key
 
 if TYPE_CHECKING:
     from .attribution import Mention
@@ -353,6 +353,21 @@ class TitleReference:
         self._found = Lookup(mention.start, pos if any(p == pos for p, _ in self.history) else None)
         return entity
 
+    def _bare_role(self, mention: Mention) -> Optional[Entity]:
+        """"l'artiste", "le cinéaste", "l'accusé" with nothing after them, a noun of the person's
+        part in the story (the grammar's story roles): the person the text last named, of the
+        article's or the noun's gender, as a pronoun would."""
+        words = [w for w in mention.words if w.upos != "PUNCT"]
+        head = mention.head
+        article = words[0].text.lower() if words else ""
+        if len(words) != 2 or article not in ("le", "la", "l'", "l’") or words[1].id != head.id or not head.text.islower():
+            return None
+        low = head.text.lower()
+        if low not in self.g.story_roles:
+            return None  # an office ("le maire", "le capitaine") may be another person's
+        feminine = article == "la" or low.endswith(("trice", "euse", "ière", "enne", "ée", "ète", "ante", "ine", "esse", "ue"))
+        return self._latter(mention.start, "f" if feminine else "m" if article == "le" else "any", named=True)
+
     def _one_of_two(self, position: int, which: int) -> Optional[Entity]:
         """"le premier", "la seconde": the first or the second of the two people the text
         named last, by their names."""
@@ -370,10 +385,11 @@ class TitleReference:
         self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
         return entity
 
-    def _latter(self, position: int, gender: str) -> Optional[Entity]:
+    def _latter(self, position: int, gender: str, named: bool = False) -> Optional[Entity]:
         """"Ce dernier", "cette dernière": the person named last before, of that gender ("any":
-        of whichever)."""
-        people = [(p, e) for p, e in self._named_people(position) + self.history if p < position and e.type == "PER"]
+        of whichever); `named`: only someone the text gave a name."""
+        people = [(p, e) for p, e in self._named_people(position) + self.history if p < position and e.type == "PER"
+                  and not (named and e.name[:1].islower())]
         for pos, entity in sorted(people, key=lambda x: x[0], reverse=True):
             if gender == "any" and entity.type == "PER" or _agrees(entity, gender):
                 self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)

@@ -20,6 +20,11 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a bare role noun with no holder named is the person last named, as a pronoun",
+     "Le dernier album du chanteur Youssou Diagne sort vendredi. « J'ai voulu revenir aux sources », explique l'artiste.",
+     "sources", "Youssou Diagne", "PER"),
+    ("a person's noun alone is a person",
+     "L'accusé a nié toute participation au cambriolage.", "cambriolage", "accusé", "PER"),
     ("'le second' is the second of the two people named last",
      "Le juge Henri Maillard a entendu l'avocate Claire Fontan. Le premier a rappelé les faits. La seconde a soutenu que son client était innocent.",
      "innocent", "Claire Fontan", "PER"),
