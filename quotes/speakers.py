@@ -39,6 +39,7 @@ from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase, without_apposition, without_tail
 from .subjects import SubjectKinds
 from .tokens import GLUED_CLITIC, masculine, unprefixed
+from .anaphors import Anaphors
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
@@ -56,7 +57,7 @@ _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \
 _RELATIVE_SUBJECT = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:qui|lequel|laquelle|lesquels|lesquelles)\b", regex.IGNORECASE)
 
 
-class Resolver(NameChains, GroupNames, TitleReference, DocumentAuthors, Institutions, Organisations, SubjectKinds):
+class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors, Institutions, Organisations, SubjectKinds):
     """Built once per document, over the document's entity table."""
 
     def __init__(self, text: str, grammar: Grammar, table: Optional[EntityTable] = None):

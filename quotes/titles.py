@@ -17,14 +17,8 @@ if TYPE_CHECKING:
     from .entities import Entity
 
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
+# "l'homme", "la femme", "l'intéressée": a person of that gender, named before
 _BARE_PERSON = {"homme": "m", "femme": "f", "intéressé": "m", "intéressée": "f"}
-# Nouns of a person's age, of either gender: the article says which ("la quinquagénaire").
-_AGES = frozenset({"adolescent", "adolescente", "vingtenaire", "trentenaire", "quadragénaire", "quinquagénaire",
-                   "sexagénaire", "septuagénaire", "octogénaire", "nonagénaire", "centenaire"})
-# Nouns that stand for an organisation already named, as a pronoun would ("le groupe",
-# "l'organisme"); not those of bodies that are speakers by themselves ("la préfecture").
-_FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "constructeur", "établissement",
-                    "enseigne", "fabricant", "opérateur", "industriel", "laboratoire", "club"})
 _FEMININE_DET = frozenset({"la", "une", "cette", "sa"})
 _COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
 _PLACE_BEFORE = regex.compile(r"\b(?:à|au|aux|en|dans|vers|depuis)\s+(?:l['’]|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
@@ -166,8 +160,8 @@ _PRIME = frozenset({"premier", "première"})   # "Premier ministre": an office o
 
 
 class TitleReference:
-    """A title or a description at an attribution without a name: its holder in the document,
-    or the person a bare definite description refers back to.  A mixin of the speaker resolver:
+    """A title or a description at an attribution without a name: its holder in the document
+    (bare definite nouns that refer back are anaphors.py's).  A mixin of the speaker resolver:
     needs g, table, _gender, _named_people, history, _found."""
 
     def _titled(self, mention: Mention) -> Optional[Entity]:
@@ -267,143 +261,12 @@ class TitleReference:
         people = [e.name for e in reversed(named[:n])]
         return self.table.entity(", ".join(people[:-1]) + " et " + people[-1], "GROUP")
 
-    def _description_before(self, mention: Mention) -> Optional[Entity]:
-        """"le capitaine" after "le capitaine des sapeurs" spoke, "la porte-parole" after
-        "une porte-parole de la mairie": a bare definite noun is the unnamed person the text
-        described with that noun, the latest one."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
-        head = mention.head
-        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
-                or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles \
-                or head.lemma.lower() in self.g.organisations:
-            return None  # titles and organisations have references of their own
-        forms = {head.text, head.text + "s", head.lemma.lower(), head.lemma.lower() + "s"}
-        for pos, entity in reversed(self.history):
-            if pos < mention.start and entity.type in ("PER", "ORG") and entity.name[:1].islower() and len(entity.name.split()) > 1 \
-                    and forms & set(entity.name.split()):
-                self._found = Lookup(mention.start, pos)
-                return entity
-        return None
-
-    def _introduced(self, mention: Mention) -> Optional[Entity]:
-        """"la nageuse" after "La nageuse Camille Lacourt", "le groupe" after "le groupe
-        Renault": a bare definite noun (not a title, which has holders of its own) is the
-        entity the text last named right after that noun; a firm's noun with none is the
-        organisation last named."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
-        head = mention.head
-        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
-                or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles:
-            return None
-        noun = regex.escape(head.text)
-        # "la nageuse Camille X", "la jeune cinéaste X"; not "pêcheur à Joal", a place after a preposition
-        before = regex.compile(r"(?:^|[\s'’])" + noun + r"(?:\s+(?!(?:à|au|aux|de|du|des|en|dans|pour|sur|chez|par)\b)\p{Ll}[\p{L}\-]*)?\s+$",
-                               regex.IGNORECASE)
-        # or set after it: "Moussa Diagne, 45 ans, cinéaste sénégalais"
-        after = regex.compile(r",\s*(?:\d+\s+ans\s*,\s*)?(?:(?:l['’]|le\s|la\s|un\s|une\s)\s*)?(?:\p{Ll}[\p{L}\-]*\s+)?" + noun + r"\b",
-                              regex.IGNORECASE)
-        named = [(m.start, e) for e in self.table.entities if e.type in ("PER", "ORG") for m in e.mentions
-                 if m.kind == "name" and m.start < mention.start and (before.search(self.text, max(0, m.start - 60), m.start)
-                                                                     or after.match(self.text, m.end))]
-        if not named and head.lemma.lower() in _FIRMS:
-            # "Météo-France a averti ... L'organisme a annoncé": the organisation named last
-            named = [(m.start, e) for e in self.table.entities if e.type == "ORG" for m in e.mentions
-                     if m.kind == "name" and m.start < mention.start]
-        if not named:
-            return None
-        pos, entity = max(named, key=lambda x: x[0])
-        self._found = Lookup(mention.start, pos if any(p == pos for p, _ in self.history) else None)
-        return entity
-
-    def _bare_person(self, mention: Mention) -> Optional[Entity]:
-        """"l'homme", "la femme", "le jeune homme", "la quinquagénaire" with nothing after them:
-        the person last named, as a pronoun would ("l'homme d'affaires", "un homme" describe
-        someone, and stay descriptions)."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
-        if len(words) > 2 and words[1].text.lower() == "jeune":
-            words = words[:1] + words[2:]
-        low = mention.head.lemma.lower()
-        article = words[0].text.lower() if words else ""
-        gender = _BARE_PERSON.get(mention.head.text.lower()) or _BARE_PERSON.get(low) or ({"le": "m", "la": "f"}.get(article, "any") if low in _AGES else None)
-        if gender is None or len(words) < 2 or article not in ("l'", "l’", "le", "la") or words[1].id != mention.head.id \
-                or len(words) > 2 and words[2].text.lower() in _DE or any(w.upos == "PROPN" for w in words):
-            return None  # "le septuagénaire McCain" names him
-        return self._latter(mention.start, gender)
-
-    def _demonym(self, mention: Mention) -> Optional[Entity]:
-        """"La Niçoise s'est qualifiée" after "Clémence Aubagne": a definite inhabitant's name
-        with nothing after it describes the person last named of its gender, as "l'homme" does."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
-        head = mention.head
-        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
-                or not head.text[:1].isupper() or not _DEMONYM.search(head.text) or head.text in self.g.places \
-                or f"{words[0].text.capitalize()} {head.text}".replace("' ", "'") in self.g.outlets:
-            return None  # "Le Parisien" is a newspaper
-        feminine = head.text.endswith("e") or words[0].text.lower() == "la"
-        return self._latter(mention.start, "f" if feminine else "m")
-
-    def _relative(self, mention: Mention) -> Optional[Entity]:
-        """"a dit un habitant, selon qui ...": a relative pronoun stands for the speaker named
-        just before it in its sentence (the nearest one, as the relative's antecedent is)."""
-        start = mention.sentence.start
-        before = [(p, e) for p, e in self._named_people(mention.start) + self.history if start <= p < mention.start]
-        if not before:
-            return None
-        pos, entity = max(before, key=lambda x: x[0])
-        self._found = Lookup(mention.start, pos if any(p == pos for p, _ in self.history) else None)
-        return entity
-
-    def _bare_role(self, mention: Mention) -> Optional[Entity]:
-        """"l'artiste", "le cinéaste", "l'accusé" with nothing after them, a noun of the person's
-        part in the story (the grammar's story roles): the person the text last named, of the
-        article's or the noun's gender, as a pronoun would."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
-        head = mention.head
-        article = words[0].text.lower() if words else ""
-        if len(words) != 2 or article not in ("le", "la", "l'", "l’") or words[1].id != head.id or not head.text.islower():
-            return None
-        low = head.text.lower()
-        if low not in self.g.story_roles:
-            return None  # an office ("le maire", "le capitaine") may be another person's
-        feminine = article == "la" or low.endswith(("trice", "euse", "ière", "enne", "ée", "ète", "ante", "ine", "esse", "ue"))
-        return self._latter(mention.start, "f" if feminine else "m" if article == "le" else "any", named=True)
-
-    def _one_of_two(self, position: int, which: int) -> Optional[Entity]:
-        """"le premier", "la seconde": the first or the second of the two people the text
-        named last, by their names."""
-        people = [(p, e) for p, e in self._named_people(position) if p < position and e.type == "PER"
-                  and not _PLACE_BEFORE.search(self.text, max(0, p - 8), p)]  # "à l'Ehpad": a place, no one
-        latest: list = []
-        for pos, entity in sorted(people, key=lambda x: x[0], reverse=True):
-            if all(entity is not e for _, e in latest):
-                latest.append((pos, entity))
-            if len(latest) == 2:
-                break
-        if len(latest) < 2:
-            return None
-        pos, entity = latest[1 - which]
-        self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
-        return entity
-
-    def _latter(self, position: int, gender: str, named: bool = False) -> Optional[Entity]:
-        """"Ce dernier", "cette dernière": the person named last before, of that gender ("any":
-        of whichever); `named`: only someone the text gave a name."""
-        people = [(p, e) for p, e in self._named_people(position) + self.history if p < position and e.type == "PER"
-                  and not (named and e.name[:1].islower())]
-        for pos, entity in sorted(people, key=lambda x: x[0], reverse=True):
-            if gender == "any" and entity.type == "PER" or _agrees(entity, gender):
-                self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
-                return entity
-        return None
-
 
 def _vote(entity: Entity, gender: Optional[str]) -> None:
     if gender in ("m", "f"):
         entity.votes[gender] += 1
 
 
-# Inhabitants' names: "Niçoise", "Lyonnais", "Parisienne", "Européen".
-_DEMONYM = regex.compile(r"(?:oise?|aise?|ienne?|éenne?|ge|ène|sse|aine?|ande?|ole?|ard|bè)$")
 
 
 def _agrees(entity: Entity, gender: str) -> bool:
