@@ -26,15 +26,31 @@ _FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "
 _DEMONYM = regex.compile(r"(?:oise?|aise?|ienne?|éenne?|ge|ène|sse|aine?|ande?|ole?|ard|bè)$")
 
 
+_DEFINITE = ("le", "la", "l'", "l’")
+
+
+def _bare_definite(mention: Mention) -> Optional[str]:
+    """The article of a mention that is a definite article and its head noun alone ("la
+    nageuse", "l'accusé"), else None."""
+    words = [w for w in mention.words if w.upos != "PUNCT"]
+    if len(words) != 2 or words[0].text.lower() not in _DEFINITE or words[1].id != mention.head.id:
+        return None
+    return words[0].text.lower()
+
+
 class Anaphors:
+    def _chosen(self, position: int, pos: int, entity: Entity) -> Entity:
+        """The entity found for the mention at `position`, named at `pos`; the lookup is kept
+        for the gate (a position in the history, or none)."""
+        self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
+        return entity
+
     def _description_before(self, mention: Mention) -> Optional[Entity]:
         """"le capitaine" after "le capitaine des sapeurs" spoke, "la porte-parole" after
         "une porte-parole de la mairie": a bare definite noun is the unnamed person the text
         described with that noun, the latest one."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
         head = mention.head
-        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
-                or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles \
+        if _bare_definite(mention) is None or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles \
                 or head.lemma.lower() in self.g.organisations:
             return None  # titles and organisations have references of their own
         forms = {head.text, head.text + "s", head.lemma.lower(), head.lemma.lower() + "s"}
@@ -50,10 +66,8 @@ class Anaphors:
         Renault": a bare definite noun (not a title, which has holders of its own) is the
         entity the text last named right after that noun; a firm's noun with none is the
         organisation last named."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
         head = mention.head
-        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
-                or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles:
+        if _bare_definite(mention) is None or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles:
             return None
         noun = regex.escape(head.text)
         # "la nageuse Camille X", "la jeune cinéaste X"; not "pêcheur à Joal", a place after a preposition
@@ -72,8 +86,7 @@ class Anaphors:
         if not named:
             return None
         pos, entity = max(named, key=lambda x: x[0])
-        self._found = Lookup(mention.start, pos if any(p == pos for p, _ in self.history) else None)
-        return entity
+        return self._chosen(mention.start, pos, entity)
 
     def _bare_person(self, mention: Mention) -> Optional[Entity]:
         """"l'homme", "la femme", "le jeune homme", "la quinquagénaire" with nothing after them:
@@ -85,7 +98,7 @@ class Anaphors:
         low = mention.head.lemma.lower()
         article = words[0].text.lower() if words else ""
         gender = _BARE_PERSON.get(mention.head.text.lower()) or _BARE_PERSON.get(low) or ({"le": "m", "la": "f"}.get(article, "any") if low in _AGES else None)
-        if gender is None or len(words) < 2 or article not in ("l'", "l’", "le", "la") or words[1].id != mention.head.id \
+        if gender is None or len(words) < 2 or article not in _DEFINITE or words[1].id != mention.head.id \
                 or len(words) > 2 and words[2].text.lower() in _DE or any(w.upos == "PROPN" for w in words):
             return None  # "le septuagénaire McCain" names him
         return self._latter(mention.start, gender)
@@ -93,13 +106,12 @@ class Anaphors:
     def _demonym(self, mention: Mention) -> Optional[Entity]:
         """"La Niçoise s'est qualifiée" after "Clémence Aubagne": a definite inhabitant's name
         with nothing after it describes the person last named of its gender, as "l'homme" does."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
         head = mention.head
-        if len(words) != 2 or words[0].text.lower() not in ("le", "la", "l'", "l’") or words[1].id != head.id \
-                or not head.text[:1].isupper() or not _DEMONYM.search(head.text) or head.text in self.g.places \
-                or f"{words[0].text.capitalize()} {head.text}".replace("' ", "'") in self.g.outlets:
+        article = _bare_definite(mention)
+        if article is None or not head.text[:1].isupper() or not _DEMONYM.search(head.text) or head.text in self.g.places \
+                or f"{article.capitalize()} {head.text}".replace("' ", "'") in self.g.outlets:
             return None  # "Le Parisien" is a newspaper
-        feminine = head.text.endswith("e") or words[0].text.lower() == "la"
+        feminine = head.text.endswith("e") or article == "la"
         return self._latter(mention.start, "f" if feminine else "m")
 
     def _relative(self, mention: Mention) -> Optional[Entity]:
@@ -110,17 +122,15 @@ class Anaphors:
         if not before:
             return None
         pos, entity = max(before, key=lambda x: x[0])
-        self._found = Lookup(mention.start, pos if any(p == pos for p, _ in self.history) else None)
-        return entity
+        return self._chosen(mention.start, pos, entity)
 
     def _bare_role(self, mention: Mention) -> Optional[Entity]:
         """"l'artiste", "le cinéaste", "l'accusé" with nothing after them, a noun of the person's
         part in the story (the grammar's story roles): the person the text last named, of the
         article's or the noun's gender, as a pronoun would."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
         head = mention.head
-        article = words[0].text.lower() if words else ""
-        if len(words) != 2 or article not in ("le", "la", "l'", "l’") or words[1].id != head.id or not head.text.islower():
+        article = _bare_definite(mention)
+        if article is None or not head.text.islower():
             return None
         low = head.text.lower()
         if low not in self.g.story_roles:
@@ -142,8 +152,7 @@ class Anaphors:
         if len(latest) < 2:
             return None
         pos, entity = latest[1 - which]
-        self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
-        return entity
+        return self._chosen(position, pos, entity)
 
     def _latter(self, position: int, gender: str, named: bool = False) -> Optional[Entity]:
         """"Ce dernier", "cette dernière": the person named last before, of that gender ("any":
@@ -152,6 +161,5 @@ class Anaphors:
                   and not (named and e.name[:1].islower())]
         for pos, entity in sorted(people, key=lambda x: x[0], reverse=True):
             if gender == "any" and entity.type == "PER" or _agrees(entity, gender):
-                self._found = Lookup(position, pos if any(p == pos for p, _ in self.history) else None)
-                return entity
+                return self._chosen(position, pos, entity)
         return None
