@@ -20,6 +20,12 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a body named by a capitalised organisation noun and its words is an organisation, whole",
+     "Le Centre hospitalier régional de Besançon a annoncé la réouverture de son service de pédiatrie.",
+     "pédiatrie", "Centre hospitalier régional de Besançon", "ORG"),
+    ("a place of worship speaks as an organisation",
+     "La Grande Mosquée de Marseille a annoncé que la prière serait retransmise en ligne.",
+     "prière", "Grande Mosquée de Marseille", "ORG"),
     ("a bare role noun with no holder named is the person last named, as a pronoun",
      "Le dernier album du chanteur Youssou Diagne sort vendredi. « J'ai voulu revenir aux sources », explique l'artiste.",
      "sources", "Youssou Diagne", "PER"),
