@@ -51,6 +51,9 @@ def in_object_slot(ctx: Context, sent: Sentence, w: Word) -> bool:
     return w.deprel.startswith("acl") and w.text.lower().endswith("ant")
 
 
+_ANAPHORIC = frozenset({"dernier", "dernière", "premier", "première", "second", "seconde"})
+
+
 def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
     """A name, a pronoun, or a noun of a person, a group, an organisation or a document
     that speaks for its author; an abstract noun does not state or deny."""
@@ -59,8 +62,10 @@ def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
     if subject.upos in ("PROPN", "PRON") or subject.text[:1].isupper():
         return True
     g = ctx.grammar
+    if subject.lemma.lower() in _ANAPHORIC:
+        return True  # "Ce dernier a dénoncé", "la seconde dément": someone named before
     for low, text in ((subject.lemma.lower(), subject.text.lower()), (unprefixed(subject.lemma), unprefixed(subject.text))):
-        if (low in g.titles or low in g.organisations or low in g.documents or low in g.media
+        if (low in g.titles or low in g.organisations or low in g.documents or low in g.media or low in g.story_roles
                 or text in g.groups or low in g.groups or low in g.speaking_nouns
                 or low + "s" in g.groups or text + "s" in g.groups):  # one of a group: "le suspect"
             return True
