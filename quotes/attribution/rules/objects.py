@@ -125,9 +125,10 @@ def _predicative_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         c.deprel in ("xcomp", "amod") and c.upos == "ADJ" or c.deprel == "xcomp"
         or c.deprel in ("obl", "obl:arg", "obl:mod", "nmod")
         and any(m.deprel == "case" and m.lemma.lower() in ("de", "comme") for m in sent.children(c.id)))]
-    # "juge cette loi « liberticide »": an attribute in marks right
-    # after the noun, which the parse may take for an apposition
-    attributes += [c for c in sent.children(obj.id) if c.deprel == "appos" and c.upos in ("ADJ", "NOUN") and any(
+    # "juge cette loi « liberticide »", "juge cette décision « injustifiée »": an attribute in
+    # marks right after the noun, which the parse may take for an apposition or a participle
+    attributes += [c for c in sent.children(obj.id) + [k for k in kids if k.start > obj.end] if (
+        c.deprel == "appos" and c.upos in ("ADJ", "NOUN") or c.deprel in ("acl", "xcomp") and c.feat("VerbForm") == "Part") and any(
         q.start <= c.start < q.end and not ctx.text[obj.end: q.open_start].strip() for q in ctx.local_quotes(sent))]
     if not attributes:
         return None
