@@ -33,6 +33,7 @@ import attrs
 from .grammar import Grammar
 from .model import CueMatch
 from .parsing import ParsedUnit, Sentence, Word
+from .adverbs import adverbs_read_as_verbs
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
 from .tokens import QUE_FORMS
@@ -53,6 +54,7 @@ def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...], grammar: Opti
 def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Grammar]) -> Sentence:
     # Each pass reads the tree the one before it left.
     sent = part_glued_clitics(sent, cues)
+    sent = attrs.evolve(sent, words=tuple(adverbs_read_as_verbs(sent)))
     for repair in (_nouns_read_as_cues, _nouns_before_objects, _verbless, _incise_nouns, _final_incise, _after_relative,
                    _object_after_addressee):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
