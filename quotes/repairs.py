@@ -33,7 +33,7 @@ import attrs
 from .grammar import Grammar
 from .model import CueMatch
 from .parsing import ParsedUnit, Sentence, Word
-from .adverbs import adverbs_read_as_verbs
+from .misread import adverbs_read_as_verbs, infinitives_read_as_nouns
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
 from .tokens import QUE_FORMS
@@ -60,7 +60,7 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if grammar is not None:
         sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))
-        sent = attrs.evolve(sent, words=tuple(_infinitives_read_as_nouns(sent, cues, grammar)))
+        sent = attrs.evolve(sent, words=tuple(infinitives_read_as_nouns(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(speaker_after_outlet(sent, cues, grammar)))
     return sent
 
@@ -76,37 +76,6 @@ def _weekdays_as_verbs(sent: Sentence, grammar: Grammar) -> list[Word]:
         words[w.id - 1] = attrs.evolve(w, upos="NOUN", lemma=w.text.lower(), feats="Gender=Masc|Number=Sing", deprel="obl:mod")
         for c in sent.children(w.id):
             words[c.id - 1] = attrs.evolve(words[c.id - 1], head=w.head)
-    return words
-
-
-_INFINITIVE_ENDINGS = ("er", "ir", "re")
-
-
-def _infinitives_read_as_nouns(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
-    """"accuse le maire de brader le patrimoine": a rare infinitive the tagger took for a
-    noun after "de".  A noun with an infinitive's ending, after a bare "de" and with no
-    determiner of its own, right before a determiner whose noun comes after it, hung on a
-    cue verb or on that verb's object: a noun does not take a bare noun phrase after it, an
-    infinitive takes it as its object."""
-    words = list(sent.words)
-    for k in range(1, len(words) - 1):
-        w, de, det = words[k], words[k - 1], words[k + 1]
-        if w.upos != "NOUN" or not w.text.lower().endswith(_INFINITIVE_ENDINGS) or de.text.lower() not in ("de", "d'", "d’"):
-            continue
-        if de.head != w.id or det.deprel != "det" or any(c.deprel == "det" for c in sent.children(w.id)):
-            continue
-        obj = sent.word(det.head) if det.head else None
-        if obj is None or obj.upos not in ("NOUN", "PROPN") or obj.start < w.end or obj.text.lower() in grammar.time_words:
-            continue
-        holder = sent.word(w.head) if w.head else None
-        verb = holder if holder is not None and holder.start in cues else (
-            sent.word(holder.head) if holder is not None and holder.deprel == "obj" and holder.head else None)
-        if verb is None or verb.start not in cues or verb.upos != "VERB":
-            continue
-        words[k] = attrs.evolve(w, upos="VERB", lemma=w.text.lower(), feats="VerbForm=Inf",
-                                deprel="xcomp" if holder is verb else "acl")
-        words[k - 1] = attrs.evolve(de, deprel="mark")
-        words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="obj")
     return words
 
 
@@ -268,7 +237,7 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         cue = cues.get(w.start)
         infinitive = nxt.feat("VerbForm") == "Inf"
         if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV", "AUX", "ADP") or not (nxt.upos == "DET" or infinitive) \
-                or words[k - 1].upos == "PUNCT" or any(c.deprel == "det" for c in sent.children(w.id)):
+                or words[k - 1].upos == "PUNCT" and not _closes_apposition(words, k - 1) or any(c.deprel == "det" for c in sent.children(w.id)):
             continue
         subject = _phrase_head(words[:k], ("NOUN", "PROPN", "PRON"))
         body = words[k + 1:]
@@ -284,6 +253,16 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
             words[j] = attrs.evolve(words[j], head=w.id)   # the final stop
         return words
     return words
+
+
+def _closes_apposition(words: list[Word], k: int) -> bool:
+    """Is words[k] the comma that closes an apposition after the opening noun phrase ("L'ancien
+    adjoint, Denis Hocquard, dément")?"""
+    if words[k].text != ",":
+        return False
+    opening = next((j for j in range(k - 1, 0, -1) if words[j].text == ","), None)
+    return opening is not None and opening + 1 < k and all(x.upos in ("PROPN", "NOUN", "ADJ", "DET", "NUM") for x in words[opening + 1: k]) \
+        and any(x.upos in ("NOUN", "PROPN") for x in words[:opening])
 
 
 def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:

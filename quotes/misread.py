@@ -1,0 +1,60 @@
+"""Parse repairs of the verb cues' sentences for words the tagger gave the wrong part of
+speech: a sentence adverb read as a verb ("Les syndicats réclament pourtant une hausse":
+"pourtant" a verb with the object hung on it, so the cue had none) becomes an adverb of the
+verb it hangs on, and what hung on it hangs on that verb; a rare infinitive read as a noun
+("accuse le maire de brader le patrimoine") becomes the infinitive it is.  Steps of
+repairs.py."""
+
+from __future__ import annotations
+
+import attrs
+
+from .grammar import Grammar
+from .model import CueMatch
+from .parsing import Sentence, Word
+
+# Adverbs that stand between a verb and its object in news prose.
+_SENTENCE_ADVERBS = frozenset({"pourtant", "toutefois", "cependant", "néanmoins", "aussitôt", "également",
+                               "désormais", "notamment", "surtout", "d'ailleurs", "alors", "aussi", "encore", "déjà"})
+
+
+def adverbs_read_as_verbs(sent: Sentence) -> list[Word]:
+    words = list(sent.words)
+    for w in sent.words:
+        if w.text.lower() not in _SENTENCE_ADVERBS or w.upos not in ("VERB", "AUX") or not w.head:
+            continue
+        words[w.id - 1] = attrs.evolve(w, upos="ADV", lemma=w.text.lower(), feats="", deprel="advmod")
+        for c in sent.children(w.id):
+            words[c.id - 1] = attrs.evolve(words[c.id - 1], head=w.head)
+    return words
+
+
+_INFINITIVE_ENDINGS = ("er", "ir", "re")
+
+
+def infinitives_read_as_nouns(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
+    """"accuse le maire de brader le patrimoine": a rare infinitive the tagger took for a
+    noun after "de".  A noun with an infinitive's ending, after a bare "de" and with no
+    determiner of its own, right before a determiner whose noun comes after it, hung on a
+    cue verb or on that verb's object: a noun does not take a bare noun phrase after it, an
+    infinitive takes it as its object."""
+    words = list(sent.words)
+    for k in range(1, len(words) - 1):
+        w, de, det = words[k], words[k - 1], words[k + 1]
+        if w.upos != "NOUN" or not w.text.lower().endswith(_INFINITIVE_ENDINGS) or de.text.lower() not in ("de", "d'", "d’"):
+            continue
+        if de.head != w.id or det.deprel != "det" or any(c.deprel == "det" for c in sent.children(w.id)):
+            continue
+        obj = sent.word(det.head) if det.head else None
+        if obj is None or obj.upos not in ("NOUN", "PROPN") or obj.start < w.end or obj.text.lower() in grammar.time_words:
+            continue
+        holder = sent.word(w.head) if w.head else None
+        verb = holder if holder is not None and holder.start in cues else (
+            sent.word(holder.head) if holder is not None and holder.deprel == "obj" and holder.head else None)
+        if verb is None or verb.start not in cues or verb.upos != "VERB":
+            continue
+        words[k] = attrs.evolve(w, upos="VERB", lemma=w.text.lower(), feats="VerbForm=Inf",
+                                deprel="xcomp" if holder is verb else "acl")
+        words[k - 1] = attrs.evolve(de, deprel="mark")
+        words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="obj")
+    return words
