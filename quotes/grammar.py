@@ -16,6 +16,7 @@ import regex
 
 from .errors import GrammarError
 from .forms import derive_forms
+from .tokens import masculine
 
 from .grammar_schema import DEFAULT_RULES, PAIR_KEYS, PHRASE_KEYS, PREPOSITION_KEYS, SCHEMA, Checker, read_toml
 
@@ -104,6 +105,10 @@ class Grammar:
         ("la partie" of "les parties" is none)."""
         low = lemma.lower()
         return low not in self.singular_things and (text.lower() in self.groups or low + "s" in self.groups)
+
+    def person_word(self, word: str) -> bool:
+        """A noun of persons in either gender ("cinéaste", "boulangère")."""
+        return self.person_noun(word, word) or self.person_noun(masculine(word), masculine(word))
 
     @functools.cached_property
     def reflexive_verbs(self) -> dict[str, str]:

@@ -38,7 +38,7 @@ from .organisations import Organisations
 from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase, without_apposition, without_tail
 from .subjects import SubjectKinds
-from .tokens import GLUED_CLITIC, masculine, unprefixed
+from .tokens import GLUED_CLITIC, unprefixed
 from .anaphors import Anaphors
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
@@ -300,8 +300,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             return "GROUP"
         if head.upos in ("NOUN", "ADJ") and self._one_of_group(mention):
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
-        if head.upos in ("NOUN", "ADJ") and head.feat("Number") != "Plur" and head.text.islower() and (
-                self.g.person_noun(head.text, head.text) or self.g.person_noun(masculine(head.text), masculine(head.text))):
+        if head.upos in ("NOUN", "ADJ") and head.feat("Number") != "Plur" and head.text.islower() and self.g.person_word(head.text):
             return "PER"  # "l'accusé", "la cinéaste": a person's noun, one of them
         if lemma in self.g.titles or unprefixed(head.text) in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}

@@ -125,8 +125,9 @@ def _credit_relays(ctx: Context, events: list[Event]) -> list[Event]:
             continue
         # "l'agence Reuters" is Reuters, as "à l'agence Reuters" is
         source = _MEDIA_NOUN.sub(lambda m: "" if m.group(1).lower() in ctx.grammar.media else m.group(), relay.group(2).strip())
-        if relay.group(1) and relay.group(1).capitalize() + source in ctx.grammar.outlets:
-            source = relay.group(1).capitalize() + source  # "rapportés par Le Monde": the newspaper's written name
+        written = (relay.group(1) or "").capitalize() + source
+        if relay.group(1) and written in ctx.grammar.outlets:
+            source = written  # "rapportés par Le Monde": the newspaper's written name
         # "selon des propos rapportés par le quotidien X": X, not the words it relayed
         out = [attrs.evolve(e, cited_source=source if e.cited_source is None or relay.group(2) in e.cited_source else e.cited_source,
                             mention=_before(ctx, e.mention, relay.start()))

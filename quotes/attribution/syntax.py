@@ -178,6 +178,13 @@ class Syntax:
         never one of them; None at the clause's end."""
         return _read_in(sent, w, self._inverted_subject(sent, w))
 
+    def _incise_speaker(self, sent: Sentence, verb: Word) -> Optional[Word]:
+        """The inverted subject of a cue verb in an incise, which a participle or an infinitive
+        hung on it shares; else None."""
+        if verb.upos == "VERB" and self.incise_comma(sent, verb) is not None and self.cue_lemma(sent, verb):
+            return self.inverted_subject(sent, verb)
+        return None
+
     def _subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         if self._participial(sent, w) and not any(c.deprel in SUBJECTS for c in sent.children(w.id)):
             # "..., affirmant que", "tout en assurant que": the subject of the main clause,
@@ -188,21 +195,18 @@ class Syntax:
                     continue  # "a assuré que le trafic reprendrait, tout en reconnaissant": not the clause's
                 if a.upos in ("VERB", "AUX") and subj:
                     return subj[0]
-                if a.upos == "VERB" and self.incise_comma(sent, a) is not None and self.cue_lemma(sent, a):
-                    inverted = self.inverted_subject(sent, a)  # "», a dit le ministre, faisant valoir ..."
-                    if inverted is not None:
-                        return inverted
+                inverted = self._incise_speaker(sent, a)  # "», a dit le ministre, faisant valoir ..."
+                if inverted is not None:
+                    return inverted
         if narrative_infinitive(sent, w):
             return None  # "Avant d'ajouter : « ... »": the parse may hang it on the quotation's verb
         current = w
         for _ in range(6):
             subj = [c for c in sent.children(current.id) if _counts_as_subject(c, current)]
             subj = [c for c in subj if c.deprel != "expl:subj" or c.text.lower() in self.g.pronouns]
-            if not subj and current is not w and current.upos == "VERB" and self.incise_comma(sent, current) is not None \
-                    and self.cue_lemma(sent, current):
-                inverted = self.inverted_subject(sent, current)  # "», a lancé la militante, avant d'ajouter"
-                if inverted is not None:
-                    return inverted
+            inverted = self._incise_speaker(sent, current) if not subj and current is not w else None
+            if inverted is not None:
+                return inverted  # "», a lancé la militante, avant d'ajouter"
             if subj:
                 # Several subjects come from parse errors: the one nearest before the verb,
                 # a name or pronoun before a common noun ("Vendredi dernier, Lavrov a déclaré").

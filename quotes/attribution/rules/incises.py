@@ -9,7 +9,6 @@ from typing import Optional
 import regex
 
 from ...parsing import Sentence, Word
-from ...tokens import masculine
 from ..context import Context, UnitView
 from ..events import Event, trim
 from ..spans import kind_of
@@ -209,8 +208,7 @@ def _apposed_to_end(ctx: Context, rest: str) -> bool:
     rest = rest.strip().rstrip(".;")
     first = rest.split(" ", 1)[0].lower() if rest else ""
     return bool(rest) and len(rest.split()) <= 6 and not regex.search(r"[,;:!?«»“”\"]", rest) and (
-        first in ctx.grammar.titles or ctx.grammar.person_noun(first, first) or ctx.grammar.person_noun(masculine(first), masculine(first))
-        or regex.match(r"\d+ ans\b", rest) is not None)
+        first in ctx.grammar.titles or ctx.grammar.person_word(first) or regex.match(r"\d+ ans\b", rest) is not None)
 
 
 def _incise(ctx: Context, sent: Sentence, start: int, end: int, final: bool = False):
