@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
+from .tokens import DEMONYM
 from .titles import _BARE_PERSON, _DE, _PLACE_BEFORE, Lookup, _agrees
 
 if TYPE_CHECKING:
@@ -22,8 +23,6 @@ _AGES = frozenset({"adolescent", "adolescente", "vingtenaire", "trentenaire", "q
 # "l'organisme"); not those of bodies that are speakers by themselves ("la préfecture").
 _FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "constructeur", "établissement",
                     "enseigne", "fabricant", "opérateur", "industriel", "laboratoire", "club"})
-# Inhabitants' names: "Niçoise", "Lyonnais", "Parisienne", "Européen", "Belge".
-_DEMONYM = regex.compile(r"(?:oise?|aise?|ienne?|éenne?|ge|ène|sse|aine?|ande?|ole?|ard|bè)$")
 
 
 _DEFINITE = ("le", "la", "l'", "l’")
@@ -108,11 +107,11 @@ class Anaphors:
         with nothing after it describes the person last named of its gender, as "l'homme" does."""
         head = mention.head
         article = _bare_definite(mention)
-        if article is None or not head.text[:1].isupper() or not _DEMONYM.search(head.text) or head.text in self.g.places \
+        if article is None or not head.text[:1].isupper() or not DEMONYM.search(head.text) or head.text in self.g.places \
                 or f"{article.capitalize()} {head.text}".replace("' ", "'") in self.g.outlets:
             return None  # "Le Parisien" is a newspaper
         feminine = head.text.endswith("e") or article == "la"
-        return self._latter(mention.start, "f" if feminine else "m")
+        return self._latter(mention.start, "f" if feminine else "m", unlike=head.text)
 
     def _relative(self, mention: Mention) -> Optional[Entity]:
         """"a dit un habitant, selon qui ...": a relative pronoun stands for the speaker named
@@ -154,12 +153,30 @@ class Anaphors:
         pos, entity = latest[1 - which]
         return self._chosen(position, pos, entity)
 
-    def _latter(self, position: int, gender: str, named: bool = False) -> Optional[Entity]:
+    def _latter(self, position: int, gender: str, named: bool = False, unlike: str = "") -> Optional[Entity]:
         """"Ce dernier", "cette dernière": the person named last before, of that gender ("any":
-        of whichever); `named`: only someone the text gave a name."""
+        of whichever); `named`: only someone the text gave a name; `unlike`: an inhabitant's
+        name, which is not the person the text named with another ("l'Allemande" is not
+        "l'Espagnole Ana Ruiz")."""
+        # A one-word name after "à", "en", "dans" ("à Cahuzac", "à Roland-Garros") is more
+        # often a place than the person a description stands for.
         people = [(p, e) for p, e in self._named_people(position) + self.history if p < position and e.type == "PER"
-                  and not (named and e.name[:1].islower())]
+                  and not (named and e.name[:1].islower())
+                  and not (" " not in e.name and _PLACE_BEFORE.search(self.text, max(0, p - 8), p))
+                  and not (unlike and _other_demonym(self.text[max(0, p - 30):p], unlike))]
         for pos, entity in sorted(people, key=lambda x: x[0], reverse=True):
             if gender == "any" and entity.type == "PER" or _agrees(entity, gender):
                 return self._chosen(position, pos, entity)
         return None
+
+
+_NAMED_AS = regex.compile(r"(?:^|\s)(?:l['’]|la\s+|le\s+)(\p{Lu}[\p{L}\-]+)\s+$")
+
+
+def _other_demonym(before: str, demonym: str) -> bool:
+    """Does `before` end with another inhabitant's name than `demonym` ("l'Espagnole ")?"""
+    m = _NAMED_AS.search(before)
+    if m is None or not DEMONYM.search(m.group(1)):
+        return False
+    a, b = m.group(1).lower(), demonym.lower()
+    return not (a.startswith(b) or b.startswith(a) or a.rstrip("e") == b.rstrip("e"))

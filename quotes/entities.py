@@ -30,7 +30,7 @@ import regex
 from .grammar import Grammar
 from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
-from .tokens import DE_WORDS, DETERMINERS, NOT_NAMES, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
+from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
 _OUTLET_ARTICLES = {"le": "Le", "la": "La", "les": "Les", "l'": "L'", "l’": "L'", "au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
@@ -111,6 +111,8 @@ class EntityTable(TitleScan, AcronymScan):
         self._places()
         self._known_organisations()
         for k, t in enumerate(self.toks):
+            if self._club(k):
+                continue  # "l'AS Monaco": the run of capitals below names the club
             if is_acronym(t.text):
                 self._acronym(k, k + 1)
             elif (expansion := self._short_form(k)) is not None:
@@ -126,6 +128,8 @@ class EntityTable(TitleScan, AcronymScan):
     def _places(self) -> None:
         pattern = place_pattern(self.g.places)
         for m in pattern.finditer(self.text):
+            if m.group() in self.g.first_names and regex.match(r"[ \t]+\p{Lu}", self.text[m.end():m.end() + 3]):
+                continue  # "Sofia Brandt": a given name and a surname, not the city
             entity = self.find(m.group()) or self.new(m.group(), "GPE")
             self.mention(entity, m.start(), m.end(), "name")
 
@@ -194,12 +198,18 @@ class EntityTable(TitleScan, AcronymScan):
             break
         while j > i and self.toks[j - 1].low in NOT_NAMES:
             j -= 1
-        if j - i > 1 and is_acronym(self.toks[i].text) and not is_acronym(self.toks[i + 1].text):
+        if j - i > 1 and is_acronym(self.toks[i].text) and not is_acronym(self.toks[i + 1].text) and not self._club(i):
             i += 1  # "l'AFP Jeanne Martin": an outlet or a party before a name is none of it
         elif j - i > 2 and i > 0 and self.toks[i - 1].low in ("le", "la", "l'", "l’") and self.toks[i].text not in self.g.first_names \
-                and self.toks[i + 1].text.split("-")[0] in self.g.first_names:
+                and (self.toks[i + 1].text.split("-")[0] in self.g.first_names or DEMONYM.search(self.toks[i].text)
+                     and self.toks[i].text not in self.g.places):
             i += 1  # "la Belge Élise Vandermeulen": a nationality before a given name and a surname
         return (i, j) if i < j else None
+
+    def _club(self, k: int) -> bool:
+        """"l'AS Monaco", "le FC Nantes": a club's letters with a capitalised word after them."""
+        return self.toks[k].text in self.g.club_prefixes and k + 1 < len(self.toks) and self.toks[k + 1].cap \
+            and self.toks[k + 1].text[0].isalpha() and self._glued(self.toks[k], self.toks[k + 1])
 
     def _sentence_start(self, i: int) -> bool:
         return i == 0 or self.toks[i - 1].text in ".!?«»\"“”:—–-" or "\n" in self.text[self.toks[i - 1].end: self.toks[i].start]
@@ -243,7 +253,7 @@ class EntityTable(TitleScan, AcronymScan):
             entity = self.find(name) or self.new(name, "GPE")
         elif b - a == 1 and a > 0 and self.toks[a - 1].low in ("les", "des", "aux") and name.endswith(("s", "x")):
             entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
-        elif (b - a == 1 and is_acronym(name)) or outlet:
+        elif (b - a == 1 and is_acronym(name)) or outlet or self._club(a):
             entity = self.find(name) or self.new(name, "ORG")
         elif self.toks[a].low in self.g.organisations:
             entity = self.find(name) or self.new(name, "ORG")

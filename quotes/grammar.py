@@ -96,6 +96,7 @@ class Grammar:
     works: frozenset[str] = frozenset()  # nouns of works whose names stand in marks: "roman", "album"
     colon_predicates: frozenset[str] = frozenset()  # "a été claire :", "ne mâche pas ses mots :": how it was put
     organisation_names: frozenset[str] = frozenset()  # names that run on in lower case: "Force ouvrière"
+    club_prefixes: frozenset[str] = frozenset()  # "AS", "FC": a club's name begins with them
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verb_class
@@ -316,6 +317,7 @@ def _build(path: Path) -> Grammar:
         rule_order=rule_order,
         outlets=frozenset(orgs.get("outlets", ())),
         organisation_names=frozenset(orgs.get("names", ())),
+        club_prefixes=frozenset(orgs.get("club_prefixes", ())),
         first_names=first_names,
         streets=lower(mentions.get("places", {}).get("streets", ())),
         epicene_names=frozenset(mentions.get("first_names", {}).get("epicene", ())),

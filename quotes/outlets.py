@@ -139,6 +139,8 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
         return name  # "sur RMC", "à CBC/Radio-Canada", "sur France 2": a channel takes no article, a topic does
     if weak == "dans" and article[:1].isupper() and article.lower() in ("le", "la", "les"):
         return f"{article} {name}"  # "dans Le Parisien": a title with its capitalised article
+    if weak in ("sur", "à") and not article and regex.split(r"[\s\-]", name, 1)[0].lower() in grammar.media and len(name.split()) <= 3:
+        return name  # "à Radio Horizon", "sur Radio-Canada": a station named by its medium
     return None
 
 

@@ -39,6 +39,8 @@ from .outletrepair import speaker_after_outlet
 from .tokens import QUE_FORMS
 
 _FINAL_STOPS = frozenset({".", "!", "?", "…", ";"})
+# Words that open a noun phrase, which the tagger may read otherwise ("tout" as an adverb).
+_QUANTIFIERS = frozenset({"tout", "toute", "tous", "toutes", "aucun", "aucune", "chaque", "plusieurs", "certains", "certaines"})
 
 
 def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...], grammar: Optional[Grammar] = None) -> list[ParsedUnit]:
@@ -236,19 +238,23 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         w, nxt = words[k], words[k + 1]
         cue = cues.get(w.start)
         infinitive = nxt.feat("VerbForm") == "Inf"
-        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV", "AUX", "ADP") or not (nxt.upos == "DET" or infinitive) \
+        quantified = nxt.upos != "DET" and nxt.text.lower() in _QUANTIFIERS  # "dément tout manquement", both misread
+        if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV", "AUX", "ADP") or not (nxt.upos == "DET" or infinitive or quantified) \
                 or words[k - 1].upos == "PUNCT" and not _closes_apposition(words, k - 1) or any(c.deprel == "det" for c in sent.children(w.id)):
             continue
         subject = _phrase_head(words[:k], ("NOUN", "PROPN", "PRON"))
         body = words[k + 1:]
         while body and body[-1].upos == "PUNCT":
             body = body[:-1]
-        obj = _phrase_head(body, ("VERB",) if infinitive else ("NOUN", "PROPN"))
+        obj = _phrase_head(body, ("VERB",) if infinitive else ("NOUN", "PROPN", "ADJ", "ADV") if quantified else ("NOUN", "PROPN"))
         if subject is None or obj is None or subject.upos == "PRON" and subject.deprel != "nsubj":
             continue
         words[k] = _as_verb(w, cue, head=0, deprel="root")
         words[subject.id - 1] = attrs.evolve(words[subject.id - 1], head=w.id, deprel="nsubj")
-        words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="xcomp" if infinitive else "obj")
+        words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="xcomp" if infinitive else "obj",
+                                         upos="VERB" if infinitive else "PROPN" if obj.upos == "PROPN" else "NOUN")
+        if quantified:
+            words[k + 1] = attrs.evolve(nxt, upos="DET", head=obj.id, deprel="det")
         for j in range(k + 1 + len(body), len(words)):
             words[j] = attrs.evolve(words[j], head=w.id)   # the final stop
         return words

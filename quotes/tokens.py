@@ -23,6 +23,9 @@ GLUED_CLITIC = regex.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)$
 # The same clitic written after a word the tokenizer kept apart: matched at the word's end.
 CLITIC_AFTER = regex.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)(?![\p{L}\-])", regex.IGNORECASE)
 # "que" as written: the complementizer and the relative, elided or not.
+# Inhabitants' names: "Niçoise", "Lyonnais", "Parisienne", "Européen", "Belge", "Bretonne",
+# "Savoyarde", "Valaisanne", "Espagnole".
+DEMONYM = regex.compile(r"(?:oise?|aise?|ienne?|éenne?|ge|ène|sse|aine?|ande?|ole?|arde?|bè|onne|anne)$")
 QUE_FORMS = frozenset({"que", "qu'", "qu’"})
 DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
 DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
