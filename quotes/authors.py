@@ -89,7 +89,10 @@ class DocumentAuthors:
     def _complement_entity(self, mention: Mention, w) -> Entity:
         inside = {x.id for x in mention.words if mention.start <= x.start < mention.end}
         sub = [x for x in mention.sentence.subtree(w.id) if x.id in inside]
-        cut = next((k for k, x in enumerate(sub) if x.upos == "PUNCT" and k > 0), None)
+        # up to a comma, or to a participle that says what became of the document ("de
+        # l'université de Rouen publiée mardi")
+        cut = next((k for k, x in enumerate(sub) if k > 0 and (x.upos == "PUNCT" or x.deprel.startswith("acl") and x.upos == "VERB"
+                                                                and x.feat("VerbForm") == "Part")), None)
         sub = sub[:cut] if cut is not None else sub
         while sub and (sub[0].text.lower() in _ARTICLES or sub[0].upos in ("ADP", "DET")):
             sub.pop(0)

@@ -11,7 +11,7 @@ import regex
 
 from .attribution import Mention
 from .entities import is_acronym
-from .tokens import GLUED_CLITIC, place_pattern
+from .tokens import DEMONYM, GLUED_CLITIC, place_pattern
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
@@ -43,7 +43,10 @@ class NameChains:
                         and words[k].text.lower() not in _DE:
                     k -= 1  # back over the article, not over "des"/"du" ("ministère turc des Affaires")
                 particle = k >= 1 and words[k].text.lower() in _DE and words[k - 1].text in self.g.honorifics  # "M. de Villiers"
-                if not current and not particle and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(
+                # "le sismologue de l'ENS Paul Garnier": a given name after the acronym begins a person's name
+                member = not current and i > 0 and words[i - 1].id in skipped and is_acronym(words[i - 1].text) \
+                    and w.text.split("-")[0] in self.g.first_names
+                if not current and not particle and not member and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(
                         self.text, max(0, w.start - 12), w.start) or (w.deprel in ("flat:name", "flat") and w.head in skipped)):
                     # "ministre de la Défense", "Corée du Nord", "sur RTL"; a name right after a bare
                     # "de" is a person's, whole: "cabinet de Michel Sapin" (a place or an office takes
@@ -94,7 +97,8 @@ class NameChains:
         if len(chosen) > 1 and is_acronym(chosen[0].text) and not is_acronym(chosen[1].text) and any(
                 w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles for w in mention.words if w.end <= chosen[0].start):
             chosen = chosen[1:]  # "le député LR Éric Ciotti": the party, then the name ("l'AS Monaco" is a club)
-        if len(chosen) > 2 and chosen[1].text in self.g.first_names and chosen[0].text not in self.g.first_names \
+        if len(chosen) > 2 and (chosen[1].text in self.g.first_names or DEMONYM.search(chosen[0].text) and chosen[0].text not in self.g.places) \
+                and chosen[0].text not in self.g.first_names \
                 and regex.search(r"\b(?:le|la|les|l['’])\s*$", self.text[max(0, chosen[0].start - 4): chosen[0].start], regex.IGNORECASE):
             chosen = chosen[1:]  # "le Slovène Matej Kovačič", "la Belge Élise X": a nationality before the name
         # "le syndicat Force ouvrière": the name runs on in lower case

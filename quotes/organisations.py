@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 _GENDER = {"Masc": "m", "Fem": "f"}
 # Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
 # institutions that go without one ("le gouvernement", "la préfecture").
+# Kinds of body whose name follows the noun, lower-case words and all ("l'ONG Eau vive Sahel").
+_NAMED_AFTER = frozenset({"ong", "association", "collectif", "mouvement", "groupe", "parti", "syndicat", "liste"})
 _NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération", "ong", "collectif", "mouvement", "coalition"})
 
 
@@ -37,6 +39,11 @@ class Organisations:
                         or chain in self.g.outlets):
             found = self.table.find(chain)
             entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
+        elif (called := self._called(mention)) is not None:
+            # "l'ONG Eau vive Sahel", "le groupe d'opposition Agir pour Brennes": the name runs on
+            # in lower case after its capitalised first word
+            found = self.table.find(called)
+            entity = found if found is not None and found.type == "ORG" else self.table.entity(called, "ORG")
         else:
             name = self._strip_det(mention)
             words = [w for w in mention.words if w.upos != "PUNCT"]
@@ -50,6 +57,27 @@ class Organisations:
         source = dets[0] if dets else head if head.upos == "NOUN" else None
         _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
         return entity
+
+    def _called(self, mention: Mention) -> Optional[str]:
+        """The name after a noun of the kind of body a name follows ("l'ONG X", "le collectif
+        citoyen X", "le groupe d'opposition X", "le quotidien Le Courrier du Lot"): from the first capitalised word after the
+        noun's own lower-case words to the end of the mention; none after "de" ("le collectif
+        de Brennes" is from a place) nor after punctuation."""
+        head = mention.head
+        if head.text.lower() not in _NAMED_AFTER and head.lemma.lower() not in self.g.media:
+            return None
+        words = [w for w in mention.words if w.start > head.start]
+        for k, w in enumerate(words):
+            if w.upos == "PUNCT":
+                return None
+            if w.text[:1].isupper():
+                if k and words[k - 1].text.lower() in ("de", "du", "des", "d'", "d’"):
+                    return None
+                name = self.text[w.start: words[-1].end]
+                return None if name in self.g.places or any(x.upos == "PUNCT" for x in words[k:]) else name
+            if w.upos not in ("ADJ", "ADP", "NOUN", "DET"):
+                return None
+        return None
 
     def _named_org(self, mention: Mention) -> Optional[Entity]:
         """"la fédération de rugby du pays" after "Fédération bretonne de rugby (FBR)": a
