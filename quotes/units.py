@@ -49,13 +49,15 @@ _BOUNDARY = re.compile(
 
 
 # A wire dateline opening a paragraph: "PARIS (AFP) –", "REYKJAVIK –", "Bruxelles, 12 mars
-# (Belga) –" says where and by whom the story was filed.  It is no part of the sentence
+# (Belga) –" says where and by whom the story was filed; a live report's "09h12 –", when.  It is no part of the sentence
 # after it: left in, the parser reads "Bruxelles" as that sentence's subject.
 _UP, _LOW = "A-ZÀ-ÖØ-ÞŒŸ", "a-zß-öø-ÿœ"
 _DATELINE = re.compile(
     rf"(?:[{_UP}]{{2,}}[{_UP}\-' ]*|[{_UP}][{_LOW}]+(?:[ \-][{_UP}][{_LOW}]+)*)"
     rf"(?:,[^()–—\n]{{1,25}}?)?[ \u00a0]*\([^()\n]{{1,30}}\)[ \u00a0]*[-–—][ \u00a0]+"
-    rf"|[{_UP}]{{3,}}[{_UP}\-' ]*[ \u00a0]+[–—][ \u00a0]+")
+    rf"|[{_UP}]{{3,}}[{_UP}\-' ]*[ \u00a0]+[–—][ \u00a0]+"
+    # a live report's time stamp: "09h12 –", "14:30 -"
+    rf"|[0-2]?\d[h:][0-5]\d[ \u00a0]*[-–—][ \u00a0]+")
 
 
 def split_units(text: str, quotes: list[QuotedSpan]) -> list[Span]:

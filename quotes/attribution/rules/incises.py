@@ -240,8 +240,19 @@ def _incise(ctx: Context, sent: Sentence, start: int, end: int, final: bool = Fa
             right = more.end()  # "sourit X, 19 ans. Le ballon ...": the apposition ends the incise, not the quotation
         elif more is None and after.group().endswith(",") and subject.upos != "PRON" and _apposed_to_end(ctx, text[right:end]):
             right = end  # "— C'est fini, peste X, infirmière.": the line ends with the speaker's apposition
+        if final and right < end and subject.upos != "PRON" and _verbless_tail(sent, text, right, end):
+            # "— Pourquoi ? demande la présidente, Hélène Marchal.", "..., explique Lucien, 79 ans,
+            # assis devant le café.": a dialogue line ends with the speaker's name or description
+            right = end
         return w, lemma, subject, left, min(right, end)
     return None
+
+
+def _verbless_tail(sent: Sentence, text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a few words with no finite verb and no mark, what is left of an incise?"""
+    rest = text[start:end].strip().rstrip(".;…")
+    return bool(rest) and len(rest.split()) <= 8 and not regex.search(r"[«»“”\"!?]", rest) and not any(
+        x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in sent.words if start <= x.start < end)
 
 
 def _phrase_end(sent: Sentence, subject) -> int:
