@@ -23,7 +23,7 @@ _ART = r"(?:(?:la|le|les)\s+|l['’]\s*)?"
 _STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
            r"|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
            r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
-_LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour|(?:publiée?s?|diffusée?s?|révélée?s?)\s+par))\s+(?P<art>{_ART})",
+_LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour|selon|(?:publiée?s?|diffusée?s?|révélée?s?)\s+par))\s+(?P<art>{_ART})",
                       regex.IGNORECASE)
 # People spoken to, after the speaker: "à des proches", "à ses partisans", "aux journalistes"
 # (not "le délégué aux Anciens combattants", an office's domain written as a name).

@@ -228,6 +228,9 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
     lead = text[sent.start: cue_start]
     tail = text[phrase_end: sent.end]
     if lead.strip(" ,") and not regex.search(r"\w", tail):
+        if any(sent.start < w.start < cue_start and ctx.syntax.incise_comma(sent, w) is not None
+               and ctx.syntax.inverted_subject(sent, w) is not None for w, _ in ctx.cue_verbs(sent)):
+            return None  # "..., a annoncé le ministre, selon l'agence X.": the agency relays his words
         start, end = trim(text, sent.start, cue_start)
         return (start, end) if end - start >= 10 else None
     if _opens(lead):
