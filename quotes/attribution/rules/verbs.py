@@ -14,6 +14,7 @@ from ..context import Context, UnitView
 
 # Prepositions of time: their phrase after an object says when the report holds.
 _WHEN = frozenset({"avant", "après", "depuis", "pendant", "lors", "dès", "durant"})
+_THROUGHOUT = regex.compile(r"(?:tout\s+(?:au|le)\s+long|au\s+cours|à\s+l['’]issue|au\s+terme|au\s+lendemain|à\s+la\s+veille)\b", regex.IGNORECASE)
 
 
 def framed(frame: str):
@@ -100,8 +101,9 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
         if words[0].feat("PronType") == "Rel" and not (words[0].lemma.lower() == "dont" and not any(
                 x.upos in ("VERB", "AUX") for x in words)):
             break  # "... qui, selon lui, ...": a relative with a report of its own (not "dont un avec sursis")
-        if any(m.deprel == "case" and m.lemma.lower() in _WHEN for m in sent.children(c.id)):
-            break  # "avant les élections", "depuis mardi": when, not what
+        if any(m.deprel == "case" and m.lemma.lower() in _WHEN for m in sent.children(c.id)) \
+                or _THROUGHOUT.match(ctx.text, words[0].start):
+            break  # "avant les élections", "depuis mardi", "tout au long du procès": when, not what
         if c.lemma.lower() in g.manner and any(m.deprel == "case" and m.lemma.lower() in ("avec", "sans") for m in sent.children(c.id)):
             break  # "avec fermeté", "sans détour": how it was said, not what
         end = max(x.end for x in words)
