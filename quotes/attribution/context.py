@@ -131,10 +131,10 @@ class Context:
             kids = sent.children(w.id)
             if any(c.deprel == "aux:pass" for c in kids) and not any(c.text.lower() in REFLEXIVE_CLITICS for c in kids):
                 continue
-            if w.feat("VerbForm") == "Part" and w.feat("Tense") == "Past" and w.deprel.startswith("acl") and not any(
+            if w.feat("VerbForm") == "Part" and w.feat("Tense") == "Past" and w.deprel.startswith(("acl", "advcl")) and not any(
                     c.deprel.startswith("aux") for c in kids) and not any(
                     x.lemma.lower() == "avoir" for x in sent.words[max(0, w.id - 5): w.id - 1]):
-                continue  # "les entrepreneurs accusés de ...", "le récit publié par ...": a passive participle
+                continue  # "les entrepreneurs accusés de ...", "Appelé à se prononcer, X ...": a passive participle
             yield w, lemma
 
     def add(self, event: Event) -> None:
