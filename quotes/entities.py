@@ -351,10 +351,11 @@ class EntityTable(TitleScan, AcronymScan):
 
     def fuller(self, noun: str, position: int) -> Optional[str]:
         """The fullest description the text gave a bare noun before `position`: "la préfecture"
-        after "la préfecture de police" is that one ("préfecture de police")."""
+        after "la préfecture de police" is that one ("préfecture de police"), "les syndicats"
+        after "les syndicats d'infirmiers" those."""
         if not noun[:1].islower():
             return None
-        pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]\s+|l['’]\s*)(?P<d>{regex.escape(noun)}\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
+        pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]s?\s+|l['’]\s*)(?P<d>{regex.escape(noun)}\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
                              r"[\p{L}][\p{L}\-]*)(?![\p{L}'’])", regex.IGNORECASE)
         found = [m.group("d") for m in pattern.finditer(self.text, 0, position) if m.group("d").startswith(noun)]
         return " ".join(found[-1].split()) if found else None
