@@ -2,8 +2,9 @@
 speech: a sentence adverb read as a verb ("Les syndicats réclament pourtant une hausse":
 "pourtant" a verb with the object hung on it, so the cue had none) becomes an adverb of the
 verb it hangs on, and what hung on it hangs on that verb; a rare infinitive read as a noun
-("accuse le maire de brader le patrimoine") becomes the infinitive it is.  Steps of
-repairs.py."""
+("accuse le maire de brader le patrimoine") becomes the infinitive it is; "La première
+estime que ...", an ordinal the parse hung elsewhere, is the subject of the verb after it.
+Steps of repairs.py."""
 
 from __future__ import annotations
 
@@ -57,4 +58,28 @@ def infinitives_read_as_nouns(sent: Sentence, cues: dict[int, CueMatch], grammar
                                 deprel="xcomp" if holder is verb else "acl")
         words[k - 1] = attrs.evolve(de, deprel="mark")
         words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="obj")
+    return words
+
+
+_ORDINALS = frozenset({"premier", "première", "second", "seconde", "deuxième", "dernier", "dernière"})
+
+
+def ordinals_as_subjects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
+    """"La première estime que", "Le second a jugé": an article and an ordinal opening the
+    sentence, then a cue verb with no subject: the ordinal is that subject (it stands for one
+    of the people named before)."""
+    words = list(sent.words)
+    if len(words) < 3 or words[0].text.lower() not in ("le", "la") or words[1].text.lower() not in _ORDINALS:
+        return words
+    verb = next((w for w in words[2:4] if w.upos in ("VERB", "AUX") and (w.start in cues or w.upos == "AUX")), None)
+    if verb is not None and verb.upos == "AUX":
+        verb = sent.word(verb.head) if verb.head else None
+    if verb is None or verb.upos != "VERB" or verb.start not in cues or any(c.deprel.startswith("nsubj") for c in sent.children(verb.id)):
+        return words
+    ordinal = words[1]
+    words[1] = attrs.evolve(ordinal, upos="NOUN", head=verb.id, deprel="nsubj")
+    words[0] = attrs.evolve(words[0], head=ordinal.id, deprel="det")
+    for c in sent.children(ordinal.id):
+        if c.id != 1:
+            words[c.id - 1] = attrs.evolve(words[c.id - 1], head=verb.id)
     return words

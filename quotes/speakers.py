@@ -299,8 +299,9 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         if chain and chain.isupper() and len(chain) > 1 and lemma not in self.g.titles:
             plural = any(w.text.lower() in ("les", "des", "ces") and w.head == head.id for w in mention.words)
             return "GROUP" if plural else "ORG"  # "les ONG": several organisations  # not "le député LR": a title's acronym is its party
-        if lemma in self.g.groups or (head.upos == "NOUN" and head.feat("Number") == "Plur"):
-            return "GROUP"
+        if (lemma in self.g.groups or head.upos == "NOUN" and head.feat("Number") == "Plur") and not any(
+                w.head == head.id and w.deprel == "det" and w.text.lower() in _SINGULAR_DET for w in mention.words):
+            return "GROUP"  # not "Son fils, X": a noun of one form in both numbers, with a singular determiner
         if head.upos in ("NOUN", "ADJ") and self._one_of_group(mention):
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
         if head.upos in ("NOUN", "ADJ") and head.feat("Number") != "Plur" and head.text.islower() and self.g.person_word(head.text):
@@ -359,6 +360,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
                 if m.kind == "name" and m.start < position and not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)]
 
 
+_SINGULAR_DET = frozenset({"son", "sa", "mon", "ma", "ton", "ta", "le", "la", "ce", "cet", "cette"})
 # "le premier", "la seconde": of the two people named last, the one named first or second
 _ORDINALS = {"premier": 0, "première": 0, "second": 1, "seconde": 1, "deuxième": 1}
 
