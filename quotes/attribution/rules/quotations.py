@@ -84,6 +84,9 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
         ctx.claimed.add(w.start)
         mention = syn.mention(sent, subject, text, (q.open_start, q.close_end)) if subject is not None else None
         lead = text[sent.start: q.open_start]
+        named = regex.search(r"([\p{L}\-]+)[\s\u00a0]*$", lead)
+        if named is not None and named.group(1).lower() in ctx.grammar.works:
+            return None  # "Sous le slogan « ... », la ville lance": the name of a thing, not words said
         if _RUNS_INTO.fullmatch(lead) and "comme" not in text[q.close_end: w.start].lower() and not any(syn.cue_lemma(sent, x) for x in sent.words if x.end <= q.open_start):
             # "Une exclusion liée à « une perte de confiance », a-t-il dit": the words that run
             # into the quotation are said too ("« X », comme disait Y" credits the marked words only)
