@@ -15,10 +15,10 @@ if TYPE_CHECKING:
     from .entities import Entity
 
 _GENDER = {"Masc": "m", "Fem": "f"}
-# Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
-# institutions that go without one ("le gouvernement", "la préfecture").
 # Kinds of body whose name follows the noun, lower-case words and all ("l'ONG Eau vive Sahel").
 _NAMED_AFTER = frozenset({"ong", "association", "collectif", "mouvement", "groupe", "parti", "syndicat", "liste"})
+# Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
+# institutions that go without one ("le gouvernement", "la préfecture").
 _NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération", "ong", "collectif", "mouvement", "coalition"})
 
 
@@ -29,21 +29,15 @@ class Organisations:
         """An organisation: its name or acronym (the expansion when the document gives one),
         else its description; its gender lets a later "elle"/"il" find it."""
         head = mention.head
-        found = None
         if chain and head.text.lower() in self.g.named_with and head.start < self.text.find(chain, mention.start):
-            # "l'institut Pasteur": the noun is part of the name
-            name = f"{head.text} {chain}"
-            found = self.table.find(name)
-            entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
+            entity = self._org(f"{head.text} {chain}")  # "l'institut Pasteur": the noun is part of the name
         elif chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start) or chain in self.g.organisation_names
                         or chain in self.g.outlets):
-            found = self.table.find(chain)
-            entity = found if found is not None and found.type == "ORG" else self.table.entity(chain, "ORG")
+            entity = self._org(chain)
         elif (called := self._called(mention)) is not None:
             # "l'ONG Eau vive Sahel", "le groupe d'opposition Agir pour Brennes": the name runs on
             # in lower case after its capitalised first word
-            found = self.table.find(called)
-            entity = found if found is not None and found.type == "ORG" else self.table.entity(called, "ORG")
+            entity = self._org(called)
         else:
             name = self._strip_det(mention)
             words = [w for w in mention.words if w.upos != "PUNCT"]
@@ -58,11 +52,16 @@ class Organisations:
         _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
         return entity
 
+    def _org(self, name: str) -> Entity:
+        """The organisation of that name: the table's, unless it met the name as someone else's."""
+        found = self.table.find(name)
+        return found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
+
     def _called(self, mention: Mention) -> Optional[str]:
         """The name after a noun of the kind of body a name follows ("l'ONG X", "le collectif
-        citoyen X", "le groupe d'opposition X", "le quotidien Le Courrier du Lot"): from the first capitalised word after the
-        noun's own lower-case words to the end of the mention; none after "de" ("le collectif
-        de Brennes" is from a place) nor after punctuation."""
+        citoyen X", "le groupe d'opposition X", "le quotidien Le Courrier du Lot"): from the
+        first capitalised word after the noun's own lower-case words to the end of the mention;
+        none after "de" ("le collectif de Brennes" is from a place) nor after punctuation."""
         head = mention.head
         if head.text.lower() not in _NAMED_AFTER and head.lemma.lower() not in self.g.media:
             return None

@@ -239,8 +239,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             return anaphor
         chain = self._chain(mention)
         if lemma in self.g.media and chain and (title := self._called(mention)) is not None:
-            found = self.table.find(title)  # "l'hebdomadaire Le Courrier du Lot"
-            return found if found is not None and found.type == "ORG" else self.table.entity(title, "ORG")
+            return self._org(title)  # "l'hebdomadaire Le Courrier du Lot"
         kind = self._type(mention, chain)
         # Coordinated roles ("vice-président et trésorier de l'association X", "X, sociologue et
         # autrice de ...") are one person; a noun with its own article or number ("le sénateur X
