@@ -34,6 +34,10 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
                 continue
         if x.upos == "PUNCT" or x.upos in ("VERB", "AUX", "SCONJ", "CCONJ") or low in QUE_FORMS:
             return None
+        if x.upos == "ADP" and x.text.lower() == "en" and k + 1 < len(words) and words[k + 1].feat("VerbForm") == "Part" \
+                and words[k + 1].feat("Tense") == "Pres":
+            k += 2  # "ajoute en riant sa femme": a gerund, not the phrase the parse hung the subject on
+            continue
         if x.upos == "ADP":
             k = _past(g, sent, x)  # "à l'AFP", "devant la presse", "dans un communiqué"
             floor = words[k].start if k < len(words) else floor
