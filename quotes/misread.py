@@ -13,6 +13,7 @@ import attrs
 from .grammar import Grammar
 from .model import CueMatch
 from .parsing import Sentence, Word
+from .tokens import REFERRING_BACK
 
 # Adverbs that stand between a verb and its object in news prose.
 _SENTENCE_ADVERBS = frozenset({"pourtant", "toutefois", "cependant", "néanmoins", "aussitôt", "également",
@@ -61,7 +62,7 @@ def infinitives_read_as_nouns(sent: Sentence, cues: dict[int, CueMatch], grammar
     return words
 
 
-_ORDINALS = frozenset({"premier", "première", "second", "seconde", "deuxième", "dernier", "dernière"})
+_ORDINALS = REFERRING_BACK | {"deuxième"}
 
 
 def ordinals_as_subjects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:

@@ -252,7 +252,7 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         words[k] = _as_verb(w, cue, head=0, deprel="root")
         words[subject.id - 1] = attrs.evolve(words[subject.id - 1], head=w.id, deprel="nsubj")
         words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="xcomp" if infinitive else "obj",
-                                         upos="VERB" if infinitive else "PROPN" if obj.upos == "PROPN" else "NOUN")
+                                         upos="NOUN" if obj.upos in ("ADJ", "ADV") else obj.upos)  # a misread object's head
         if quantified:
             words[k + 1] = attrs.evolve(nxt, upos="DET", head=obj.id, deprel="det")
         for j in range(k + 1 + len(body), len(words)):

@@ -210,7 +210,7 @@ class TitleReference:
         for pos, entity in sorted(self._named_people(position) + self.history, key=lambda x: x[0], reverse=True):
             if pos >= position or entity.type != "PER":
                 continue
-            if " " not in entity.name and regex.search(rf"\b(?:de|d['’])\s*{regex.escape(entity.name)}\b", self.text[:position]):
+            if " " not in entity.name and regex.search(rf"\b(?:de|d['’])\s*{regex.escape(entity.name)}\b", self.text, endpos=position):
                 continue  # "élue mairesse de Sherbrooke ... « Sherbrooke a choisi »": a place's name
             words = entity.name.lower().split()
             if title in words and words.index(title) > 0 and words[words.index(title) - 1] in _PRIME:

@@ -26,6 +26,8 @@ CLITIC_AFTER = regex.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)(
 # Inhabitants' names: "Niçoise", "Lyonnais", "Parisienne", "Européen", "Belge", "Bretonne",
 # "Savoyarde", "Valaisanne", "Espagnole".
 DEMONYM = regex.compile(r"(?:oise?|aise?|ienne?|éenne?|ge|ène|sse|aine?|ande?|ole?|arde?|bè|onne|anne)$")
+# Words that stand for someone named before: "ce dernier", "la première", "le second".
+REFERRING_BACK = frozenset({"dernier", "dernière", "premier", "première", "second", "seconde"})
 QUE_FORMS = frozenset({"que", "qu'", "qu’"})
 DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
 DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces",

@@ -49,8 +49,9 @@ _BOUNDARY = re.compile(
 
 
 # A wire dateline opening a paragraph: "PARIS (AFP) –", "REYKJAVIK –", "Bruxelles, 12 mars
-# (Belga) –" says where and by whom the story was filed; a live report's "09h12 –", when.  It is no part of the sentence
-# after it: left in, the parser reads "Bruxelles" as that sentence's subject.
+# (Belga) –" says where and by whom the story was filed; a live report's "09h12 –", when.
+# It is no part of the sentence after it: left in, the parser reads "Bruxelles" as that
+# sentence's subject.
 _UP, _LOW = "A-ZÀ-ÖØ-ÞŒŸ", "a-zß-öø-ÿœ"
 _DATELINE = re.compile(
     rf"(?:[{_UP}]{{2,}}[{_UP}\-' ]*|[{_UP}][{_LOW}]+(?:[ \-][{_UP}][{_LOW}]+)*)"

@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from ...parsing import Sentence, Word
-from ...tokens import QUE_FORMS, unprefixed
+from ...tokens import QUE_FORMS, REFERRING_BACK, unprefixed
 from ..context import Context, UnitView
 
 # Prepositions of time: their phrase after an object says when the report holds.
@@ -52,7 +52,6 @@ def in_object_slot(ctx: Context, sent: Sentence, w: Word) -> bool:
     return w.deprel.startswith("acl") and w.text.lower().endswith("ant")
 
 
-_ANAPHORIC = frozenset({"dernier", "dernière", "premier", "première", "second", "seconde"})
 
 
 def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
@@ -63,7 +62,7 @@ def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
     if subject.upos in ("PROPN", "PRON") or subject.text[:1].isupper():
         return True
     g = ctx.grammar
-    if subject.lemma.lower() in _ANAPHORIC:
+    if subject.lemma.lower() in REFERRING_BACK:
         return True  # "Ce dernier a dénoncé", "la seconde dément": someone named before
     for low, text in ((subject.lemma.lower(), subject.text.lower()), (unprefixed(subject.lemma), unprefixed(subject.text))):
         if (low in g.titles or low in g.organisations or low in g.documents or low in g.media or low in g.story_roles
