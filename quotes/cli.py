@@ -12,6 +12,7 @@ from pathlib import Path
 import jsonlines
 
 from .errors import QuotesError
+from .parsing import PARSERS
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -159,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--errors", help="write error records (JSONL) here instead of stderr")
     ex.add_argument("--entities", metavar="FILE", help="write each document's entity table (JSONL, one entity a line) here")
     ex.add_argument("--grammar", default="fr", help="grammar name or folder (default: fr)")
-    ex.add_argument("--parser", default="stanza", choices=["stanza", "none"], help="'none': grammar stage only")
+    ex.add_argument("--parser", default="stanza", choices=list(PARSERS), help="'none': grammar stage only")
     ex.add_argument("--stanza-dir", help="folder of Stanza models to use (else QUOTES_STANZA_DIR, official, shipped)")
     ex.add_argument("--no-gate", action="store_true", help="parse every sentence, not only those with marks or cues")
     ex.add_argument("--workers", type=_at_least_one, default=1, help="worker processes, each loading the models once")
@@ -184,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("--docs", nargs="+", metavar="PATH", help="the documents of a records file (folders, files, .jsonl)")
     sh.add_argument("--title", default="quotes", help="the page's title")
     sh.add_argument("--grammar", default="fr")
-    sh.add_argument("--parser", default="stanza", choices=["stanza", "none"])
+    sh.add_argument("--parser", default="stanza", choices=list(PARSERS))
     sh.add_argument("--stanza-dir")
     sh.add_argument("-q", "--quiet", action="store_true", help="no notices about skipped inputs")
     sh.set_defaults(func=_show)
@@ -206,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     gt.add_argument("grammar")
     gt.add_argument("cases", help="golden cases file (JSONL)")
     gt.add_argument("--update", action="store_true", help="rewrite the expected records")
-    gt.add_argument("--parser", default="stanza", choices=["stanza", "none"])
+    gt.add_argument("--parser", default="stanza", choices=list(PARSERS))
     gt.add_argument("--stanza-dir")
     gt.set_defaults(func=_grammar_test)
 

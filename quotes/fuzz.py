@@ -17,6 +17,8 @@ import sys
 import time
 import unicodedata
 
+from .parsing import PARSERS
+
 PIECES = [
     "«", "»", "“", "”", "„", "‘", "’", "‹", "›", '"', "'", "—", "–", "-", "\u00a0", "\u202f", "\n", "\n\n", "\r\n",
     "\x00", "\x07", "\u200b", "\u200d", "\u200e", "\u200f", "\u202e", "\ufeff", "e\u0301", "\u0301", "👩‍👩‍👧", "🇫🇷",
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--parser", default="stanza", choices=["stanza", "none"])
+    parser.add_argument("--parser", default="stanza", choices=list(PARSERS))
     parser.add_argument("--save", default="fuzz-failure.txt", help="where the failing input is written")
     args = parser.parse_args(argv)
     from .pipeline import Pipeline

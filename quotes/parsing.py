@@ -12,6 +12,7 @@ from typing import Iterable, Protocol
 
 import attrs
 
+from . import stanzadocs
 from .model import Span
 
 MAX_UNIT_CHARS = 3000
@@ -95,21 +96,24 @@ class StanzaParser:
 
     name = "stanza"
 
-    def __init__(self, stanza_dir: str | None = None):
+    def __init__(self, stanza_dir: str | None = None, words: str = "rules"):
         from . import models
 
+        if words not in stanzadocs.WORDS:
+            raise ValueError(f"words: {words!r} is not one of {', '.join(stanzadocs.WORDS)}")
         self.source = models.resolve(stanza_dir)
+        self.words = words
         # Units are sentences already, cut so that a quotation never straddles two.
         self.pipeline = models.load_pipeline(self.source, no_ssplit=True)
 
     def parse(self, units: list[Span]) -> list[ParsedUnit]:
-        import stanza
-
         todo = [u for u in units if len(u.text) <= MAX_UNIT_CHARS and u.text.strip()]
         if not todo:
             return []
-        docs = self.pipeline.bulk_process([stanza.Document([], text=_ADDRESS.sub("M.", u.text)) for u in todo])
+        docs = stanzadocs.WORDS[self.words](self.pipeline, [_ADDRESS.sub("M.", u.text) for u in todo])
         return [ParsedUnit(u, tuple(_sentences(doc, u.start, u.text))) for u, doc in zip(todo, docs)]
+
+
 
 
 def _sentences(doc, offset: int, text: str = "") -> Iterable[Sentence]:
@@ -133,7 +137,7 @@ def _sentences(doc, offset: int, text: str = "") -> Iterable[Sentence]:
                     )
                 )
         if words:
-            words = _summer(_article_repairs([_inverted_subject(w) for w in _euphonic_t(words)]))
+            words = _at_least(_summer(_article_repairs([_inverted_subject(w) for w in _euphonic_t(words)])))
             yield Sentence(tuple(words), words[0].start, words[-1].end)
 
 
@@ -183,6 +187,36 @@ def _summer(words: list[Word]) -> list[Word]:
     return out
 
 
+def _at_least(words: list[Word]) -> list[Word]:
+    """"un retard d'au moins trois semaines": "au moins" (à le moins) bounds the number, and
+    the counted noun still completes the noun before "de".  The parser took "d'" for an adverb
+    with "à le moins" fixed on it, and hung the counted noun on the verb."""
+    out = list(words)
+    for k in range(1, len(out) - 4):
+        de, a, le, bound = out[k: k + 4]
+        if de.text.lower() not in ("de", "d'", "d’") or (a.text.lower(), le.text.lower(), bound.text.lower()) not in (
+                ("à", "le", "moins"), ("à", "le", "plus")) or out[k - 1].upos not in ("NOUN", "PROPN"):
+            continue
+        noun = next((w for w in out[k + 4:] if w.upos in ("NOUN", "SYM", "PROPN")), None)
+        if noun is None or not all(w.upos in ("NUM", "ADJ", "DET") for w in out[k + 4: noun.id - 1]):
+            continue
+        owner, up, seen = out[k - 1], out[k - 1].head, set()
+        while up and up not in seen and up != noun.id:
+            seen.add(up)
+            up = out[up - 1].head
+        if up == noun.id:
+            continue  # the noun before "de" hangs on the counted one: no cycle
+        out[k] = attrs.evolve(de, upos="ADP", head=noun.id, deprel="case")
+        out[k + 1] = attrs.evolve(a, upos="ADP", head=noun.id, deprel="advmod")
+        out[k + 2] = attrs.evolve(le, head=a.id, deprel="fixed")
+        out[k + 3] = attrs.evolve(bound, head=a.id, deprel="fixed")
+        out[noun.id - 1] = attrs.evolve(noun, head=owner.id, deprel="nmod")
+        for j, x in enumerate(out):
+            if x.head == de.id and j not in range(k, k + 4):
+                out[j] = attrs.evolve(x, head=noun.id)
+    return out
+
+
 def _euphonic_t(words: list[Word]) -> list[Word]:
     """"demande-t-il" cut as "demande", "-t", "-il": the "t" only joins a verb to the subject
     pronoun after it, whatever the parser made of the three.  The pronoun is that verb's
@@ -222,4 +256,9 @@ class NoParser:
         return []
 
 
-PARSERS = {"stanza": StanzaParser, "none": NoParser}
+def _stanza_tokenizer(stanza_dir: str | None = None) -> StanzaParser:
+    return StanzaParser(stanza_dir, words="stanza")
+
+
+# "stanza" cuts words by rule; "stanza-tokenizer" with Stanza's own tokenizer model.
+PARSERS = {"stanza": StanzaParser, "stanza-tokenizer": _stanza_tokenizer, "none": NoParser}

@@ -1,7 +1,7 @@
 """The pipeline: text -> marks and cues -> parse -> attribution -> speakers -> records.
 
 Each stage is a plain object built once and reused for every document; a
-stage is chosen by name (grammar "fr", parser "stanza" or "none").
+stage is chosen by name (grammar "fr", parser "stanza", "stanza-tokenizer" or "none").
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Pipeline:
         if isinstance(parser, str):
             if parser not in PARSERS:
                 raise ValueError(f"unknown parser {parser!r} (known: {', '.join(PARSERS)})")
-            parser = PARSERS[parser](stanza_dir) if parser == "stanza" else PARSERS[parser]()
+            parser = PARSERS[parser]() if parser == "none" else PARSERS[parser](stanza_dir)
         self.parser = parser
         self.gate = gate
         self.scanner = Scanner(self.grammar)

@@ -7,6 +7,13 @@ CoNLL 2018 shared-task scorer that Stanza ships (stanza.models.common.utils.ud_s
 Test sets: UD_French-Sequoia test and UD_French-GSD test, both held out of
 training.  `--write-scores` writes scores.json beside the models (shown by
 `quotes models`) and the table of docs/models.md.
+
+    python training/evaluate.py --words rules stanza
+
+scores the two ways of cutting words (quotes.stanzadocs.WORDS) on the same models,
+one gold sentence at a time, as the extractor parses its units: the treebank's
+sentence boundaries are given, so Sentences is 100 and the other columns differ
+by the words alone.
 """
 
 from __future__ import annotations
@@ -57,11 +64,45 @@ def evaluate(stanza_dir: str | None) -> dict:
     return results
 
 
+def evaluate_words(stanza_dir: str | None, ways: list[str]) -> dict:
+    """Each way of cutting words, on the treebanks' own sentences."""
+    from stanza.models.common.utils import ud_scores
+    from stanza.utils.conll import CoNLL
+
+    sys.path.insert(0, str(ROOT))
+    from quotes import models, stanzadocs
+
+    pipeline = models.load_pipeline(models.resolve(stanza_dir), no_ssplit=True)
+    results: dict = {}
+    for name, gold in TESTS.items():
+        texts = [line[len("# text = "):].rstrip("\n") for line in gold.open(encoding="utf-8") if line.startswith("# text = ")]
+        for way in ways:
+            started = time.process_time()
+            docs = stanzadocs.WORDS[way](pipeline, texts)
+            seconds = time.process_time() - started
+            with tempfile.TemporaryDirectory() as tmp:
+                pred = Path(tmp) / "pred.conllu"
+                with pred.open("w", encoding="utf-8") as out:
+                    for doc in docs:
+                        out.write(f"{doc:C}\n\n")
+                scores = ud_scores(str(gold), str(pred))
+            row = {m: round(100 * scores[m].f1, 2) for m in METRICS if m != "Sentences"}
+            row["Words"] = round(100 * scores["Words"].f1, 2)
+            row["cpu_seconds"] = round(seconds, 1)
+            results[f"{name}, words by {way}"] = row
+            print(name, way, row, flush=True)
+    return results
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stanza-dir")
     parser.add_argument("--write-scores", action="store_true", help="write scores.json beside the models")
+    parser.add_argument("--words", nargs="+", metavar="WAY", help="compare ways of cutting words (rules, stanza) on gold sentences")
     args = parser.parse_args(argv)
+    if args.words:
+        print(json.dumps(evaluate_words(args.stanza_dir, args.words), indent=1, ensure_ascii=False))
+        return 0
     results = evaluate(args.stanza_dir)
     if args.write_scores:
         folder = Path(args.stanza_dir) if args.stanza_dir else ROOT / "quotes" / "resources" / "stanza" / "fr"

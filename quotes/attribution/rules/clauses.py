@@ -1,11 +1,10 @@
 """Rules for a cue verb and its complement: a "que" clause, a noun with its clause,
-an object with its "de" infinitive, a quotation as object."""
+and an object with its "de" infinitive (a quotation as object: quoted.py)."""
 
 from __future__ import annotations
 
 from typing import Optional
 
-import attrs
 import regex
 
 from ...parsing import Sentence, Word
@@ -22,7 +21,6 @@ _QUE = regex.compile(r"\bqu(?:e\b|['’])", regex.IGNORECASE)
 # So do the conjunctions "depuis que", "sans que", "avant que", "pour que", "dès que".
 _NOT_CLAUSE = regex.compile(r"\b(?:tel(?:le)?s?|ainsi|même|alors|bien|parce|depuis|sans|avant|après|pour|dès|afin|pendant|tandis|lors)\s+$", regex.IGNORECASE)
 # Between two quotations of one list: "« A », « B » ou encore « C »".
-_LIST_GAP = regex.compile(r"[\s\u00a0\u202f»”\"]*(?:,|\bet\b|\bou\b)(?:\s+encore)?[\s\u00a0\u202f«“\"]*", regex.IGNORECASE)
 _NOT_CLAUSE_WORDS = ("tel", "ainsi", "même", "alors", "bien", "parce", "depuis", "sans", "avant", "après", "pour", "dès",
                      "afin", "pendant", "tandis", "lors")
 
@@ -81,9 +79,6 @@ def _coordinated(ctx: Context, sent: Sentence, end: int) -> int:
     return max([end] + [x.end for x in words])
 
 
-_LOWER_START = regex.compile(r"[\s\u00a0\u202f]*\p{Ll}")
-
-
 def _before_selon_relative(ctx: Context, start: int, end: int) -> int:
     """"... si la ville exige des tests, qui, selon X, coûtent cher": the relative is X's
     report, not part of this one."""
@@ -93,19 +88,6 @@ def _before_selon_relative(ctx: Context, start: int, end: int) -> int:
             if m:
                 return m.start()
     return end
-
-
-_AND_WHO = regex.compile(r"[ \u00a0]+et\s+qui\b", regex.IGNORECASE)
-
-
-def _and_relative(ctx: Context, sent: Sentence, end: int) -> int:
-    """"le « nouveau plan » lancé en mai et qui doit ...": a second relative on the object
-    describes it too, wherever the parser hung it."""
-    m = _AND_WHO.match(ctx.text, end)
-    who = next((x for x in sent.words if m and x.start >= m.end() - 3 and x.text.lower() == "qui"), None)
-    if who is None or not who.head:
-        return end
-    return max([end] + [x.end for x in sent.subtree(who.head) if x.upos != "PUNCT"])
 
 
 def _relative_on_object(ctx: Context, sent: Sentence, w: Word, clause: Word, que: Word) -> bool:
@@ -281,98 +263,4 @@ def _object_infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str
         for d in sent.children(o.id):
             if d.upos == "VERB" and any(m.lemma.lower() in ("de", "d'") for m in sent.children(d.id)):
                 return _own_span(ctx, sent, o)
-    return None
-
-
-@rule("quoted_object", gate=lambda u: bool(u.marks and u.cues))
-def quoted_object(ctx: Context) -> None:
-    """"a qualifié la réforme de « ... »", "a lancé « ... »": a quotation as the cue's
-    object, infinitive or the complement of a phrase cue; "entonnaient « A », « B » ou
-    encore « C »": one record per quotation of the list."""
-    for index, sent in ctx.sentences():
-        for w, lemma in ctx.cue_verbs(sent):
-            if ctx.quoted_incise(sent, w):
-                continue  # "« A », dit M. X « B »": A is what it reports, the quotation rules'
-            span = _quoted_content(ctx, sent, w, lemma)
-            if span is None:
-                continue
-            event = ctx.verb_event("quoted_object", index, sent, w, lemma, span)
-            if event is None or event.type != "direct":
-                continue
-            last = event
-            for q in ctx.local_quotes(sent):
-                if q.open_start >= last.end and _LIST_GAP.fullmatch(ctx.text, last.end, q.open_start):
-                    last = attrs.evolve(event, start=q.start, end=q.end, balanced=q.balanced)
-                    ctx.add(last)
-
-
-def _names_a_work(ctx: Context, lead: list[Word], q) -> bool:
-    """"publie son roman « X »", "publie « X », son cinquième roman": the marks hold the
-    name of a work, set by a noun of works before them or in apposition after them."""
-    works = ctx.grammar.works
-    if lead and lead[-1].upos == "NOUN" and lead[-1].lemma.lower() in works:
-        return True
-    after = _WORK_APPOSITION.match(ctx.text, q.close_end)
-    return after is not None and any(word.lower() in works for word in regex.findall(r"[\p{L}\-]+", after.group("words")))
-
-
-# ", son cinquième roman", ", un premier album", ", le film de ...": up to three words after the article
-_WORK_APPOSITION = regex.compile(r"[ \u00a0\u202f]*,[ \u00a0]*(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une)[ \u00a0]*"
-                                 r"(?P<words>(?:[\p{L}\-]+[ \u00a0]*){1,3})", regex.IGNORECASE)
-
-
-def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
-    g = ctx.grammar
-    quotes = ctx.local_quotes(sent)
-    for c in sent.children(w.id):
-        if c.start < w.end or c.deprel not in ("obj", "xcomp", "ccomp", "nmod", "obl", "obl:arg", "iobj", "advcl"):
-            continue
-        if c.deprel == "advcl" and not (c.upos == "VERB" and any(m.deprel == "mark" and m.lemma.lower() in ("à", "de") for m in sent.children(c.id))):
-            continue
-        if c.deprel in ("obl", "iobj", "obl:arg", "nmod") and lemma not in g.phrases and not (c.deprel == "obl:arg" and c.upos == "VERB"):
-            continue
-        start, end = span_of(sent, c)
-        timed = [x for x in sent.subtree(c.id) if x.start >= start]
-        while timed and timed[0].lemma.lower() in g.time_words:
-            timed = timed[1:]  # "a averti samedi du risque de « ... »": the object starts after the day
-        start = timed[0].start if timed else start
-        inside = [q for q in quotes if start <= q.open_start < end or q.open_start <= start < q.close_end]
-        if not inside:
-            continue
-        lead = [x for x in sent.subtree(c.id) if x.start < inside[0].open_start]
-        if any(x.upos == "VERB" and ctx.syntax.cue_lemma(sent, x) for x in lead):
-            continue  # "a cité le dirigeant qui a fait l'éloge de « ... »": the relative's report
-        if _names_a_work(ctx, lead, inside[0]):
-            return None
-        if c.deprel in ("obj", "xcomp", "obl:arg", "ccomp", "advcl") and all(x.upos in ("DET", "ADP", "PUNCT") or x.text.lower() in ("à", "de", "d'") for x in lead):
-            # The object is the quotation with its determiner and what follows the
-            # closing mark ("un « moment de faiblesse »", "« ... » de ces policiers"):
-            # direct when nothing stands outside the marks, mixed otherwise.
-            q = inside[0]
-            dets = [x for x in lead if x.upos == "DET"]
-            tail = ctx.text[q.close_end: end]
-            if not regex.match(r"[ \u00a0\u202f]*\p{Ll}", tail) or len(inside) > 1:
-                end = q.close_end  # ", tel que cité par ...", another quotation: not the object's
-            return (dets[0].start if dets else q.open_start), _and_relative(ctx, sent, max(end, q.close_end))
-        if lemma in g.noun_object or lemma in g.prepositional_object or lemma in g.predicative:
-            return None  # "a ordonné la saisie des usines « ... »": the whole object, that rule's
-        if lead and lead[-1].upos == "NOUN" and not ctx.text[lead[-1].end: inside[0].open_start].strip():
-            q = inside[0]
-            if _LOWER_START.match(ctx.text, q.start) and q.close_end >= end - 1:
-                return start, q.close_end  # "des contrôles « systématiques »": the noun with what it is called
-            return q.open_start, q.close_end  # "les airs « Le Temps des cerises »": the quotation names it
-        if lemma in g.phrases:
-            # "a fait l'éloge de X": the report is X, after the phrase's own words.
-            last = g.phrases[lemma].words[-1].replace("’", "'").split("'")[-1].lower()
-            words = [x for x in sent.subtree(c.id) if x.start >= w.end]
-            cut = next((k for k, x in enumerate(words) if x.text.replace("’", "'").lower().endswith(last)), None)
-            if cut is not None:
-                rest = words[cut + 1:]
-                while rest and rest[0].text.lower() in ("de", "d'", "d’", "du", "des"):
-                    rest = rest[1:]
-                if rest:
-                    return rest[0].start, end
-            case = [x for x in sent.children(c.id) if x.deprel == "case"]
-            return (case[0].end if case else start), end
-        return start, end
     return None

@@ -123,7 +123,7 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()
     objs = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"
             and (c.lemma.lower() not in g.time_words or _counted_measure(sent, c))
-            and c.lemma.lower() not in g.titles and c.text.lower() not in own and lemma in g.noun_object
+            and (c.lemma.lower() not in g.titles or _asked_for(g, lemma, sent, c)) and c.text.lower() not in own and lemma in g.noun_object
             and not (g.verb_class.get(lemma) == "criticism" and g.person_noun(c.lemma, c.text))]  # "a condamné un automobiliste": whom
     if not objs and lemma in g.noun_object and lemma not in g.prepositional_object:
         objs = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.start > w.end and c.upos == "NOUN"
@@ -161,6 +161,13 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         # belligérants à cesser le feu" and "accuse X de ..." keep their object
         return span_of(sent, called[0])[0], adjoined(ctx, sent, w, end)
     return (case[0].end if case else start), adjoined(ctx, sent, w, end)
+
+
+def _asked_for(g, lemma: str, sent: Sentence, noun: Word) -> bool:
+    """"réclame des médecins supplémentaires", "exige un avocat": people of some office,
+    indefinite, are what a request asks for; "a remercié le ministre" is whom."""
+    return g.verb_class.get(lemma) == "request" and any(
+        d.deprel in ("det", "nummod") and (d.feat("Definite") == "Ind" or d.upos == "NUM") for d in sent.children(noun.id))
 
 
 def _called_to(sent: Sentence, noun: Word) -> bool:

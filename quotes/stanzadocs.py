@@ -1,0 +1,81 @@
+"""Stanza documents for the parse stage, from the words of a sentence.
+
+Each text is one sentence (a unit of the grammar stage).  Its words are cut by
+rule (`wordsplit`) and handed to Stanza as a document already tokenized, or,
+by name, cut by Stanza's own tokenizer model; Stanza then tags, lemmatizes and
+parses.  "des" is left whole for the tagger and made "de les" after it where
+its tagged neighbours say so.
+"""
+
+from __future__ import annotations
+
+from . import wordsplit
+
+
+def stanza_words(pipeline, texts: list[str]):
+    """Stanza's own tokenizer, then the rest of its pipeline."""
+    import stanza
+
+    return pipeline.bulk_process([stanza.Document([], text=t) for t in texts])
+
+
+def rule_words(pipeline, texts: list[str]):
+    """Words cut by rule (wordsplit), each text one sentence; Stanza tags them, "des"
+    is cut where its tagged neighbours make it "de les", and Stanza parses."""
+    from stanza.models.common.doc import Document
+
+    docs = []
+    for text in texts:
+        sentence: list[dict] = []
+        n = 0
+        for token in wordsplit.tokens(text):
+            entry = {"text": text[token.start: token.end], "start_char": token.start, "end_char": token.end}
+            if len(token.words) == 1:
+                n += 1
+                sentence.append(dict(entry, id=n))
+            else:
+                sentence.append(dict(entry, id=(n + 1, n + len(token.words))))
+                sentence.extend({"id": n + j, "text": word} for j, word in enumerate(token.words, 1))
+                n += len(token.words)
+        docs.append(Document([sentence] if sentence else [], text=text))
+    tagging = [p for p in pipeline.processors if p not in ("tokenize", "mwt", "depparse")]
+    docs = pipeline.bulk_process(docs, processors=tagging)
+    docs = [_cut_des(doc) for doc in docs]
+    return pipeline.bulk_process(docs, processors=["depparse"])
+
+
+# The words "des" stands for when it is "de les", as the treebanks tag them.
+_DE_LES = ({"text": "de", "lemma": "de", "upos": "ADP"},
+           {"text": "les", "lemma": "le", "upos": "DET", "feats": "Definite=Def|Number=Plur|PronType=Art"})
+
+
+def _cut_des(doc):
+    """The document again, with each "des" that stands for "de les" made two words."""
+    cuts = [wordsplit.contracted_des([wordsplit.Tagged(w.text, w.upos or "", w.lemma or "") for w in s.words])
+            for s in doc.sentences]
+    if not any(cuts):
+        return doc
+    from stanza.models.common.doc import Document
+
+    sentences = []
+    for sent, cut in zip(doc.to_dict(), cuts):
+        out, shift, k = [], 0, 0
+        for entry in sent:
+            if isinstance(entry["id"], tuple):
+                out.append(dict(entry, id=tuple(i + shift for i in entry["id"])))
+                continue
+            if k in cut:
+                n = entry["id"] + shift
+                out.append({"id": (n, n + 1), "text": entry["text"], "start_char": entry["start_char"],
+                            "end_char": entry["end_char"], **({"misc": entry["misc"]} if "misc" in entry else {})})
+                out.extend(dict(word, id=n + j) for j, word in enumerate(_DE_LES))
+                shift += 1
+            else:
+                out.append(dict(entry, id=entry["id"] + shift))
+            k += 1
+        sentences.append(out)
+    return Document(sentences, text=doc.text)
+
+
+# How a sentence is cut into words before tagging: by rule, or by Stanza's model.
+WORDS = {"rules": rule_words, "stanza": stanza_words}
