@@ -58,3 +58,39 @@ def test_a_lawyers_title_of_address_is_parsed_as_one_before_a_name_and_keeps_its
     verb = next(w for w in words if w.text == "déclaré")
     subject = next(w for w in words if w.head == verb.id and w.deprel.startswith("nsubj"))
     assert subject.start < words[2].end  # the name (or its title) is the subject, not a pronoun "me"
+
+
+def _parsed(pipeline, text):
+    from quotes.model import Span
+
+    [unit] = pipeline.parser.parse([Span(0, len(text), text)])
+    return unit.sentences[0].words
+
+
+def test_words_cut_by_rule_reach_the_parser_with_their_offsets(pipeline):
+    text = "La liste des élus du conseil, a-t-il dit avec des amis à l'AFP."
+    words = _parsed(pipeline, text)
+    assert [w.text for w in words][:7] == ["La", "liste", "de", "les", "élus", "de", "le"]
+    assert words[2].start == words[3].start == text.index("des")   # the two words of "des" share its token
+    amis = next(w for w in words if w.text == "amis")
+    article = words[amis.id - 2]
+    assert article.text == "des" and article.upos == "DET"        # "avec des amis": one word, the article
+    il = next(w for w in words if w.text in ("-t-il", "il"))    # "-t-il", one token, the subject of "dit"
+    assert il.deprel == "nsubj" and words[il.head - 1].text == "dit"
+    assert all(text[w.start: w.end] in (w.text, "des", "du") for w in words)
+
+
+def test_an_at_least_bound_leaves_the_counted_noun_on_its_noun(pipeline):
+    words = _parsed(pipeline, "Elle a annoncé un retard d'au moins trois semaines.")
+    retard = next(w for w in words if w.text == "retard")
+    semaines = next(w for w in words if w.text == "semaines")
+    assert semaines.head == retard.id and semaines.deprel == "nmod"
+
+
+def test_the_tokenizer_model_stays_available_by_name():
+    from quotes.model import Span
+    from quotes.pipeline import Pipeline
+
+    text = "« Nous ne céderons pas », a déclaré la ministre."
+    [unit] = Pipeline("fr", "stanza-tokenizer").parser.parse([Span(0, len(text), text)])
+    assert [w.text for w in unit.sentences[0].words][:3] == ["«", "Nous", "ne"]
