@@ -145,3 +145,22 @@ def test_tokens_agree_with_the_held_out_treebanks(treebank):
             tokens.append(cols[1])
     precision, recall = len(gold & found) / len(found), len(gold & found) / len(gold)
     assert 2 * precision * recall / (precision + recall) > 0.995
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from quotes.fuzz import PIECES, SENTENCES  # noqa: E402
+
+_text = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(SENTENCES), st.text(max_size=12)), max_size=30).map("".join)
+
+
+@settings(max_examples=300)
+@given(_text)
+def test_tokens_cover_every_sign_once_in_order(text):
+    spans = wordsplit.words(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(e <= s2 for (_, e), (s2, _) in zip(spans, spans[1:]))
+    assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+    covered = {k for s, e in spans for k in range(s, e)}
+    assert all(k in covered for k, c in enumerate(text) if not c.isspace())
