@@ -117,9 +117,10 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
             break
     while words and words[-1].lower() in ("de", "du", "des"):
         words.pop()
-    if not words:
-        return None
     article = lead.group("art").strip()
+    if not words:
+        return _capitalised_title(text, lead, article, at)
+
     contracted = {"au": "Le", "aux": "Les", "du": "Le"}.get(lead.group(0).split()[-1].lower()) if not article else None
     # The longest run of the words that is a known outlet: "à l'AFP Jeanne Martin" is the AFP.
     for n in range(len(words), 0, -1):
@@ -142,6 +143,21 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
     if weak in ("sur", "à") and not article and regex.split(r"[\s\-]", name, 1)[0].lower() in grammar.media and len(name.split()) <= 3:
         return name  # "à Radio Horizon", "sur Radio-Canada": a station named by its medium
     return None
+
+
+_TITLE_WORD = regex.compile(r"\p{L}[\p{L}\-]*(?=[\s,.;:!?)»]|$)")
+
+
+def _capitalised_title(text: str, lead: regex.Match, article: str, at: int) -> Optional[str]:
+    """"à L'essentiel", "dans La terre": an article written with a capital inside a sentence
+    is the first word of a title, whatever case the word after it takes."""
+    weak = (lead.group("weak") or "").lower()
+    if weak not in ("à", "dans", "sur") or not article[:1].isupper() or article.lower() not in ("le", "la", "les", "l'", "l’"):
+        return None
+    word = _TITLE_WORD.match(text, at)
+    if word is None or lead.start() == 0 or text[lead.start() - 1] in ".!?\n":
+        return None
+    return f"{article} {word.group()}".replace("' ", "'").replace("’ ", "’")
 
 
 def past_outlet(text: str, mention: Mention, event: Event, grammar: Grammar) -> Mention:
