@@ -76,6 +76,7 @@ class Grammar:
     honorifics: dict[str, Optional[str]]  # word -> "m" / "f", None for one that says no gender ("Me", "Dr")
     titles: frozenset[str]
     generic_titles: dict[str, frozenset[str]]  # "élu" -> the titles whose holders it may name
+    periphrases: dict[str, tuple[str, ...]]    # "locataire de matignon" -> ("Premier", "ministre")
     fixed_gender: frozenset[str]  # nouns of persons whose grammatical gender says nothing of theirs
     story_roles: frozenset[str]   # "l'accusé", "l'artiste": the person the story is about, named before
     organisations: frozenset[str]
@@ -302,6 +303,7 @@ def _build(path: Path) -> Grammar:
         honorifics=honorifics,
         titles=lower(mentions.get("titles", {}).get("words", ())),
         generic_titles={k.lower(): lower(v) for k, v in mentions.get("titles", {}).get("generic", {}).items()},
+        periphrases={k.lower(): tuple(v) for k, v in mentions.get("titles", {}).get("periphrases", {}).items()},
         fixed_gender=lower(mentions.get("titles", {}).get("fixed_gender", ())),
         story_roles=lower(mentions.get("titles", {}).get("story_roles", ())),
         organisations=lower(orgs.get("words", ())),

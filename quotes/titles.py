@@ -169,8 +169,9 @@ class TitleReference:
         (the mention then stays a description: no guess at the most cited person)."""
         words = list(mention.words)
         first = next((k for k, w in enumerate(words) if w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles), None)
-        if first is None:
-            return None
+        office = self._periphrasis(mention)
+        if office is not None or first is None:
+            return office
         key = [w.text for w in words[first:] if w.upos != "PUNCT"]
         entity = self.table.holder(key, mention.start, mention.end)
         if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’"):
@@ -182,6 +183,17 @@ class TitleReference:
             if entity is not None and len(key) == 1:
                 # "Le ministre" said of someone: a later "le ministre des Sports" may be them.
                 self.given.append(Holder((key[0].lower(),), entity, mention.start))
+        if entity is not None:
+            _vote(entity, self._gender(mention))
+        return entity
+
+    def _periphrasis(self, mention: Mention) -> Optional[Entity]:
+        """"le locataire de Matignon", "le chef de la diplomatie": an office named by a
+        periphrasis, taken as its title; the holder the text gave it before, if any."""
+        office = self.g.periphrases.get(self._strip_det(mention).replace("’", "'").lower())
+        if office is None:
+            return None
+        entity = self.table.holder(list(office), mention.start, mention.end)
         if entity is not None:
             _vote(entity, self._gender(mention))
         return entity
