@@ -1,7 +1,8 @@
 """The parse stage: Stanza dependency parses of the units that matter.
 
-Stanza runs on each unit's text; word offsets are shifted back into the
-document, so every later stage speaks in document offsets.  Units too long to
+Each unit's words (cut by rule, stanzadocs) are tagged and parsed by Stanza;
+word offsets are shifted back into the document, so every later stage speaks in
+document offsets; a few repairs of the parse follow.  Units too long to
 parse safely are left unparsed (the grammar stage still reports their quotes).
 """
 
@@ -112,8 +113,6 @@ class StanzaParser:
             return []
         docs = stanzadocs.WORDS[self.words](self.pipeline, [_ADDRESS.sub("M.", u.text) for u in todo])
         return [ParsedUnit(u, tuple(_sentences(doc, u.start, u.text))) for u, doc in zip(todo, docs)]
-
-
 
 
 def _sentences(doc, offset: int, text: str = "") -> Iterable[Sentence]:
