@@ -29,6 +29,8 @@ class NameChains:
         words = list(mention.words)
         depth = 0
         skipped: set[int] = set()
+        domains: set[int] = set()    # names after "de" and an article: a place's, an office's
+        titled = mention.head.lemma.lower() in self.g.titles or mention.head.text.lower() in self.g.titles
         for i, w in enumerate(words):
             if w.text in ("-", "–", "—") and self.text[w.start - 1: w.start] == " ":
                 chains, current = [], []  # "PARIS (Reuters) - Le ministre ...": a dateline before the dash
@@ -47,12 +49,17 @@ class NameChains:
                 member = not current and i > 0 and words[i - 1].id in skipped and is_acronym(words[i - 1].text) \
                     and w.text.split("-")[0] in self.g.first_names
                 if not current and not particle and not member and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(
-                        self.text, max(0, w.start - 12), w.start) or (w.deprel in ("flat:name", "flat") and w.head in skipped)):
+                        self.text, max(0, w.start - 12), w.start) or (w.deprel in ("flat:name", "flat") and (
+                        w.head in skipped or w.head in domains and not titled))):
                     # "ministre de la Défense", "Corée du Nord", "sur RTL"; a name right after a bare
                     # "de" is a person's, whole: "cabinet de Michel Sapin" (a place or an office takes
-                    # an article, and the name after it is another: "de l'Intérieur Jan Hamáček").
+                    # an article, and the name after it is another: the title holder's in "le ministre
+                    # de l'Intérieur Jan Hamáček", more of the body's own in "la section genevoise du
+                    # Touring Club Suisse").
                     if i > 0 and words[i - 1].text.lower() in ("de", "d'", "d’") or w.head in skipped or is_acronym(w.text):
                         skipped.add(w.id)  # an acronym's name runs on: "de l'US Orléans" is a club
+                    else:
+                        domains.add(w.id)
                     continue
                 if not current and k >= 0 and words[k].text.lower() in self.g.streets:
                     continue  # "un enseignant du collège Jean-Moulin": a place's name
