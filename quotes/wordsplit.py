@@ -166,7 +166,7 @@ def _conjunct_has_de(sentence: list[Tagged], k: int, contracted: set[int]) -> bo
         form = sentence[j].text.lower()
         if form == "des":
             return j in contracted
-        if form in CONTRACTIONS or form in ("de", "d'", "d’", "à"):  # "des" was answered above
+        if form in ("de", "d'", "d’", "à"):  # a contraction is its two words here ("du": "de" "le")
             return True
     return False
 

@@ -87,7 +87,7 @@ def _after_colon(ctx: Context, sent: Sentence, obj: Word, quotes) -> Optional[tu
         return None
     end = max(x.end for x in sent.subtree(obj.id) if x.start < colon)
     gap = _COLON.match(ctx.text, end)
-    if gap is None or gap.end() <= colon:
+    if gap is None:
         return None  # words of the sentence between the object and the colon
     start, stop = gap.end(), sentence_end(sent)
     if start >= stop or not any(start <= q.open_start < stop for q in quotes):
