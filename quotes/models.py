@@ -225,9 +225,10 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
     vocabcache.install(pipeline)
     padding.install()
     if not use_gpu:
-        from . import charcache, fastparse
+        from . import charcache, fastparse, fasttag
 
         fastparse.install(pipeline)
+        fasttag.install(pipeline)
         charcache.install(pipeline)
     return pipeline
 
