@@ -104,14 +104,23 @@ class Anaphors:
 
     def _demonym(self, mention: Mention) -> Optional[Entity]:
         """"La Niçoise s'est qualifiée" after "Clémence Aubagne": a definite inhabitant's name
-        with nothing after it describes the person last named of its gender, as "l'homme" does."""
+        with nothing after it is the person the text introduced with it ("le Français Paul X",
+        "le cycliste français Paul X"), else the person last named of its gender, as "l'homme"
+        is.  The article gives the gender ("le Belge", "la Belge"); after "l'" the ending does
+        ("l'Allemande"), or nothing does."""
         head = mention.head
         article = _bare_definite(mention)
         if article is None or not head.text[:1].isupper() or not DEMONYM.search(head.text) or head.text in self.g.places \
                 or f"{article.capitalize()} {head.text}".replace("' ", "'") in self.g.outlets:
             return None  # "Le Parisien" is a newspaper
-        feminine = head.text.endswith("e") or article == "la"
-        return self._latter(mention.start, "f" if feminine else "m", unlike=head.text)
+        introduced = [(p, e) for p, e in self._named_people(mention.start)
+                      if _same_people(_word_before(self.text, p), head.text)]
+        if introduced:
+            pos, entity = max(introduced, key=lambda x: x[0])
+            return self._chosen(mention.start, pos, entity)
+        gender = {"la": "f", "le": "m"}.get(article) or (
+            "f" if _FEMININE_DEMONYM.search(head.text) else "m" if _MASCULINE_DEMONYM.search(head.text) else "any")
+        return self._latter(mention.start, gender, unlike=head.text)
 
     def _relative(self, mention: Mention) -> Optional[Entity]:
         """"a dit un habitant, selon qui ...": a relative pronoun stands for the speaker named
@@ -160,10 +169,17 @@ class Anaphors:
         "l'Espagnole Ana Ruiz")."""
         # A one-word name after "à", "en", "dans" ("à Cahuzac", "à Roland-Garros") is more
         # often a place than the person a description stands for.
+        named_as = {}  # each person's inhabitant's names, wherever the text gave one
+        if unlike:
+            for p, e in self._named_people(position):
+                word = _word_before(self.text, p)
+                if DEMONYM.search(word) and word not in self.g.first_names and word.lower() not in _CONTINENTAL:
+                    named_as.setdefault(id(e), []).append(word)
         people = [(p, e) for p, e in self._named_people(position) + self.history if p < position and e.type == "PER"
                   and not (named and e.name[:1].islower())
                   and not (" " not in e.name and _PLACE_BEFORE.search(self.text, max(0, p - 8), p))
-                  and not (unlike and _other_demonym(self.text[max(0, p - 30):p], unlike))]
+                  and not (unlike and _other_demonym(self.text[max(0, p - 30):p], unlike))
+                  and not any(not _same_people(word, unlike) for word in named_as.get(id(e), ()))]
         for pos, entity in sorted(people, key=lambda x: x[0], reverse=True):
             if gender == "any" and entity.type == "PER" or _agrees(entity, gender):
                 return self._chosen(position, pos, entity)
@@ -171,6 +187,33 @@ class Anaphors:
 
 
 _NAMED_AS = regex.compile(r"(?:^|\s)(?:l['’]|la\s+|le\s+)(\p{Lu}[\p{L}\-]+)\s+$")
+
+
+_FEMININE_DEMONYM = regex.compile(r"(?:oise|aise|[ée]nne|aine|ande|ole|arde|onne|anne|[iy]ane)$")
+_MASCULINE_DEMONYM = regex.compile(r"(?:ois|ais|[ée]n|ain|and|ol|ard|on|[iy]an)$")
+# Adjectives of a continent qualify an office ("la commissaire européenne"), not a nationality.
+_CONTINENTAL = frozenset({"européen", "européenne", "africain", "africaine"})
+_LAST_WORD = regex.compile(r"(\p{L}[\p{L}\-]*)[\s,]*$")
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word right before `position`, across a comma: "camerounais" in "le boxeur
+    camerounais Aristide X", "Français" in "le Français Paul X"."""
+    m = _LAST_WORD.search(text, max(0, position - 40), position)
+    return m.group(1) if m else ""
+
+
+def _same_people(word: str, demonym: str) -> bool:
+    """Do an inhabitant's name and a word (its adjective, or either gender) name the same
+    people: "Français" and "française", "Slovène" and "slovène", "Camerounaise" and
+    "camerounais"; not "Slovène" and "Français"."""
+    a, b = word.lower(), demonym.lower()
+    if not a or not DEMONYM.search(a):
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x == y or x == y + "e" or x.endswith("enne") and x[:-3] == y or x.endswith("onne") and x[:-3] == y:
+            return True
+    return False
 
 
 def _other_demonym(before: str, demonym: str) -> bool:

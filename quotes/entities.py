@@ -200,10 +200,11 @@ class EntityTable(TitleScan, AcronymScan):
             j -= 1
         if j - i > 1 and is_acronym(self.toks[i].text) and not is_acronym(self.toks[i + 1].text) and not self._club(i):
             i += 1  # "l'AFP Jeanne Martin": an outlet or a party before a name is none of it
-        elif j - i > 2 and i > 0 and self.toks[i - 1].low in ("le", "la", "l'", "l’") and self.toks[i].text not in self.g.first_names \
-                and (self.toks[i + 1].text.split("-")[0] in self.g.first_names or DEMONYM.search(self.toks[i].text)
-                     and self.toks[i].text not in self.g.places):
-            i += 1  # "la Belge Élise Vandermeulen": a nationality before a given name and a surname
+        elif j - i > 2 and i > 0 and self.toks[i].text not in self.g.first_names and (
+                self.toks[i - 1].low in ("le", "la", "l'", "l’") and self.toks[i + 1].text.split("-")[0] in self.g.first_names
+                or self.toks[i - 1].low in ("le", "la", "l'", "l’", "au", "du") and DEMONYM.search(self.toks[i].text)
+                and self.toks[i].text not in self.g.places and not self._outlet(i, self.toks[i].text)):
+            i += 1  # "la Belge Élise Vandermeulen", "face au Nigérian X": a nationality before a given name and a surname
         return (i, j) if i < j else None
 
     def _club(self, k: int) -> bool:

@@ -104,9 +104,11 @@ class NameChains:
         if len(chosen) > 1 and is_acronym(chosen[0].text) and not is_acronym(chosen[1].text) and any(
                 w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles for w in mention.words if w.end <= chosen[0].start):
             chosen = chosen[1:]  # "le député LR Éric Ciotti": the party, then the name ("l'AS Monaco" is a club)
-        if len(chosen) > 2 and (chosen[1].text in self.g.first_names or DEMONYM.search(chosen[0].text) and chosen[0].text not in self.g.places) \
-                and chosen[0].text not in self.g.first_names \
-                and regex.search(r"\b(?:le|la|les|l['’])\s*$", self.text[max(0, chosen[0].start - 4): chosen[0].start], regex.IGNORECASE):
+        article = regex.search(r"\b(le|la|les|l['’]|au|du)\s*$", self.text[max(0, chosen[0].start - 4): chosen[0].start], regex.IGNORECASE)
+        if len(chosen) > 2 and article and chosen[0].text not in self.g.first_names and (
+                chosen[1].text in self.g.first_names and article.group(1).lower() not in ("au", "du")
+                or DEMONYM.search(chosen[0].text) and chosen[0].text not in self.g.places
+                and f"Le {chosen[0].text}" not in self.g.outlets):  # "au Parisien X": the newspaper
             chosen = chosen[1:]  # "le Slovène Matej Kovačič", "la Belge Élise X": a nationality before the name
         # "le syndicat Force ouvrière": the name runs on in lower case
         return self._listed_name(chosen[0].start) or self.text[chosen[0].start: chosen[-1].end]

@@ -24,8 +24,8 @@ GLUED_CLITIC = regex.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)$
 CLITIC_AFTER = regex.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)(?![\p{L}\-])", regex.IGNORECASE)
 # "que" as written: the complementizer and the relative, elided or not.
 # Inhabitants' names: "Niçoise", "Lyonnais", "Parisienne", "Européen", "Belge", "Bretonne",
-# "Savoyarde", "Valaisanne", "Espagnole".
-DEMONYM = regex.compile(r"(?:oise?|aise?|ienne?|éenne?|ge|ène|sse|aine?|ande?|ole?|arde?|bè|onne|anne)$")
+# "Savoyarde", "Valaisanne", "Espagnole", "Italien", "Nigériane", "Kényan".
+DEMONYM = regex.compile(r"(?:oise?|aise?|ien(?:ne)?|éen(?:ne)?|ge|ène|sse|aine?|ande?|ole?|arde?|bè|onne|anne|[iy]ane?)$")
 # Words that stand for someone named before: "ce dernier", "la première", "le second".
 REFERRING_BACK = frozenset({"dernier", "dernière", "premier", "première", "second", "seconde"})
 QUE_FORMS = frozenset({"que", "qu'", "qu’"})

@@ -285,3 +285,12 @@ def test_a_particle_joins_a_name_after_a_given_name_only(grammar):
     assert "Valéry Giscard d'Estaing" in names
     assert not any(n.startswith(("Banque de", "Château de")) and t.find(n).type == "PER" for n in names)
     assert "Château de Lány" not in names
+
+
+def test_a_nationality_after_a_contracted_article_is_no_part_of_the_name(grammar):
+    t = table(grammar, "La victoire du Norvégien Lars Eriksen face au Nigérian Chidi Okafor a surpris. "
+                       "Le maire s'est confié au Parisien Jean Dupont.")
+    names = {e.name: e.type for e in t.entities}
+    assert names.get("Lars Eriksen") == "PER" and names.get("Chidi Okafor") == "PER"
+    assert not any(n.startswith(("Norvégien", "Nigérian")) for n in names)
+    assert names.get("Parisien") == "ORG" and names.get("Jean Dupont") == "PER"   # "au Parisien": the newspaper
