@@ -30,8 +30,11 @@ _DEFINITE = ("le", "la", "l'", "l’")
 
 def _bare_definite(mention: Mention) -> Optional[str]:
     """The article of a mention that is a definite article and its head noun alone ("la
-    nageuse", "l'accusé"), else None."""
-    words = [w for w in mention.words if w.upos != "PUNCT"]
+    nageuse", "l'accusé"), else None.  What a comma sets off after the noun is said of the
+    person, not part of the description ("l'autrice, de passage à Paris")."""
+    words = list(mention.words)
+    comma = next((k for k, w in enumerate(words) if w.text == "," and w.start > mention.head.start), None)
+    words = [w for w in words[:comma] if w.upos != "PUNCT"]
     if len(words) != 2 or words[0].text.lower() not in _DEFINITE or words[1].id != mention.head.id:
         return None
     return words[0].text.lower()
@@ -143,8 +146,10 @@ class Anaphors:
         low = head.text.lower()
         if low not in self.g.story_roles:
             return None  # an office ("le maire", "le capitaine") may be another person's
-        feminine = article == "la" or low.endswith(("trice", "euse", "ière", "enne", "ée", "ète", "ante", "ine", "esse", "ue"))
-        return self._latter(mention.start, "f" if feminine else "m" if article == "le" else "any", named=True)
+        # The article gives the gender; after "l'" the ending may ("l'autrice"), or nothing does.
+        gender = {"la": "f", "le": "m"}.get(article) or (
+            "f" if low.endswith(("trice", "euse", "ière", "enne", "ée", "ète", "ante", "ine", "esse", "ue")) else "any")
+        return self._latter(mention.start, gender, named=True)
 
     def _one_of_two(self, position: int, which: int) -> Optional[Entity]:
         """"le premier", "la seconde": the first or the second of the two people the text
