@@ -26,6 +26,9 @@ _FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "
 
 
 _DEFINITE = ("le", "la", "l'", "l’")
+_POSSESSIVES = ("son", "sa", "leur")
+# Nouns of the person who holds the same office as another: "son homologue".
+_COUNTERPARTS = frozenset({"homologue"})
 
 
 def _bare_definite(mention: Mention) -> Optional[str]:
@@ -150,6 +153,28 @@ class Anaphors:
         gender = {"la": "f", "le": "m"}.get(article) or (
             "f" if low.endswith(("trice", "euse", "ière", "enne", "ée", "ète", "ante", "ine", "esse", "ue")) else "any")
         return self._latter(mention.start, gender, named=True)
+
+    def _counterpart(self, mention: Mention) -> Optional[Entity]:
+        """"Son homologue a ajouté" after "la ministre X a reçu le ministre Y": the person
+        paired with the one "son" stands for (the person last spoken of): of the other people
+        named before, the latest who shares a title with them, else the latest."""
+        words = list(mention.words)
+        comma = next((k for k, w in enumerate(words) if w.text == "," and w.start > mention.head.start), None)
+        words = [w for w in words[:comma] if w.upos != "PUNCT"]
+        if len(words) < 2 or words[0].text.lower() not in _POSSESSIVES or mention.head.lemma.lower() not in _COUNTERPARTS \
+                or words[1].id != mention.head.id or any(w.upos == "PROPN" for w in words):
+            return None  # "son homologue russe, Sergueï Lavrov": the name says who
+        owner = next((e for p, e in reversed(self.history) if p < mention.start and e.type == "PER"), None)
+        if owner is None:
+            return None
+        # people the text named in full: not a lone capitalised word ("la Française")
+        others = [(p, e) for p, e in self._named_people(mention.start) if e is not owner and " " in e.name]
+        if not others:
+            return None
+        offices = {t[0].lower() for t in self.table.titles_of(owner) if t}
+        shared = [(p, e) for p, e in others if offices & {t[0].lower() for t in self.table.titles_of(e) if t}]
+        pos, entity = max(shared or others, key=lambda x: x[0])
+        return self._chosen(mention.start, pos, entity)
 
     def _one_of_two(self, position: int, which: int) -> Optional[Entity]:
         """"le premier", "la seconde": the first or the second of the two people the text

@@ -233,7 +233,8 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             return self._latter(position, "f" if mention.words[0].text.lower() == "cette" else "m")
         if lemma in _ORDINALS and len(mention.words) == 2 and mention.words[0].text.lower() in ("le", "la"):
             return self._one_of_two(position, _ORDINALS[lemma])
-        anaphor = self._bare_person(mention) or self._demonym(mention) or self._authors_anaphor(mention) or self._counted(mention) \
+        anaphor = self._bare_person(mention) or self._demonym(mention) or self._counterpart(mention) \
+            or self._authors_anaphor(mention) or self._counted(mention) \
             or self._description_before(mention) or self._introduced(mention)
         if anaphor is not None:
             return anaphor
