@@ -149,9 +149,18 @@ class Anaphors:
         low = head.text.lower()
         if low not in self.g.story_roles:
             return None  # an office ("le maire", "le capitaine") may be another person's
-        # The article gives the gender; after "l'" the ending may ("l'autrice"), or nothing does.
+        # The article gives the gender; after "l'" the ending may ("l'autrice"), or the noun's
+        # feminine form among the roles ("l'écrivain" beside "écrivaine"), or nothing does.
         gender = {"la": "f", "le": "m"}.get(article) or (
-            "f" if low.endswith(("trice", "euse", "ière", "enne", "ée", "ète", "ante", "ine", "esse", "ue")) else "any")
+            "f" if low.endswith(("trice", "euse", "ière", "enne", "ée", "ète", "ante", "ine", "esse", "ue"))
+            else "m" if _feminine_forms(low) & self.g.story_roles else "any")
+        # Someone the text introduced by such a role ("la chanteuse Fatoumata X") before
+        # the person named last ("le directeur du festival, Jérôme Y"), as a reader takes it.
+        roles = [(p, e) for p, e in self._named_people(mention.start)
+                 if (gender == "any" or _agrees(e, gender)) and self.g.story_roles & set(_words_before(self.text, p))]
+        if roles:
+            pos, entity = max(roles, key=lambda x: x[0])
+            return self._chosen(mention.start, pos, entity)
         return self._latter(mention.start, gender, named=True)
 
     def _counterpart(self, mention: Mention) -> Optional[Entity]:
@@ -224,6 +233,25 @@ _MASCULINE_DEMONYM = regex.compile(r"(?:ois|ais|[ée]n|ain|and|ol|ard|on|[iy]an)
 # Adjectives of a continent qualify an office ("la commissaire européenne"), not a nationality.
 _CONTINENTAL = frozenset({"européen", "européenne", "africain", "africaine"})
 _LAST_WORD = regex.compile(r"(\p{L}[\p{L}\-]*)[\s,]*$")
+
+
+def _feminine_forms(noun: str) -> set[str]:
+    """The feminine forms a masculine noun of a person may take: "écrivain" -> "écrivaine",
+    "chanteur" -> "chanteuse", "acteur" -> "actrice", "musicien" -> "musicienne"."""
+    forms = {noun + "e", noun + "ne"}
+    if noun.endswith("eur"):
+        forms |= {noun[:-3] + "euse", noun[:-3] + "rice", noun[:-4] + "rice"}
+    if noun.endswith("ier"):
+        forms.add(noun[:-3] + "ière")
+    return forms
+
+
+def _words_before(text: str, position: int) -> list[str]:
+    """The lower-case words of the few words before `position`, within its clause: "la
+    chanteuse malienne " before "Fatoumata X"."""
+    before = text[max(0, position - 40):position]
+    before = regex.split(r"[.;:!?«»\"]", before)[-1]
+    return [w.lower() for w in regex.findall(r"\p{L}+", before)[-3:]]
 
 
 def _word_before(text: str, position: int) -> str:
