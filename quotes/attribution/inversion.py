@@ -62,7 +62,8 @@ def _past(g: Grammar, sent: Sentence, prep: Word) -> int:
     """The index after a prepositional phrase: its noun's subtree, contiguous after it.
     A name right after the phrase's noun, with no preposition of its own, is the subject
     the parser hung on it: "à l'AFP Anne Morel", "sur RTL Paul Girard", "sans détour
-    Anne Morel" (not "à l'agence Reuters": an outlet noun takes its name)."""
+    Anne Morel" (not "à l'agence Reuters": an outlet noun takes its name); so is a noun
+    with its article and no preposition ("dans l'hémicycle la présidente")."""
     head = sent.word(prep.head) if prep.head and prep.deprel in ("case", "fixed") else None
     if head is None or head.start < prep.start:
         return prep.id
@@ -71,4 +72,9 @@ def _past(g: Grammar, sent: Sentence, prep: Word) -> int:
             and (head.text in g.outlets or head.upos == "NOUN" and head.text.islower() and head.lemma.lower() not in g.media
                  and head.lemma.lower() not in g.organisations and head.lemma.lower() not in g.titles):
         return head.id
+    if after is not None and after.upos == "DET" and after.head and after.head != head.id:
+        noun = sent.word(after.head)
+        if noun.upos == "NOUN" and noun.head == head.id and noun.start > head.start \
+                and not any(c.deprel == "case" for c in sent.children(noun.id)):
+            return head.id  # "dans l'hémicycle la présidente du groupe": no preposition, a new phrase
     return max(x.id for x in sent.subtree(head.id) if x.start >= prep.start)
