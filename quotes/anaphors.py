@@ -31,13 +31,20 @@ _POSSESSIVES = ("son", "sa", "leur")
 _COUNTERPARTS = frozenset({"homologue"})
 
 
+def _before_comma(mention: Mention) -> list:
+    """The words of a mention up to the first comma after its head, punctuation left out:
+    what a comma sets off after the noun is said of the person ("l'autrice, de passage à
+    Paris"; "son homologue, Amadou Ba")."""
+    words = list(mention.words)
+    comma = next((k for k, w in enumerate(words) if w.text == "," and w.start > mention.head.start), None)
+    return [w for w in words[:comma] if w.upos != "PUNCT"]
+
+
 def _bare_definite(mention: Mention) -> Optional[str]:
     """The article of a mention that is a definite article and its head noun alone ("la
     nageuse", "l'accusé"), else None.  What a comma sets off after the noun is said of the
     person, not part of the description ("l'autrice, de passage à Paris")."""
-    words = list(mention.words)
-    comma = next((k for k, w in enumerate(words) if w.text == "," and w.start > mention.head.start), None)
-    words = [w for w in words[:comma] if w.upos != "PUNCT"]
+    words = _before_comma(mention)
     if len(words) != 2 or words[0].text.lower() not in _DEFINITE or words[1].id != mention.head.id:
         return None
     return words[0].text.lower()
@@ -167,11 +174,9 @@ class Anaphors:
         """"Son homologue a ajouté" after "la ministre X a reçu le ministre Y": the person
         paired with the one "son" stands for (the person last spoken of): of the other people
         named before, the latest who shares a title with them, else the latest."""
-        words = list(mention.words)
-        comma = next((k for k, w in enumerate(words) if w.text == "," and w.start > mention.head.start), None)
-        words = [w for w in words[:comma] if w.upos != "PUNCT"]
+        words = _before_comma(mention)
         if len(words) < 2 or words[0].text.lower() not in _POSSESSIVES or mention.head.lemma.lower() not in _COUNTERPARTS \
-                or words[1].id != mention.head.id or any(w.upos == "PROPN" for w in words):
+                or words[1].id != mention.head.id or any(w.upos == "PROPN" for w in mention.words):
             return None  # "son homologue russe, Sergueï Lavrov": the name says who
         owner = next((e for p, e in reversed(self.history) if p < mention.start and e.type == "PER"), None)
         if owner is None:
@@ -269,7 +274,7 @@ def _same_people(word: str, demonym: str) -> bool:
     if not a or not DEMONYM.search(a):
         return False
     for x, y in ((a, b), (b, a)):
-        if x == y or x == y + "e" or x.endswith("enne") and x[:-3] == y or x.endswith("onne") and x[:-3] == y:
+        if x == y or x == y + "e" or x.endswith(("enne", "onne")) and x[:-2] == y:
             return True
     return False
 
