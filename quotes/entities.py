@@ -30,7 +30,7 @@ import regex
 from .grammar import Grammar
 from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
-from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
+from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
 _OUTLET_ARTICLES = {"le": "Le", "la": "La", "les": "Les", "l'": "L'", "l’": "L'", "au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
@@ -250,8 +250,8 @@ class EntityTable(TitleScan, AcronymScan):
             return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
         if b - a == 1 and (self._complement(a) or self.toks[a].low in self.g.organisations) and name not in self.g.places:
             return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
-        if name in self.g.places or name.title() in self.g.places:
-            entity = self.find(name) or self.new(name, "GPE")
+        if name in self.g.places or name.title() in self.g.places or a > 0 and self.toks[a - 1].low in PLACE_NOUNS:
+            entity = self.find(name) or self.new(name, "GPE")  # "la région Occitanie": a place by its noun
         elif b - a == 1 and a > 0 and self.toks[a - 1].low in ("les", "des", "aux") and name.endswith(("s", "x")):
             entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
         elif (b - a == 1 and is_acronym(name)) or outlet or self._club(a):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 import attrs
 import regex
 
-from .tokens import DE_WORDS, DETERMINERS, is_acronym, title_key
+from .tokens import DE_WORDS, DETERMINERS, PLACE_NOUNS, is_acronym, title_key
 
 if TYPE_CHECKING:
     from .attribution import Mention
@@ -77,11 +77,14 @@ class TitleScan:
                 if is_acronym(t.text) and len(t.text) <= 4 and toks[j - 1].low not in DE_WORDS:
                     j += 1  # a party or union: "le député LR", "la candidate PS"
                     continue
-                if toks[j - 1].low not in DE_WORDS:
-                    break  # a name starts
                 run_end = j + 1
                 while run_end < n and toks[run_end].cap and self._glued(toks[run_end - 1], toks[run_end]):
                     run_end += 1
+                if toks[j - 1].low in PLACE_NOUNS:
+                    j = run_end  # "de la région Auvergne-Rhône-Alpes": the place's name, no holder
+                    continue
+                if toks[j - 1].low not in DE_WORDS:
+                    break  # a name starts
                 whole = self.text[t.start: toks[run_end - 1].end]
                 j = run_end if (run_end - j == 1 or t.low in self.g.organisations or whole in self.g.places) else j + 1
                 if run_end - j > 0:

@@ -29,6 +29,9 @@ DEMONYM = regex.compile(r"(?:oise?|aise?|ien(?:ne)?|éen(?:ne)?|ge|ène|sse|aine
 # Words that stand for someone named before: "ce dernier", "la première", "le second".
 REFERRING_BACK = frozenset({"dernier", "dernière", "premier", "première", "second", "seconde"})
 QUE_FORMS = frozenset({"que", "qu'", "qu’"})
+# Nouns of a place whose name follows them with no "de": "la région Occitanie".
+PLACE_NOUNS = frozenset({"région", "département", "province", "canton", "commune", "métropole", "agglomération",
+                         "circonscription", "arrondissement", "territoire", "comté", "émirat", "archipel"})
 DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
 DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
                          "son", "sa", "ses", "leur", "leurs", "notre", "votre"})

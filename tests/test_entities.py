@@ -294,3 +294,12 @@ def test_a_nationality_after_a_contracted_article_is_no_part_of_the_name(grammar
     assert names.get("Lars Eriksen") == "PER" and names.get("Chidi Okafor") == "PER"
     assert not any(n.startswith(("Norvégien", "Nigérian")) for n in names)
     assert names.get("Parisien") == "ORG" and names.get("Jean Dupont") == "PER"   # "au Parisien": the newspaper
+
+
+def test_a_name_after_a_place_noun_is_the_place_not_the_title_holder(grammar):
+    t = table(grammar, "Le président du conseil départemental du canton Vaud, Paul Rochat, a reçu le maire "
+                       "de la commune Saint-Ours, Anne Brun.")
+    names = {e.name: e.type for e in t.entities}
+    assert names.get("Vaud") == "GPE" and names.get("Saint-Ours") == "GPE"
+    assert names.get("Paul Rochat") == "PER" and names.get("Anne Brun") == "PER"
+    assert any(e.name == "Paul Rochat" and t.titles_of(e) for e in t.entities)
