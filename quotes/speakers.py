@@ -45,6 +45,10 @@ from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 _GENDER = {"Masc": "m", "Fem": "f"}
 
+# An organisation's noun, perhaps with an adjective, right before a name: "l'association étudiante ".
+_BODY_BEFORE = regex.compile(r"(?:^|[\s'’])(\p{Ll}+)(?:\s+\p{Ll}+)?\s+$")
+# Bodies called after the person who leads them: "le gouvernement Borne", "l'administration Biden".
+_NAMED_AFTER_PEOPLE = frozenset({"gouvernement", "cabinet", "administration", "présidence", "direction", "service"})
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 # A name after a preposition is its complement ("Sur France Bleu, une infirmière ...",
 # "Pour Paul Girard, le maire ..."): a place, an outlet or a point of view, not the
@@ -357,7 +361,14 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         """Where the text names a person before `position`; a name after "de" ("les soubresauts
         de Wall Street") is a complement, more often a place or a thing than someone."""
         return [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions
-                if m.kind == "name" and m.start < position and not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)]
+                if m.kind == "name" and m.start < position and not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)
+                and not self._body_named(m.start)]
+
+    def _body_named(self, start: int) -> bool:
+        """Is the name at `start` a body's, by the noun right before it ("l'association
+        étudiante Unistra Solidaire", "le syndicat Unia")?  Not "le gouvernement Borne"."""
+        m = _BODY_BEFORE.search(self.text, max(0, start - 40), start)
+        return m is not None and m.group(1).lower() in self.g.organisations and m.group(1).lower() not in _NAMED_AFTER_PEOPLE
 
 
 _SINGULAR_DET = frozenset({"son", "sa", "mon", "ma", "ton", "ta", "le", "la", "ce", "cet", "cette"})
