@@ -79,12 +79,15 @@ class Anaphors:
         entity the text last named right after that noun; a firm's noun with none is the
         organisation last named."""
         head = mention.head
-        if _bare_definite(mention) is None or head.upos != "NOUN" or not head.text.islower() or head.lemma.lower() in self.g.titles:
+        # an adjective with the article is a noun too: "la péquiste", "l'écologiste"
+        if _bare_definite(mention) is None or head.upos not in ("NOUN", "ADJ") or not head.text.islower() \
+                or head.lemma.lower() in self.g.titles:
             return None
         noun = regex.escape(head.text)
         # "la nageuse Camille X", "la jeune cinéaste X"; not "pêcheur à Joal", a place after a preposition
-        before = regex.compile(r"(?:^|[\s'’])" + noun + r"(?:\s+(?!(?:à|au|aux|de|du|des|en|dans|pour|sur|chez|par)\b)\p{Ll}[\p{L}\-]*)?\s+$",
-                               regex.IGNORECASE)
+        # or with the place it is of, set off by a comma: "la députée péquiste de Rimouski, X"
+        before = regex.compile(r"(?:^|[\s'’])" + noun + r"(?:\s+(?!(?:à|au|aux|de|du|des|en|dans|pour|sur|chez|par)\b)\p{Ll}[\p{L}\-]*)?"
+                               r"(?:\s+(?:de|d['’]|du)\s*\p{Lu}[\p{L}\-]*,)?\s+$", regex.IGNORECASE)
         # or set after it: "Moussa Diagne, 45 ans, cinéaste sénégalais"
         after = regex.compile(r",\s*(?:\d+\s+ans\s*,\s*)?(?:(?:l['’]|le\s|la\s|un\s|une\s)\s*)?(?:\p{Ll}[\p{L}\-]*\s+)?" + noun + r"\b",
                               regex.IGNORECASE)
