@@ -94,6 +94,16 @@ class Anaphors:
         named = [(m.start, e) for e in self.table.entities if e.type in ("PER", "ORG") for m in e.mentions
                  if m.kind == "name" and m.start < mention.start and (before.search(self.text, max(0, m.start - 60), m.start)
                                                                      or after.match(self.text, m.end))]
+        if not named and head.upos == "NOUN":
+            # "Le Montreux Jazz Festival ... le festival", "la Fondation Abbé-Pierre ... la
+            # fondation": a body whose name holds the noun, capitalised
+            word = head.text.capitalize()
+            named = [(m.start, e) for e in self.table.entities if e.type in ("PER", "ORG") and " " in e.name
+                     and word in e.name.split() for m in e.mentions if m.kind == "name" and m.start < mention.start]
+            if named and all(e.type == "PER" and not e.votes and not self.table.titles_of(e) for _, e in named):
+                for _, e in named:
+                    e.type = "ORG"  # a capitalised run the scan took for a person
+            named = [(p, e) for p, e in named if e.type == "ORG"]
         if not named and head.lemma.lower() in _FIRMS:
             # "Météo-France a averti ... L'organisme a annoncé": the organisation named last
             named = [(m.start, e) for e in self.table.entities if e.type == "ORG" for m in e.mentions
