@@ -224,15 +224,16 @@ class Anaphors:
         of whichever); `named`: only someone the text gave a name; `unlike`: an inhabitant's
         name, which is not the person the text named with another ("l'Allemande" is not
         "l'Espagnole Ana Ruiz")."""
-        # A one-word name after "à", "en", "dans" ("à Cahuzac", "à Roland-Garros") is more
-        # often a place than the person a description stands for.
+        named_people = self._named_people(position)
         named_as = {}  # each person's inhabitant's names, wherever the text gave one
         if unlike:
-            for p, e in self._named_people(position):
+            for p, e in named_people:
                 word = _word_before(self.text, p)
                 if DEMONYM.search(word) and word not in self.g.first_names and word.lower() not in _CONTINENTAL:
                     named_as.setdefault(id(e), []).append(word)
-        people = [(p, e) for p, e in self._named_people(position) + self.history if p < position and e.type == "PER"
+        # A one-word name after "à", "en", "dans" ("à Cahuzac", "à Roland-Garros") is more
+        # often a place than the person a description stands for.
+        people = [(p, e) for p, e in named_people + self.history if p < position and e.type == "PER"
                   and not (named and e.name[:1].islower())
                   and not (" " not in e.name and _PLACE_BEFORE.search(self.text, max(0, p - 8), p))
                   and not (unlike and _other_demonym(self.text[max(0, p - 30):p], unlike))
