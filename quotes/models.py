@@ -161,6 +161,25 @@ def _lazy_graph_library():
     yield
 
 
+# Modules Stanza imports at start for what the extractor never does: `requests`
+# for downloads and the CoreNLP client (download_method=None here), `emoji` for
+# its language identifier.  0.09 s of every start, in a pipeline process only
+# (`defer_unused_imports`): a program that imports the library may read a dunder
+# such as `requests.__version__`, which a stand-in does not answer.
+UNUSED_BY_THE_PIPELINE = ("requests", "emoji")
+
+
+def defer_unused_imports() -> None:
+    """For a process that runs the pipeline and nothing else: the modules of
+    UNUSED_BY_THE_PIPELINE not imported yet are bound to stand-ins that import
+    them when one of their names is first used."""
+    for name in UNUSED_BY_THE_PIPELINE:
+        if name not in sys.modules and importlib.util.find_spec(name) is not None:
+            stand_in = _OnFirstUse(name)
+            stand_in.__spec__ = None
+            sys.modules[name] = stand_in
+
+
 def defer_meta_kernels() -> None:
     """For a process that runs the pipeline and nothing else: the command line
     and its workers, not a program that imports the library.  `import torch`

@@ -134,11 +134,12 @@ def load_for_process(settings: Settings, threads: int):
     8% of the run, 0.2 s of it during the start-up).  A frozen object is never
     visited again, so forked workers also leave the pages they share unwritten.
     Garbage made later is collected as before."""
-    from .models import defer_meta_kernels
+    from .models import defer_meta_kernels, defer_unused_imports
 
     gc.disable()
     try:
         defer_meta_kernels()
+        defer_unused_imports()
         _set_threads(settings, threads)
         pipeline = _new_pipeline(settings)
     finally:

@@ -121,3 +121,20 @@ def test_meta_kernels_wait_for_first_use_in_a_pipeline_process(tmp_path):
         "assert type(sys.modules['torch._meta_registrations']).__name__ == 'module', 'bound after torch loaded'\n"
     )
     _run_fresh(code, tmp_path)
+
+
+def test_modules_the_pipeline_never_uses_wait_for_first_use_in_a_pipeline_process(tmp_path):
+    code = (
+        "import sys\n"
+        "from quotes import runner\n"
+        "from quotes.model import Document\n"
+        "pipeline = runner.load_for_process(runner.Settings(), 1)\n"
+        "(quotes,) = pipeline.process_batch([Document('d', '« Nous partirons demain », a déclaré Jean Dupont.')])\n"
+        "assert [q.speaker.name for q in quotes] == ['Jean Dupont'], quotes\n"
+        "for name in ('requests', 'emoji'):\n"
+        "    assert type(sys.modules[name]).__name__ == '_OnFirstUse', name + ' imported at start'\n"
+        "import requests\n"
+        "assert requests.Session().headers, 'the stand-in imports requests on first use'\n"
+        "assert type(sys.modules['requests']).__name__ == 'module'\n"
+    )
+    _run_fresh(code, tmp_path)
