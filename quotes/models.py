@@ -148,6 +148,12 @@ class _OnFirstUse(types.ModuleType):
         return getattr(real, name)
 
 
+def _bind_stand_in(name: str) -> None:
+    stand_in = _OnFirstUse(name)
+    stand_in.__spec__ = None
+    sys.modules[name] = stand_in
+
+
 @contextlib.contextmanager
 def _lazy_graph_library():
     """Stanza imports networkx at start, for enhanced dependency graphs this
@@ -155,9 +161,7 @@ def _lazy_graph_library():
     stanza loads, the name is bound to a stand-in that imports networkx when one
     of its names is first used."""
     if "networkx" not in sys.modules and importlib.util.find_spec("networkx") is not None:
-        stand_in = _OnFirstUse("networkx")
-        stand_in.__spec__ = None
-        sys.modules["networkx"] = stand_in
+        _bind_stand_in("networkx")
     yield
 
 
@@ -175,9 +179,7 @@ def defer_unused_imports() -> None:
     them when one of their names is first used."""
     for name in UNUSED_BY_THE_PIPELINE:
         if name not in sys.modules and importlib.util.find_spec(name) is not None:
-            stand_in = _OnFirstUse(name)
-            stand_in.__spec__ = None
-            sys.modules[name] = stand_in
+            _bind_stand_in(name)
 
 
 def defer_meta_kernels() -> None:
@@ -192,9 +194,7 @@ def defer_meta_kernels() -> None:
     name = "torch._meta_registrations"
     if "torch" in sys.modules or name in sys.modules:
         return
-    stand_in = _OnFirstUse(name)
-    stand_in.__spec__ = None
-    sys.modules[name] = stand_in
+    _bind_stand_in(name)
 
 
 @contextlib.contextmanager
