@@ -310,6 +310,9 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
         if head.upos in ("NOUN", "ADJ") and head.feat("Number") != "Plur" and head.text.islower() and self.g.person_word(head.text):
             return "PER"  # "l'accusé", "la cinéaste": a person's noun, one of them
+        if head.upos == "NOUN" and head.feat("Number") != "Plur" and head.text[:1].isupper() and not head.text.isupper() \
+                and lemma not in self.g.titles and unprefixed(head.text.lower()) not in self.g.titles and self._article_before(mention, head):
+            return "ORG"  # "la Régie autonome des transports": a common noun capitalised after its article names a body
         if lemma in self.g.titles or unprefixed(head.text) in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}
             # The article must stand right before the name, not before a word the name follows.
@@ -319,6 +322,12 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
                 return "GPE"  # persons take no article in French: "la Corée", "les États-Unis"
             return "PER"
         return "ORG"
+
+    @staticmethod
+    def _article_before(mention: Mention, word) -> bool:
+        """Does a definite article of `word` stand right before it ("la Régie", "l'Office")?"""
+        before = [w for w in mention.words if w.end <= word.start]
+        return bool(before) and before[-1].head == word.id and before[-1].text.lower() in ("le", "la", "l'", "l’")
 
     def _pronoun(self, position: int, gender: str) -> Optional[Entity]:
         """The most recent entity a pronoun agrees with; a person gets the pronoun's gender."""
