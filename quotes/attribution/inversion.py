@@ -32,6 +32,10 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
             if j > k + 1 and j < len(words) and words[j].text == ",":
                 k = j + 1
                 continue
+            j = _set_off_phrase(words, k)
+            if j is not None:
+                k = j  # ", lors d'une conférence de presse," / ", devant les députés,": a phrase between commas
+                continue
         if x.upos == "PUNCT" or x.upos in ("VERB", "AUX", "SCONJ", "CCONJ") or low in QUE_FORMS:
             return None
         if x.upos == "ADP" and x.text.lower() == "en" and k + 1 < len(words) and words[k + 1].feat("VerbForm") == "Part" \
@@ -58,12 +62,27 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
     return None
 
 
+def _set_off_phrase(words: Sequence[Word], comma: int) -> Optional[int]:
+    """The index after a prepositional or adverbial phrase between the comma at `comma`
+    and the next one, when a word follows it; None when the words there hold a verb, a
+    conjunction or other punctuation, or do not open with a preposition or an adverb."""
+    k = comma + 1
+    if k >= len(words) or words[k].upos not in ("ADP", "ADV"):
+        return None
+    while k < len(words) and words[k].text != ",":
+        if words[k].upos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON"):
+            return None
+        k += 1
+    return k + 1 if k + 1 < len(words) and words[k + 1].upos != "PUNCT" else None
+
+
 def _past(g: Grammar, sent: Sentence, prep: Word) -> int:
     """The index after a prepositional phrase: its noun's subtree, contiguous after it.
     A name right after the phrase's noun, with no preposition of its own, is the subject
     the parser hung on it: "à l'AFP Anne Morel", "sur RTL Paul Girard", "sans détour
     Anne Morel" (not "à l'agence Reuters": an outlet noun takes its name); so is a noun
-    with its article and no preposition ("dans l'hémicycle la présidente")."""
+    with its article and no preposition, there or further in the phrase ("dans l'hémicycle
+    la présidente", "au micro de Radio Nord une habitante")."""
     head = sent.word(prep.head) if prep.head and prep.deprel in ("case", "fixed") else None
     if head is None or head.start < prep.start:
         return prep.id
@@ -72,9 +91,12 @@ def _past(g: Grammar, sent: Sentence, prep: Word) -> int:
             and (head.text in g.outlets or head.upos == "NOUN" and head.text.islower() and head.lemma.lower() not in g.media
                  and head.lemma.lower() not in g.organisations and head.lemma.lower() not in g.titles):
         return head.id
-    if after is not None and after.upos == "DET" and after.head and after.head != head.id:
-        noun = sent.word(after.head)
-        if noun.upos == "NOUN" and noun.head == head.id and noun.start > head.start \
+    end = max(x.id for x in sent.subtree(head.id) if x.start >= prep.start)
+    for x in sent.words[head.id:end]:
+        # "dans l'hémicycle la présidente du groupe", "au micro de Radio Nord une habitante":
+        # a noun with its article and no preposition of its own starts a new phrase
+        noun = sent.word(x.head) if x.upos == "DET" and x.head else None
+        if noun is not None and noun.upos == "NOUN" and noun.start > x.start and sent.words[x.id - 2].text != "," \
                 and not any(c.deprel == "case" for c in sent.children(noun.id)):
-            return head.id  # "dans l'hémicycle la présidente du groupe": no preposition, a new phrase
-    return max(x.id for x in sent.subtree(head.id) if x.start >= prep.start)
+            return x.id - 1
+    return end
