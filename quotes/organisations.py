@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 _GENDER = {"Masc": "m", "Fem": "f"}
 # Kinds of body whose name follows the noun, lower-case words and all ("l'ONG Eau vive Sahel").
-_NAMED_AFTER = frozenset({"ong", "association", "collectif", "mouvement", "groupe", "parti", "syndicat", "liste"})
+_NAMED_AFTER = frozenset({"ong", "association", "collectif", "mouvement", "groupe", "parti", "syndicat", "liste",
+                          "entreprise", "société", "compagnie", "coopérative"})
 # Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
 # institutions that go without one ("le gouvernement", "la préfecture").
 _NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération", "ong", "collectif", "mouvement", "coalition"})
@@ -33,7 +34,7 @@ class Organisations:
             entity = self._org(f"{head.text} {chain}")  # "l'institut Pasteur": the noun is part of the name
         elif chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start) or chain in self.g.organisation_names
                         or chain in self.g.outlets):
-            entity = self._org(chain)
+            entity = self._org(self._runs_on(mention, chain) or chain)
         elif (called := self._called(mention)) is not None:
             # "l'ONG Eau vive Sahel", "le groupe d'opposition Agir pour Brennes": the name runs on
             # in lower case after its capitalised first word
@@ -77,6 +78,16 @@ class Organisations:
             if w.upos not in ("ADJ", "ADP", "NOUN", "DET"):
                 return None
         return None
+
+    def _runs_on(self, mention: Mention, chain: str) -> Optional[str]:
+        """"le groupe Papeteries de la Seine": a name made of a common noun, capitalised,
+        takes its complement along, as a body's name after its noun does."""
+        start = self.text.find(chain, mention.start)
+        first = next((w for w in mention.words if w.start == start), None)
+        if first is None or first.upos != "NOUN" or " " in chain:
+            return None
+        called = self._called(mention)
+        return called if called is not None and called.startswith(chain + " ") else None
 
     def _named_org(self, mention: Mention) -> Optional[Entity]:
         """"la fédération de rugby du pays" after "Fédération bretonne de rugby (FBR)": a
