@@ -70,7 +70,8 @@ class DocumentAuthors:
         the "de" complement when it names someone (not a date: "l'arrêt du 4 mars")."""
         by = _BY.search(mention.text)
         if by:
-            return self.table.entity(by.group(1).strip(" ,"), "ORG")
+            # "publiée par l'Agence de la statistique (ANSA)": the acronym in brackets is no part of the name
+            return self.table.entity(by.group(1).split(" (")[0].strip(" ,"), "ORG")
         head = mention.head
         words = [w for w in mention.words if mention.start <= w.start < mention.end]
         for k, w in enumerate(words):
