@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+import regex
+
 from .entities import is_acronym
 from .titles import Lookup, _vote
 
@@ -21,6 +23,9 @@ _NAMED_AFTER = frozenset({"ong", "association", "collectif", "mouvement", "group
 # Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
 # institutions that go without one ("le gouvernement", "la préfecture").
 _NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération", "ong", "collectif", "mouvement", "coalition"})
+# A name set after a body's noun by a comma, ending the sentence: ", selon son club, le FC Nantes."
+# (not "Selon son club, Nantes a ...", where the name starts the main clause).
+_APPOSED_LAST = regex.compile(r"\s*,\s*(?:(?:le|la|les)\s+|l['’])?(?P<name>\p{Lu}[\p{L}\p{N}\-]*(?:\s+\p{Lu}[\p{L}\p{N}\-]*)*)\s*[.!?;]")
 
 
 class Organisations:
@@ -39,6 +44,8 @@ class Organisations:
             # "l'ONG Eau vive Sahel", "le groupe d'opposition Agir pour Brennes": the name runs on
             # in lower case after its capitalised first word
             entity = self._org(called)
+        elif not chain and (apposed := _APPOSED_LAST.match(self.text, mention.end)) is not None:
+            entity = self._org(apposed.group("name"))  # "..., selon son équipe, Cofidis.": the body named after a comma
         else:
             name = self._strip_det(mention)
             words = [w for w in mention.words if w.upos != "PUNCT"]

@@ -26,6 +26,8 @@ NAMES = [
     ("a common noun capitalised after its article names a body, an organisation, with its words",
      "La Maison des commerçants du Vieux-Port a confirmé la baisse des loyers.",
      "loyers", "Maison des commerçants du Vieux-Port", "ORG"),
+    ("a team's name set after its noun is an organisation's",
+     "Le coureur souffre d'une fracture, a indiqué son équipe, Cofidis.", "fracture", "Cofidis", "ORG"),
     ("a title capitalised after its article is still a person's",
      "Le Président a estimé que la réforme serait votée avant l'été.", "réforme", "Président", "PER"),
     ("a place of worship speaks as an organisation",
