@@ -42,8 +42,8 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
     for c in sorted(list(sent.children(w.id)) + rescued, key=lambda x: x.start):
         if c.start < w.end:
             continue
-        if c.deprel in ("obj", "nsubj") and c.upos in ("NOUN", "PROPN"):
-            return None  # an object first: "appelle le gouvernement à ...", another rule's
+        if c.deprel in ("obj", "nsubj") and c.upos in ("NOUN", "PROPN") and c.text.lower() not in ctx.grammar.time_words:
+            return None  # an object first: "appelle le gouvernement à ...", another rule's ("a démenti mardi avoir reçu": a day, no object)
         lead = [m for m in sent.children(c.id) if m.deprel in ("mark", "case") and m.start < c.start]
         if any(m.lemma.lower() in _NOT_REPORT_MARKS or m.lemma.lower() == "à" and lemma in _THINK_OF for m in lead):
             continue

@@ -11,6 +11,7 @@ import regex
 
 from ...grammar import Grammar
 from ...parsing import Sentence, Word
+from ...tokens import QUE_FORMS
 from ..context import Context, UnitView
 from ..events import Event, Mention, trim
 from ..spans import RELATIVE_LEAD, cited_by, kind_of, sentence_end, span_of
@@ -62,6 +63,9 @@ def preposition(ctx: Context) -> None:
             if not last:
                 continue
             anchor = last[-1]
+            after = sent.words[anchor.id] if anchor.id < len(sent.words) else None
+            if after is not None and after.text.lower() in QUE_FORMS:
+                continue  # "Selon que la météo le permettra": a conjunction, "depending on whether"
             nominal = _nominal(sent, anchor)
             if nominal is None:
                 continue
