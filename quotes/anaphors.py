@@ -28,7 +28,9 @@ _FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "
 _DEFINITE = ("le", "la", "l'", "l’")
 _POSSESSIVES = ("son", "sa", "leur")
 # Nouns of the person who holds the same office as another: "son homologue".
-_COUNTERPARTS = frozenset({"homologue"})
+# Nouns of the person paired with another: "son homologue", "son adversaire", "sa rivale".
+_COUNTERPARTS = frozenset({"homologue", "adversaire", "rival", "rivale", "opposant", "opposante", "interlocuteur",
+                           "interlocutrice"})
 
 
 def _before_comma(mention: Mention) -> list:
@@ -184,9 +186,10 @@ class Anaphors:
         return self._latter(mention.start, gender, named=True)
 
     def _counterpart(self, mention: Mention) -> Optional[Entity]:
-        """"Son homologue a ajouté" after "la ministre X a reçu le ministre Y": the person
-        paired with the one "son" stands for (the person last spoken of): of the other people
-        named before, the latest who shares a title with them, else the latest."""
+        """"Son homologue a ajouté" after "la ministre X a reçu le ministre Y", "Son adversaire
+        a reconnu" after "X a battu Y": the person paired with the one "son" stands for (the
+        person last spoken of): of the other people named before, the latest who shares a
+        title with them, else the latest."""
         words = _before_comma(mention)
         if len(words) < 2 or words[0].text.lower() not in _POSSESSIVES or mention.head.lemma.lower() not in _COUNTERPARTS \
                 or words[1].id != mention.head.id or any(w.upos == "PROPN" for w in mention.words):
