@@ -36,10 +36,17 @@ _COUNTERPARTS = frozenset({"homologue", "adversaire", "rival", "rivale", "opposa
 def _before_comma(mention: Mention) -> list:
     """The words of a mention up to the first comma after its head, punctuation left out:
     what a comma sets off after the noun is said of the person ("l'autrice, de passage à
-    Paris"; "son homologue, Amadou Ba")."""
+    Paris"; "son homologue, Amadou Ba"), and so is an age ("la joueuse de 24 ans")."""
     words = list(mention.words)
     comma = next((k for k, w in enumerate(words) if w.text == "," and w.start > mention.head.start), None)
-    return [w for w in words[:comma] if w.upos != "PUNCT"]
+    return _without_age([w for w in words[:comma] if w.upos != "PUNCT"])
+
+
+def _without_age(words: list) -> list:
+    """`words` less an age that ends them: "de 24 ans"."""
+    if len(words) > 3 and words[-3].text.lower() == "de" and words[-2].upos == "NUM" and words[-1].text.lower() in ("an", "ans"):
+        return words[:-3]
+    return words
 
 
 def _bare_definite(mention: Mention) -> Optional[str]:
@@ -119,7 +126,7 @@ class Anaphors:
         """"l'homme", "la femme", "le jeune homme", "la quinquagénaire" with nothing after them:
         the person last named, as a pronoun would ("l'homme d'affaires", "un homme" describe
         someone, and stay descriptions)."""
-        words = [w for w in mention.words if w.upos != "PUNCT"]
+        words = _without_age([w for w in mention.words if w.upos != "PUNCT"])
         if len(words) > 2 and words[1].text.lower() == "jeune":
             words = words[:1] + words[2:]
         low = mention.head.lemma.lower()
