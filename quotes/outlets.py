@@ -19,10 +19,10 @@ from .tokens import is_acronym
 _SPOKEN_TO = regex.compile(r"\b(?:sur|à|au|aux)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _DATELINE = regex.compile(r"\s*\)?\s*(?:\([^()]{1,30}\))?\s*[-–—]\s+")
 _ART = r"(?:(?:la|le|les)\s+|l['’]\s*)?"
-# Leads that make whatever name follows an outlet: "au micro de", "sur les ondes de", "interrogé par",
-# "dans un entretien au".
+# Leads that make whatever name follows an outlet: "au micro de", "sur les ondes de", "à nos confrères
+# du", "interrogé par", "dans un entretien au".
 _STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
-           r"|sur\s+les\s+ondes\s+(?:de|d['’]|du)|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
+           r"|sur\s+les\s+ondes\s+(?:de|d['’]|du)|(?:à|auprès\s+de)\s+nos\s+(?:confrères|consœurs)\s+(?:de|d['’]|du|des)|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
            r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
 _LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour|selon|(?:publiée?s?|diffusée?s?|révélée?s?)\s+par))\s+(?P<art>{_ART})",
                       regex.IGNORECASE)
