@@ -27,7 +27,6 @@ _FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "
 
 _DEFINITE = ("le", "la", "l'", "l’")
 _POSSESSIVES = ("son", "sa", "leur")
-# Nouns of the person who holds the same office as another: "son homologue".
 # Nouns of the person paired with another: "son homologue", "son adversaire", "sa rivale".
 _COUNTERPARTS = frozenset({"homologue", "adversaire", "rival", "rivale", "opposant", "opposante", "interlocuteur",
                            "interlocutrice"})

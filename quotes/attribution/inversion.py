@@ -25,16 +25,9 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
         x = words[k]
         low = x.lemma.lower()
         if x.text == ",":
-            j = k + 1  # ", hier," / ", ce matin,": a time word between commas
-            while j < len(words) and (words[j].upos in ("ADV", "DET") or words[j].lemma.lower() in g.time_words
-                                      or words[j].text.lower() in g.time_words):
-                j += 1
-            if j > k + 1 and j < len(words) and words[j].text == ",":
-                k = j + 1
-                continue
-            j = _set_off_phrase(words, k)
+            j = _set_off_phrase(g, words, k)
             if j is not None:
-                k = j  # ", lors d'une conférence de presse," / ", devant les députés,": a phrase between commas
+                k = j
                 continue
         if x.upos == "PUNCT" or x.upos in ("VERB", "AUX", "SCONJ", "CCONJ") or low in QUE_FORMS:
             return None
@@ -62,10 +55,17 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
     return None
 
 
-def _set_off_phrase(words: Sequence[Word], comma: int) -> Optional[int]:
-    """The index after a prepositional or adverbial phrase between the comma at `comma`
-    and the next one, when a word follows it; None when the words there hold a verb, a
-    conjunction or other punctuation, or do not open with a preposition or an adverb."""
+def _set_off_phrase(g: Grammar, words: Sequence[Word], comma: int) -> Optional[int]:
+    """The index after what stands between the comma at `comma` and the next one, when an
+    inverted subject may come after it: time words (", hier,", ", ce matin,"), or a
+    prepositional or adverbial phrase with no verb, conjunction or other punctuation, a word
+    following it (", lors d'une conférence de presse,", ", devant les députés,"); else None."""
+    j = comma + 1
+    while j < len(words) and (words[j].upos in ("ADV", "DET") or words[j].lemma.lower() in g.time_words
+                              or words[j].text.lower() in g.time_words):
+        j += 1
+    if j > comma + 1 and j < len(words) and words[j].text == ",":
+        return j + 1
     k = comma + 1
     if k >= len(words) or words[k].upos not in ("ADP", "ADV"):
         return None
