@@ -3,8 +3,9 @@ speech: a sentence adverb read as a verb ("Les syndicats réclament pourtant une
 "pourtant" a verb with the object hung on it, so the cue had none) becomes an adverb of the
 verb it hangs on, and what hung on it hangs on that verb; a rare infinitive read as a noun
 ("accuse le maire de brader le patrimoine") becomes the infinitive it is; "La première
-estime que ...", an ordinal the parse hung elsewhere, is the subject of the verb after it.
-Steps of repairs.py."""
+estime que ...", an ordinal the parse hung elsewhere, is the subject of the verb after it;
+"nie tout manquement", a noun in -ment read as an adverb after its quantifier, is the
+verb's object.  Steps of repairs.py."""
 
 from __future__ import annotations
 
@@ -59,6 +60,32 @@ def infinitives_read_as_nouns(sent: Sentence, cues: dict[int, CueMatch], grammar
                                 deprel="xcomp" if holder is verb else "acl")
         words[k - 1] = attrs.evolve(de, deprel="mark")
         words[obj.id - 1] = attrs.evolve(words[obj.id - 1], head=w.id, deprel="obj")
+    return words
+
+
+# Words that open a noun phrase and that the tagger may read as adverbs ("tout").
+QUANTIFIERS = frozenset({"tout", "toute", "tous", "toutes", "aucun", "aucune", "chaque", "plusieurs", "certains", "certaines"})
+
+
+def quantified_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
+    """"nie tout manquement", "conteste tout manquement à ses obligations": right after a
+    cue verb whose noun object is the report and that has no object, a quantifier and the
+    word after it, read as adverbs or adjectives of the verb or of each other (the tagger reads the
+    nouns in -ment as adverbs), are a noun phrase: the quantifier its determiner, the
+    word its noun and the verb's object."""
+    words = list(sent.words)
+    for k in range(len(words) - 2):
+        verb, quantifier, noun = words[k], words[k + 1], words[k + 2]
+        cue = cues.get(verb.start)
+        if cue is None or verb.upos != "VERB" or cue.lemma not in grammar.noun_object or quantifier.text.lower() not in QUANTIFIERS:
+            continue
+        if quantifier.upos == "DET" or noun.upos not in ("ADV", "ADJ") or noun.head != verb.id or quantifier.head not in (verb.id, noun.id):
+            continue
+        if any(c.deprel in ("obj", "ccomp", "xcomp") for c in sent.children(verb.id)):
+            continue
+        words[k + 2] = attrs.evolve(noun, upos="NOUN", lemma=noun.text.lower(), feats="", deprel="obj")
+        words[k + 1] = attrs.evolve(quantifier, upos="DET", head=noun.id, deprel="det")
+        return words
     return words
 
 

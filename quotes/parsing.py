@@ -9,7 +9,7 @@ parse safely are left unparsed (the grammar stage still reports their quotes).
 from __future__ import annotations
 
 import re
-from typing import Iterable, Protocol
+from typing import Iterable, Mapping, Protocol
 
 import attrs
 
@@ -97,13 +97,16 @@ class StanzaParser:
 
     name = "stanza"
 
-    def __init__(self, stanza_dir: str | None = None, words: str = "rules"):
+    def __init__(self, stanza_dir: str | None = None, words: str = "rules", verbs: Mapping[str, str] = {}):
+        """`verbs`: the cue verbs' forms (lower-cased form -> lemma) mended where the
+        tagger reads them as adverbs (stanzadocs.cue_verbs)."""
         from . import models
 
         if words not in stanzadocs.WORDS:
             raise ValueError(f"words: {words!r} is not one of {', '.join(stanzadocs.WORDS)}")
         self.source = models.resolve(stanza_dir)
         self.words = words
+        self.verbs = dict(verbs)
         # Units are sentences already, cut so that a quotation never straddles two.
         self.pipeline = models.load_pipeline(self.source, no_ssplit=True)
 
@@ -111,7 +114,7 @@ class StanzaParser:
         todo = [u for u in units if len(u.text) <= MAX_UNIT_CHARS and u.text.strip()]
         if not todo:
             return []
-        docs = stanzadocs.WORDS[self.words](self.pipeline, [_ADDRESS.sub("M.", u.text) for u in todo])
+        docs = stanzadocs.WORDS[self.words](self.pipeline, [_ADDRESS.sub("M.", u.text) for u in todo], self.verbs)
         return [ParsedUnit(u, tuple(_sentences(doc, u.start, u.text))) for u, doc in zip(todo, docs)]
 
 
@@ -255,8 +258,8 @@ class NoParser:
         return []
 
 
-def _stanza_tokenizer(stanza_dir: str | None = None) -> StanzaParser:
-    return StanzaParser(stanza_dir, words="stanza")
+def _stanza_tokenizer(stanza_dir: str | None = None, verbs: Mapping[str, str] = {}) -> StanzaParser:
+    return StanzaParser(stanza_dir, words="stanza", verbs=verbs)
 
 
 # "stanza" cuts words by rule; "stanza-tokenizer" with Stanza's own tokenizer model.

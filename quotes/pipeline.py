@@ -18,6 +18,7 @@ from .grammar import Grammar, load
 from .model import CueMatch, Document, Quote, QuotedSpan, Speaker, Span
 from .normalize import normalize
 from .parsing import PARSERS, ParsedUnit, Parser
+from .stanzadocs import cue_verbs
 from .repairs import verb_cues
 from .scanner import Scanner
 from .entities import EntityTable
@@ -48,7 +49,7 @@ class Pipeline:
         if isinstance(parser, str):
             if parser not in PARSERS:
                 raise ValueError(f"unknown parser {parser!r} (known: {', '.join(PARSERS)})")
-            parser = PARSERS[parser]() if parser == "none" else PARSERS[parser](stanza_dir)
+            parser = PARSERS[parser]() if parser == "none" else PARSERS[parser](stanza_dir, verbs=cue_verbs(self.grammar.forms))
         self.parser = parser
         self.gate = gate
         self.scanner = Scanner(self.grammar)

@@ -33,14 +33,12 @@ import attrs
 from .grammar import Grammar
 from .model import CueMatch
 from .parsing import ParsedUnit, Sentence, Word
-from .misread import adverbs_read_as_verbs, infinitives_read_as_nouns, ordinals_as_subjects
+from .misread import QUANTIFIERS, adverbs_read_as_verbs, infinitives_read_as_nouns, ordinals_as_subjects, quantified_objects
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
 from .tokens import QUE_FORMS
 
 _FINAL_STOPS = frozenset({".", "!", "?", "…", ";"})
-# Words that open a noun phrase, which the tagger may read otherwise ("tout" as an adverb).
-_QUANTIFIERS = frozenset({"tout", "toute", "tous", "toutes", "aucun", "aucune", "chaque", "plusieurs", "certains", "certaines"})
 
 
 def verb_cues(units: list[ParsedUnit], cues: tuple[CueMatch, ...], grammar: Optional[Grammar] = None) -> list[ParsedUnit]:
@@ -63,6 +61,7 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
     if grammar is not None:
         sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))
         sent = attrs.evolve(sent, words=tuple(infinitives_read_as_nouns(sent, cues, grammar)))
+        sent = attrs.evolve(sent, words=tuple(quantified_objects(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(speaker_after_outlet(sent, cues, grammar)))
     return sent
 
@@ -238,7 +237,7 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         w, nxt = words[k], words[k + 1]
         cue = cues.get(w.start)
         infinitive = nxt.feat("VerbForm") == "Inf"
-        quantified = nxt.upos != "DET" and nxt.text.lower() in _QUANTIFIERS  # "dément tout manquement", both misread
+        quantified = nxt.upos != "DET" and nxt.text.lower() in QUANTIFIERS  # "dément tout manquement", both misread
         if cue is None or cue.end != w.end or w.upos not in ("NOUN", "ADJ", "ADV", "AUX", "ADP") or not (nxt.upos == "DET" or infinitive or quantified) \
                 or words[k - 1].upos == "PUNCT" and not _closes_apposition(words, k - 1) or any(c.deprel == "det" for c in sent.children(w.id)):
             continue

@@ -3,25 +3,34 @@
 Each text is one sentence (a unit of the grammar stage).  Its words are cut by
 rule (`wordsplit`) and handed to Stanza as a document already tokenized, or,
 by name, cut by Stanza's own tokenizer model; Stanza then tags, lemmatizes and
-parses.  "des" is left whole for the tagger and made "de les" after it where
-its tagged neighbours say so.
+parses.  Between the tagger and the parser two things are mended: "des" is left
+whole for the tagger and made "de les" after it where its tagged neighbours say
+so, and a reporting verb's form the tagger read as an adverb or an auxiliary is
+made the verb it is (`verbs_read_as_adverbs`).
 """
 
 from __future__ import annotations
 
+import re
+from typing import Mapping
+
 from . import wordsplit
 
 
-def stanza_words(pipeline, texts: list[str]):
+def stanza_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
     """Stanza's own tokenizer, then the rest of its pipeline."""
     import stanza
 
-    return pipeline.bulk_process([stanza.Document([], text=t) for t in texts])
+    tagging = [p for p in pipeline.processors if p != "depparse"]
+    docs = pipeline.bulk_process([stanza.Document([], text=t) for t in texts], processors=tagging)
+    docs = [verbs_read_as_adverbs(doc, verbs) for doc in docs]
+    return pipeline.bulk_process(docs, processors=["depparse"])
 
 
-def rule_words(pipeline, texts: list[str]):
+def rule_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
     """Words cut by rule (wordsplit), each text one sentence; Stanza tags them, "des"
-    is cut where its tagged neighbours make it "de les", and Stanza parses."""
+    is cut where its tagged neighbours make it "de les", the misread verbs of `verbs`
+    are mended, and Stanza parses."""
     from stanza.models.common.doc import Document
 
     docs = []
@@ -40,8 +49,44 @@ def rule_words(pipeline, texts: list[str]):
         docs.append(Document([sentence] if sentence else [], text=text))
     tagging = [p for p in pipeline.processors if p not in ("tokenize", "mwt", "depparse")]
     docs = pipeline.bulk_process(docs, processors=tagging)
-    docs = [_cut_des(doc) for doc in docs]
+    docs = [_cut_des(verbs_read_as_adverbs(doc, verbs)) for doc in docs]
     return pipeline.bulk_process(docs, processors=["depparse"])
+
+
+# Tags that no form of a reporting verb has in the French treebanks, once the
+# present participles and the forms of "faire" are set aside (`cue_verbs`).
+_NEVER_A_CUE_VERB = frozenset({"ADV", "AUX"})
+
+
+def cue_verbs(forms: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """The grammar's cue verb forms (lower-cased form -> lemmas) that can be nothing but a
+    verb or its adjective, each with its verb's lemma.  Set aside: the present
+    participles, of which "maintenant" is also the adverb "now", and the forms of
+    "faire", which the treebanks tag as the causative auxiliary ("fait savoir"); no
+    other form of the grammar is an adverb or an auxiliary in the UD French treebanks."""
+    out = {}
+    for form, lemmas in forms.items():
+        if form.endswith("ant") or " " in form or any(lemma.split()[0] == "faire" for lemma in lemmas):
+            continue
+        out[form] = re.sub(r"^(?:se |s'|s’)", "", lemmas[0])
+    return out
+
+
+def verbs_read_as_adverbs(doc, verbs: Mapping[str, str]):
+    """`doc` with each word of `verbs` that the tagger read as an adverb or an auxiliary
+    made a finite verb, before the parser reads the tags.  "Le ministre dément les
+    faits" had "dément" an adverb, as the words in -ment are, and "Elle dément
+    formellement" the copula; the parser then hung the sentence on another word, and
+    the cue had neither subject nor object."""
+    if not verbs:
+        return doc
+    for sent in doc.sentences:
+        for word in sent.words:
+            if word.upos in _NEVER_A_CUE_VERB and word.text.lower() in verbs:
+                word.upos, word.xpos = "VERB", None
+                word.feats = "Mood=Ind|VerbForm=Fin"
+                word.lemma = verbs[word.text.lower()]
+    return doc
 
 
 # The words "des" stands for when it is "de les", as the treebanks tag them.

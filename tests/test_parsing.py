@@ -87,6 +87,33 @@ def test_an_at_least_bound_leaves_the_counted_noun_on_its_noun(pipeline):
     assert semaines.head == retard.id and semaines.deprel == "nmod"
 
 
+def test_a_reporting_verb_read_as_an_adverb_reaches_the_parser_as_a_verb(pipeline):
+    # The tagger reads "dément" as an adverb (the words in -ment) or as the copula.
+    for text, obj in (("La directrice dément les faits qui lui sont reprochés.", "faits"),
+                      ("Le club dément formellement avoir contacté le joueur.", "contacté"),
+                      ("La direction dément tout plan social mais reconnaît des difficultés.", "plan")):
+        words = _parsed(pipeline, text)
+        verb = next(w for w in words if w.text == "dément")
+        assert (verb.upos, verb.lemma) == ("VERB", "démentir")
+        assert any(w.text == obj and w.head == verb.id for w in words), text
+        assert any(w.deprel == "nsubj" and w.head == verb.id for w in words), text
+
+
+def test_only_forms_that_are_never_adverbs_or_auxiliaries_are_mended(grammar):
+    from quotes.stanzadocs import cue_verbs
+
+    verbs = cue_verbs(grammar.forms)
+    assert verbs["dément"] == "démentir" and verbs["doute"] == "douter"
+    assert verbs["inquiète"] == "inquiéter"      # a reflexive cue's verb, without its pronoun
+    assert "maintenant" not in verbs             # the adverb "now", besides the participle
+    assert "fait" not in verbs                   # the causative auxiliary ("fait savoir")
+
+
+def test_an_adverb_that_no_cue_verb_spells_keeps_its_tag(pipeline):
+    words = _parsed(pipeline, "Maintenant, le maire affirme simplement que tout va bien.")
+    assert [w.upos for w in words if w.text in ("Maintenant", "simplement")] == ["ADV", "ADV"]
+
+
 def test_the_tokenizer_model_stays_available_by_name():
     from quotes.model import Span
     from quotes.pipeline import Pipeline
