@@ -58,6 +58,27 @@ def _bare_definite(mention: Mention) -> Optional[str]:
     return words[0].text.lower()
 
 
+def story_role(mention: Mention, roles: frozenset[str]) -> Optional[str]:
+    """The definite article of a mention that is that article and a story role of `roles`
+    ("l'enseignante", "le demi d'ouverture"), or such a role and where the person is from:
+    "de", "d'" or "du" and capitalised words ("la skieuse de Morzine", "le joueur du Stade
+    Rennais"); else None."""
+    words = _before_comma(mention)
+    head = mention.head
+    if len(words) < 2 or words[0].text.lower() not in _DEFINITE or words[1].id != head.id or not head.text.islower():
+        return None
+    if head.text.lower() in roles and len(words) == 2:
+        return words[0].text.lower()
+    rest = words[2:]
+    whole = " ".join([head.text.lower()] + [w.text.lower() for w in rest]).replace("' ", "'").replace("’ ", "'")
+    if whole in roles:
+        return words[0].text.lower()
+    if head.text.lower() in roles and len(rest) > 1 and rest[0].text.lower() in _DE and all(
+            w.text[:1].isupper() or w.text.lower() in _DEFINITE for w in rest[1:]) and rest[-1].text[:1].isupper():
+        return words[0].text.lower()
+    return None
+
+
 class Anaphors:
     def _chosen(self, position: int, pos: int, entity: Entity) -> Entity:
         """The entity found for the mention at `position`, named at `pos`; the lookup is kept
@@ -167,16 +188,15 @@ class Anaphors:
         return self._chosen(mention.start, pos, entity)
 
     def _bare_role(self, mention: Mention) -> Optional[Entity]:
-        """"l'artiste", "le cinéaste", "l'accusé" with nothing after them, a noun of the person's
-        part in the story (the grammar's story roles): the person the text last named, of the
+        """"l'artiste", "le cinéaste", "l'accusé", "le demi d'ouverture" with nothing after them
+        but where the person is from ("la skieuse de Morzine"), a noun of the person's part in
+        the story (the grammar's story roles): the person the text last named, of the
         article's or the noun's gender, as a pronoun would."""
         head = mention.head
-        article = _bare_definite(mention)
-        if article is None or not head.text.islower():
-            return None
-        low = head.text.lower()
-        if low not in self.g.story_roles:
+        article = story_role(mention, self.g.story_roles)
+        if article is None:
             return None  # an office ("le maire", "le capitaine") may be another person's
+        low = head.text.lower()
         # The article gives the gender; after "l'" the ending may ("l'autrice"), or the noun's
         # feminine form among the roles ("l'écrivain" beside "écrivaine"), or nothing does.
         gender = {"la": "f", "le": "m"}.get(article) or (

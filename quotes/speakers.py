@@ -39,7 +39,7 @@ from .outlets import past_outlet
 from .sites import adverbial, clitic, euphonic, out_of_phrase, without_apposition, without_tail
 from .subjects import SubjectKinds
 from .tokens import GLUED_CLITIC, unprefixed
-from .anaphors import Anaphors
+from .anaphors import Anaphors, story_role
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
@@ -308,8 +308,9 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             return "GROUP"  # not "Son fils, X": a noun of one form in both numbers, with a singular determiner
         if head.upos in ("NOUN", "ADJ") and self._one_of_group(mention):
             return "PER"  # one of a human group: "un habitant", "une habitante", "un témoin", "une source"
-        if head.upos in ("NOUN", "ADJ") and head.feat("Number") != "Plur" and head.text.islower() and self.g.person_word(head.text):
-            return "PER"  # "l'accusé", "la cinéaste": a person's noun, one of them
+        if head.upos in ("NOUN", "ADJ") and head.feat("Number") != "Plur" and head.text.islower() and (
+                self.g.person_word(head.text) or story_role(mention, self.g.story_roles)):
+            return "PER"  # "l'accusé", "la cinéaste", "le demi d'ouverture": a person's noun, one of them
         if head.upos == "NOUN" and head.feat("Number") != "Plur" and head.text[:1].isupper() and not head.text.isupper() \
                 and lemma not in self.g.titles and unprefixed(head.text.lower()) not in self.g.titles and self._article_before(mention, head):
             return "ORG"  # "la Régie autonome des transports": a common noun capitalised after its article names a body
@@ -368,10 +369,11 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
 
     def _named_people(self, position: int) -> list[tuple[int, Entity]]:
         """Where the text names a person before `position`; a name after "de" ("les soubresauts
-        de Wall Street") is a complement, more often a place or a thing than someone."""
+        de Wall Street") is a complement, more often a place or a thing than someone, unless
+        a given name opens it ("une pénalité de Paul Vidal")."""
         return [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions
-                if m.kind == "name" and m.start < position and not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)
-                and not self._body_named(m.start)]
+                if m.kind == "name" and m.start < position and not self._body_named(m.start)
+                and (not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start) or e.name.split()[0] in self.g.first_names)]
 
     def _body_named(self, start: int) -> bool:
         """Is the name at `start` a body's, by the noun right before it ("l'association
