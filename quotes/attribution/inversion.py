@@ -39,11 +39,13 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
             k = _past(g, sent, x)  # "à l'AFP", "devant la presse", "dans un communiqué"
             floor = words[k].start if k < len(words) else floor
             continue
+        if x.upos == "ADJ" and k > 0 and words[k - 1].upos == "DET" and words[k - 1].head == x.id:
+            # "reconnaît un proche de l'exécutif": an adjective with its own article is the
+            # noun, even a time word's ("a déclaré ce dernier")
+            return x
         if x.upos in ("ADV", "NUM") or low in g.time_words or x.text.lower() in g.time_words:
             k += 1
             continue
-        if x.upos == "ADJ" and k > 0 and words[k - 1].upos == "DET" and words[k - 1].head == x.id:
-            return x  # "reconnaît un proche de l'exécutif": an adjective with its own article is the noun
         if x.upos in ("DET", "ADJ"):
             k += 1
             continue
