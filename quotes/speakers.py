@@ -312,8 +312,9 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
                 self.g.person_word(head.text) or story_role(mention, self.g.story_roles)):
             return "PER"  # "l'accusé", "la cinéaste", "le demi d'ouverture": a person's noun, one of them
         if head.upos == "NOUN" and head.feat("Number") != "Plur" and head.text[:1].isupper() and not head.text.isupper() \
-                and lemma not in self.g.titles and unprefixed(head.text.lower()) not in self.g.titles and self._article_before(mention, head):
-            return "ORG"  # "la Régie autonome des transports": a common noun capitalised after its article names a body
+                and lemma not in self.g.titles and unprefixed(head.text.lower()) not in self.g.titles and head.text not in self.g.honorifics \
+                and self._article_before(mention, head):
+            return "ORG"  # "la Régie autonome des transports": a common noun capitalised after its article names a body ("le Dr X" a person)
         if lemma in self.g.titles or unprefixed(head.text) in self.g.titles or chain or head.upos == "PROPN":
             articles = {"le", "la", "les", "l'", "l’"}
             # The article must stand right before the name, not before a word the name follows.
