@@ -77,16 +77,51 @@ def verbs_read_as_adverbs(doc, verbs: Mapping[str, str]):
     made a finite verb, before the parser reads the tags.  "Le ministre dément les
     faits" had "dément" an adverb, as the words in -ment are, and "Elle dément
     formellement" the copula; the parser then hung the sentence on another word, and
-    the cue had neither subject nor object."""
+    the cue had neither subject nor object.  So is a form read as a noun right after
+    the noun it has for subject and before an article, "que" or an attribute ("Le
+    syndicat juge inacceptable la décision"): a noun with no article of its own does
+    not follow another noun bare."""
     if not verbs:
         return doc
     for sent in doc.sentences:
-        for word in sent.words:
-            if word.upos in _NEVER_A_CUE_VERB and word.text.lower() in verbs:
+        words = sent.words
+        for k, word in enumerate(words):
+            if word.text.lower() not in verbs:
+                continue
+            # "Le syndicat juge inacceptable la décision": a noun takes no bare noun before it
+            if word.upos in _NEVER_A_CUE_VERB or word.upos == "NOUN" and 0 < k < len(words) - 2 \
+                    and _after_subject(words, k) and _opens_object(words, k + 1):
                 word.upos, word.xpos = "VERB", None
                 word.feats = "Mood=Ind|VerbForm=Fin"
                 word.lemma = verbs[word.text.lower()]
     return doc
+
+
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on"})
+
+
+def _after_subject(words, k: int) -> bool:
+    """Does a subject end right before words[k]: a noun, a name (or the comma after an
+    apposed name: "Son président, Yann Le Goff, juge") or a subject pronoun?"""
+    before = words[k - 1]
+    if before.text == ",":
+        return k > 1 and words[k - 2].upos == "PROPN"
+    return before.upos in ("NOUN", "PROPN") or before.upos == "PRON" and before.text.lower() in _SUBJECT_PRONOUNS
+
+
+def _opens_object(words, k: int) -> bool:
+    """Does words[k] open what a verb takes after it: an article, "que", or an attribute
+    (in marks or not) before an article or "de" ("juge « inacceptable » la décision",
+    "juge urgent de ...")?"""
+    w = words[k]
+    if w.upos == "DET" or w.text.lower() in ("que", "qu'", "qu’"):
+        return True
+    if w.text in ("«", "“", '"'):
+        w, k = words[k + 1], k + 1
+    if w.upos == "ADJ" and k + 1 < len(words):
+        after = words[k + 1] if words[k + 1].upos != "PUNCT" or k + 2 >= len(words) else words[k + 2]
+        return after.upos == "DET" or after.text.lower() in ("de", "d'", "d’")
+    return False
 
 
 # The words "des" stands for when it is "de les", as the treebanks tag them.

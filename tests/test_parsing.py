@@ -99,6 +99,15 @@ def test_a_reporting_verb_read_as_an_adverb_reaches_the_parser_as_a_verb(pipelin
         assert any(w.deprel == "nsubj" and w.head == verb.id for w in words), text
 
 
+def test_a_reporting_verb_read_as_a_noun_after_its_subject_reaches_the_parser_as_a_verb(pipeline):
+    for text in ("Le syndicat juge inacceptable la décision du conseil.", "Elle juge « indécent » le budget de la mission."):
+        verb = next(w for w in _parsed(pipeline, text) if w.text == "juge")
+        assert verb.upos == "VERB", text
+    for text in ("Le juge d'instruction a entendu les témoins.", "Un juge a été saisi."):
+        noun = next(w for w in _parsed(pipeline, text) if w.text == "juge")
+        assert noun.upos == "NOUN", text
+
+
 def test_only_forms_that_are_never_adverbs_or_auxiliaries_are_mended(grammar):
     from quotes.stanzadocs import cue_verbs
 

@@ -109,6 +109,14 @@ def _predicative_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         return None
     kids = sorted((c for c in sent.children(w.id) if c.start > w.end), key=lambda c: c.start)
     objs = [c for c in kids if c.deprel == "obj" and c.upos in ("NOUN", "PROPN") and c.lemma.lower() not in g.time_words]
+    # "juge inacceptable la décision", "juge « urgent » de revaloriser les salaires": the
+    # attribute before a long object or an infinitive, as French puts it
+    after = objs[:1] or [c for c in kids if c.feat("VerbForm") == "Inf" and any(
+        m.deprel == "mark" and m.text.lower() in ("de", "d'", "d’") for m in sent.children(c.id))][:1]
+    ahead = [c for c in kids if after and c.start < after[0].start and c.deprel == "xcomp" and c.upos == "ADJ"]
+    if ahead:
+        start = min(x.start for x in sent.subtree(ahead[0].id))
+        return start, adjoined(ctx, sent, w, max(x.end for x in sent.subtree(after[0].id)))
     if not objs:
         # "le qualifier de « héros »": a clitic object, the report is what he is called
         if clitic:

@@ -122,6 +122,9 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
             continue
         if c.deprel in ("obl", "iobj", "obl:arg", "nmod") and lemma not in g.phrases and not (c.deprel == "obl:arg" and c.upos == "VERB"):
             continue
+        if c.deprel == "xcomp" and c.upos == "ADJ" and lemma in g.predicative and any(
+                o.start > c.end and (o.deprel == "obj" or o.feat("VerbForm") == "Inf") for o in sent.children(w.id)):
+            continue  # "juge « indécent » le budget", "« urgent » de ...": an attribute before its object, the predicative rule's
         start, end = span_of(sent, c)
         announced = _after_colon(ctx, sent, c, quotes)
         if announced is not None:
