@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import itertools
 
+import regex
+
 from .attribution import Mention
 from .entities import Entity, is_acronym
 from .sites import without_apposition
@@ -30,12 +32,34 @@ class GroupNames:
             return entity
         return self.table.entity(mention.text, "PER")
 
+    def _apposed_names(self, mention: Mention) -> str | None:
+        """"Les maires de Vierzon et de Bourges, Paul Roux et Anne Petit": a description of
+        several people, then, after a comma, their names and nothing else: "X et Y"."""
+        comma = self.text.find(",", mention.head.end, mention.end)
+        if comma < 0 or mention.head.upos != "NOUN" or mention.head.feat("Number") != "Plur":
+            return None
+        chains = [c for c in self._chains(mention) if c[0].start > comma]
+        if len(chains) < 2:
+            return None
+        rest, at = [], comma + 1
+        for c in chains:
+            rest.append(self.text[at: c[0].start])
+            at = c[-1].end
+        rest.append(self.text[at: mention.end])
+        if not all(regex.fullmatch(r"[\s,]*(?:et\s*)?", gap) for gap in rest) or "et" not in " ".join(rest).split():
+            return None
+        names = [self.text[c[0].start: c[-1].end] for c in chains]
+        return ", ".join(names[:-1]) + " et " + names[-1]
+
     def _coordinated_name(self, mention: Mention) -> str:
         """Several entities speaking together are named by their names when each has one
         ("le sénateur Marc Duval et la députée Anne Férier": "Marc Duval et Anne Férier";
         "Le Premier ministre, X, et son homologue belge, Y": "X et Y"; "la France et la Corée
         du Sud"), else by the description ("le maire et ses adjoints")."""
         whole = self._strip_det(mention)
+        apposed = self._apposed_names(mention)
+        if apposed:
+            return apposed
         sent, inside = mention.sentence, {w.id for w in mention.words}
         members = [w for w in mention.words if w.deprel == "conj" and w.head in inside and w.upos in ("NOUN", "PROPN")]
         parts = [{x.id for x in sent.subtree(m.id)} & inside for m in members]

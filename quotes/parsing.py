@@ -145,19 +145,23 @@ def _sentences(doc, offset: int, text: str = "") -> Iterable[Sentence]:
 
 def _article_repairs(words: list[Word]) -> list[Word]:
     """A word the parser gave an article and tagged a verb.  Before a participle the
-    article makes a noun ("l'élu", "l'accusé", "les blessés"): the pair is a noun phrase,
-    lemma the word itself as nouns have.  Before an infinitive it is the object pronoun
+    article, or the article and a number, makes a noun ("l'élu", "l'accusé", "les blessés",
+    "les deux élues"): the whole is a noun phrase, lemma the word itself as nouns have.
+    Before an infinitive the article alone is the object pronoun
     ("le qualifier de", "la remercier"): an article never opens a verb."""
     out = list(words)
     for k in range(1, len(out)):
         w, det = out[k], out[k - 1]
+        counted = k > 1 and det.upos == "NUM" and det.head == w.id  # "les deux élues"
+        if counted:
+            det = out[k - 2]
         if w.upos != "VERB" or det.upos != "DET" or det.feat("PronType") != "Art" or det.head != w.id:
             continue
         if w.feat("VerbForm") == "Part":
             feats = "|".join(f for f in w.feats.split("|") if f.startswith(("Gender=", "Number=")))
             out[k] = attrs.evolve(w, upos="NOUN", lemma=w.text.lower(), feats=feats)
-            out[k - 1] = attrs.evolve(det, deprel="det")
-        elif w.feat("VerbForm") == "Inf" and det.text.lower() in ("le", "la", "les", "l'", "l’"):
+            out[det.id - 1] = attrs.evolve(det, deprel="det")
+        elif w.feat("VerbForm") == "Inf" and det.text.lower() in ("le", "la", "les", "l'", "l’") and not counted:
             feats = "|".join(f for f in det.feats.split("|") if f.startswith(("Gender=", "Number=")))
             out[k - 1] = attrs.evolve(det, upos="PRON", lemma="le", deprel="obj",
                                       feats="|".join(filter(None, [feats, "Person=3|PronType=Prs"])))

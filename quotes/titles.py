@@ -269,14 +269,17 @@ class TitleReference:
         start = self.text.rfind("\n", 0, mention.start) + 1
         named: list[Entity] = []
         for pos, entity in sorted(self._named_people(mention.start), key=lambda x: x[0], reverse=True):
-            if _PLACE_BEFORE.search(self.text, max(0, pos - 8), pos):
-                continue  # "à Matignon", "en Bretagne": a place the people met in
+            if _PLACE_BEFORE.search(self.text, max(0, pos - 8), pos) or _ARTICLE_BEFORE.search(self.text, max(0, pos - 4), pos):
+                continue  # "à Matignon", "en Bretagne": a place the people met in; "tout le Cher": no person takes an article
             if pos >= start and entity not in named:
                 named.append(entity)
         if len(named) < n:
             return None
         people = [e.name for e in reversed(named[:n])]
         return self.table.entity(", ".join(people[:-1]) + " et " + people[-1], "GROUP")
+
+
+_ARTICLE_BEFORE = regex.compile(r"(?:^|[\s'’])(?:le|la|les|l['’])\s*$", regex.IGNORECASE)
 
 
 def _vote(entity: Entity, gender: Optional[str]) -> None:
