@@ -1,5 +1,5 @@
 """The outlet a statement was made to or relayed by: "a déclaré à l'AFP", "a-t-il dit à
-Reuters", "sur RTL", "au micro de France Info", "dans un entretien au Parisien",
+Reuters", "a indiqué auprès de l'AFP", "sur RTL", "au micro de France Info", "dans un entretien au Parisien",
 "interrogé par Le Figaro", ", rapporte Le Monde,".  A step of the speakers stage: it reads
 the sentence around an event's cue; the speaker is unchanged.  `past_outlet` keeps the
 one spoken to (and a dateline) from being taken for the speaker."""
@@ -24,7 +24,7 @@ _ART = r"(?:(?:la|le|les)\s+|l['’]\s*)?"
 _STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
            r"|sur\s+les\s+ondes\s+(?:de|d['’]|du)|(?:à|auprès\s+de)\s+nos\s+(?:confrères|consœurs)\s+(?:de|d['’]|du|des)|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
            r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
-_LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour|selon|(?:publiée?s?|diffusée?s?|révélée?s?)\s+par))\s+(?P<art>{_ART})",
+_LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour|selon|auprès\s+(?:de|d['’]|du|des)|(?:publiée?s?|diffusée?s?|révélée?s?)\s+par))\s+(?P<art>{_ART})",
                       regex.IGNORECASE)
 # People spoken to, after the speaker: "à des proches", "à ses partisans", "aux journalistes"
 # (not "le délégué aux Anciens combattants", an office's domain written as a name).

@@ -63,7 +63,8 @@ _EMPHATIC = frozenset({"lui", "elle", "eux", "elles"})
 
 def without_tail(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
     """The mention without what the parse hung after its head that names nobody: a day
-    (", a rectifié son cabinet vendredi") or a stress pronoun ("Le buteur, lui, savourait")."""
+    (", a rectifié son cabinet vendredi"), a stress pronoun ("Le buteur, lui, savourait")
+    or the outlet spoken to, named by its kind ("un proche du parti au magazine")."""
     if mention is None:
         return None
     words = list(mention.words)
@@ -74,6 +75,14 @@ def without_tail(text: str, mention: Optional[Mention], grammar: Grammar) -> Opt
         if words[-1].text in grammar.time_words:  # lower case: "le quotidien Le Soir" is a name
             days.add(words[-1].id)
         words.pop()
+    # "confie un cadre du parti au magazine": the outlet spoken to, by its kind
+    if len(words) > 2 and words[-1].start > mention.head.end and words[-1].lemma.lower() in grammar.media \
+            and words[-1].feat("Number") != "Plur":  # not an office's domain: "le délégué aux médias"
+        lead = [w.text.lower() for w in words[-3:-1]]
+        if lead[-1] in ("au", "aux"):
+            words = words[:-2]
+        elif lead[0] == "à" and lead[1] in ("le", "la", "les", "l'", "l’") and len(words) > 3:
+            words = words[:-3]  # "au" cut into "à le"
     return mention.keeping(text, words)
 
 
