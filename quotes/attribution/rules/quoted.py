@@ -98,15 +98,19 @@ def _after_colon(ctx: Context, sent: Sentence, obj: Word, quotes) -> Optional[tu
 
 
 def _names_a_work(ctx: Context, lead: list[Word], q) -> bool:
-    """"publie son roman « X »", "publie « X », son cinquième roman": the marks hold the
-    name of a work, set by a noun of works before them or in apposition after them."""
+    """"publie son roman « X »", "publie « X », son cinquième roman", "publie « X » aux
+    éditions Y": the marks hold the name of a work, set by a noun of works before them, in
+    apposition after them, or by its publisher after them."""
     works = ctx.grammar.works
     if lead and lead[-1].upos == "NOUN" and lead[-1].lemma.lower() in works:
         return True
+    if _PUBLISHER.match(ctx.text, q.close_end):
+        return True  # "publie « X » aux éditions du Lambi", "chez Gallimard"
     after = _WORK_APPOSITION.match(ctx.text, q.close_end)
     return after is not None and any(word.lower() in works for word in regex.findall(r"[\p{L}\-]+", after.group("words")))
 
 
+_PUBLISHER = regex.compile(r"[ \u00a0\u202f]*,?[ \u00a0]*(?:aux[ \u00a0]+[ÉéEe]ditions\b|chez[ \u00a0]+\p{Lu})")
 # ", son cinquième roman", ", un premier album", ", le film de ...": up to three words after the article
 _WORK_APPOSITION = regex.compile(r"[ \u00a0\u202f]*,[ \u00a0]*(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une)[ \u00a0]*"
                                  r"(?P<words>(?:[\p{L}\-]+[ \u00a0]*){1,3})", regex.IGNORECASE)
