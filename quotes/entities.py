@@ -213,7 +213,7 @@ class EntityTable(TitleScan, AcronymScan):
             and self.toks[k + 1].text[0].isalpha() and self._glued(self.toks[k], self.toks[k + 1])
 
     def _sentence_start(self, i: int) -> bool:
-        return i == 0 or self.toks[i - 1].text in ".!?«»\"“”:—–-" or "\n" in self.text[self.toks[i - 1].end: self.toks[i].start]
+        return i == 0 or self.toks[i - 1].text in ".!?«»\"“”‹›„‘:—–-" or "\n" in self.text[self.toks[i - 1].end: self.toks[i].start]
 
     def _complement(self, i: int) -> bool:
         """Does the run at token i follow "de"/"du"/"de la" after a title or organisation word?"""
