@@ -95,8 +95,10 @@ class GroupNames:
         end = min(mention.end, self.text.find("(", mention.start, mention.end) % (mention.end + 1))
         if len(words) > 2 and words[0].text.lower() == "de" and words[1].text.lower() == "les" and words[0].start == words[1].start:
             words = words[1:]  # "des" read as "de les" after a preposition ("selon des sources ...")
-        if len(words) == 2 and words[0].text.lower() == "les" and words[1].text.islower():
-            fuller = self.table.fuller(words[1].text, mention.start)  # "les syndicats d'infirmiers", then "les syndicats"
+        counted = len(words) == 3 and words[0].text.lower() in ("les", "ces") and words[1].upos == "NUM"
+        if (len(words) == 2 and words[0].text.lower() == "les" or counted) and words[-1].text.islower():
+            # "les syndicats d'infirmiers", then "les syndicats" or "les trois syndicats"
+            fuller = self.table.fuller(words[-1].text, mention.start)
             if fuller:
                 return fuller
         if len(words) > 1 and words[0].text.lower() in _GROUP_DETERMINERS and words[1].upos != "NUM":
