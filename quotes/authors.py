@@ -51,6 +51,8 @@ class DocumentAuthors:
         if document and named and not _BY.search(mention.text):
             return None
         if document:
+            # "Le rapport ... Il recommande": a pronoun may stand for the document, by its noun's gender
+            self.documents_at[mention.start] = {"Masc": "m", "Fem": "f"}.get(mention.head.feat("Gender") or "", "")
             found = self._named_author(mention) or self._possessor(mention)
             if found is not None:
                 self.authored.append((mention.start, found))

@@ -74,6 +74,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         self._found: Optional[Lookup] = None
         self._relatives: dict[int, int] = {}            # speaker "qui" at -> its sentence's start
         self.authored: list[tuple[int, Entity]] = []    # documents whose author the text named
+        self.documents_at: dict[int, str] = {}           # a speaker that is a document -> its noun's gender
         self.given: list[Holder] = []                    # bare titles the text used for someone
 
     # ------------------------------------------------------------------ typing
@@ -332,8 +333,10 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         return bool(before) and before[-1].head == word.id and before[-1].text.lower() in ("le", "la", "l'", "l’")
 
     def _pronoun(self, position: int, gender: str) -> Optional[Entity]:
-        """The most recent entity a pronoun agrees with; a person gets the pronoun's gender."""
-        agreeing = [(pos, entity) for pos, entity in reversed(self.history) if pos < position and _agrees(entity, gender)]
+        """The most recent entity a pronoun agrees with, or the author of the document it
+        stands for ("Le rapport juge ... Il recommande"); a person gets the pronoun's gender."""
+        agreeing = [(pos, entity) for pos, entity in reversed(self.history)
+                    if pos < position and (_agrees(entity, gender) or self.documents_at.get(pos) == gender)]
         for pos, entity in agreeing[:1]:
             if pos in self._relatives:
                 # "X a répondu à Y, qui l'accuse de ... Selon lui, ...": the subject of the main
