@@ -70,8 +70,9 @@ def story_role(mention: Mention, roles: frozenset[str]) -> Optional[str]:
     if head.text.lower() in roles and len(words) == 2:
         return words[0].text.lower()
     rest = words[2:]
-    whole = " ".join([head.text.lower()] + [w.text.lower() for w in rest]).replace("' ", "'").replace("’ ", "'")
-    if whole in roles:
+    # the words as written: "du" is one word in the text, two in the parse
+    whole = mention.text[head.start - mention.start: words[-1].end - mention.start].lower().replace("’", "'")
+    if " ".join(whole.split()) in roles:
         return words[0].text.lower()
     if head.text.lower() in roles and len(rest) > 1 and rest[0].text.lower() in _DE and all(
             w.text[:1].isupper() or w.text.lower() in _DEFINITE for w in rest[1:]) and rest[-1].text[:1].isupper():
