@@ -70,9 +70,9 @@ QUANTIFIERS = frozenset({"tout", "toute", "tous", "toutes", "aucun", "aucune", "
 def quantified_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
     """"nie tout manquement", "conteste tout manquement à ses obligations": right after a
     cue verb whose noun object is the report and that has no object, a quantifier and the
-    word after it, read as adverbs or adjectives of the verb or of each other (the tagger reads the
-    nouns in -ment as adverbs), are a noun phrase: the quantifier its determiner, the
-    word its noun and the verb's object."""
+    word after it, read as adverbs or adjectives of the verb or of each other (the tagger
+    reads the nouns in -ment as adverbs), are a noun phrase: the quantifier its
+    determiner, the word its noun and the verb's object."""
     words = list(sent.words)
     for k in range(len(words) - 2):
         verb, quantifier, noun = words[k], words[k + 1], words[k + 2]

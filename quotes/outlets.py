@@ -1,8 +1,8 @@
 """The outlet a statement was made to or relayed by: "a déclaré à l'AFP", "a-t-il dit à
-Reuters", "a indiqué auprès de l'AFP", "sur RTL", "au micro de France Info", "dans un entretien au Parisien",
-"interrogé par Le Figaro", ", rapporte Le Monde,".  A step of the speakers stage: it reads
-the sentence around an event's cue; the speaker is unchanged.  `past_outlet` keeps the
-one spoken to (and a dateline) from being taken for the speaker."""
+Reuters", "a indiqué auprès de l'AFP", "sur RTL", "au micro de France Info", "dans un
+entretien au Parisien", "interrogé par Le Figaro", ", rapporte Le Monde,".  A step of the
+speakers stage: it reads the sentence around an event's cue; the speaker is unchanged.
+`past_outlet` keeps the one spoken to (and a dateline) from being taken for the speaker."""
 
 from __future__ import annotations
 

@@ -98,8 +98,8 @@ class StanzaParser:
     name = "stanza"
 
     def __init__(self, stanza_dir: str | None = None, words: str = "rules", verbs: Mapping[str, str] = {}):
-        """`verbs`: the cue verbs' forms (lower-cased form -> lemma) mended where the
-        tagger reads them as adverbs (stanzadocs.cue_verbs)."""
+        """`verbs`: the cue verbs' forms (lower-cased form -> lemma), mended before the parse
+        where the tagger misreads them (stanzadocs.cue_verbs, stanzadocs.misread_cue_verbs)."""
         from . import models
 
         if words not in stanzadocs.WORDS:

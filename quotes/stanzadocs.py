@@ -5,8 +5,8 @@ rule (`wordsplit`) and handed to Stanza as a document already tokenized, or,
 by name, cut by Stanza's own tokenizer model; Stanza then tags, lemmatizes and
 parses.  Between the tagger and the parser two things are mended: "des" is left
 whole for the tagger and made "de les" after it where its tagged neighbours say
-so, and a reporting verb's form the tagger read as an adverb or an auxiliary is
-made the verb it is (`verbs_read_as_adverbs`).
+so, and a reporting verb's form the tagger read as an adverb or an auxiliary, or as
+a noun right after its subject, is made the verb it is (`misread_cue_verbs`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def stanza_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
 
     tagging = [p for p in pipeline.processors if p != "depparse"]
     docs = pipeline.bulk_process([stanza.Document([], text=t) for t in texts], processors=tagging)
-    docs = [verbs_read_as_adverbs(doc, verbs) for doc in docs]
+    docs = [misread_cue_verbs(doc, verbs) for doc in docs]
     return pipeline.bulk_process(docs, processors=["depparse"])
 
 
@@ -49,7 +49,7 @@ def rule_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
         docs.append(Document([sentence] if sentence else [], text=text))
     tagging = [p for p in pipeline.processors if p not in ("tokenize", "mwt", "depparse")]
     docs = pipeline.bulk_process(docs, processors=tagging)
-    docs = [_cut_des(verbs_read_as_adverbs(doc, verbs)) for doc in docs]
+    docs = [_cut_des(misread_cue_verbs(doc, verbs)) for doc in docs]
     return pipeline.bulk_process(docs, processors=["depparse"])
 
 
@@ -72,15 +72,14 @@ def cue_verbs(forms: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return out
 
 
-def verbs_read_as_adverbs(doc, verbs: Mapping[str, str]):
+def misread_cue_verbs(doc, verbs: Mapping[str, str]):
     """`doc` with each word of `verbs` that the tagger read as an adverb or an auxiliary
     made a finite verb, before the parser reads the tags.  "Le ministre dément les
     faits" had "dément" an adverb, as the words in -ment are, and "Elle dément
     formellement" the copula; the parser then hung the sentence on another word, and
     the cue had neither subject nor object.  So is a form read as a noun right after
-    the noun it has for subject and before an article, "que" or an attribute ("Le
-    syndicat juge inacceptable la décision"): a noun with no article of its own does
-    not follow another noun bare."""
+    its subject and before an article, "que" or an attribute ("Le syndicat juge
+    inacceptable la décision")."""
     if not verbs:
         return doc
     for sent in doc.sentences:
