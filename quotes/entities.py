@@ -30,6 +30,7 @@ import regex
 from .grammar import Grammar
 from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
+from .outlets import after_broadcast_lead
 from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
@@ -232,6 +233,9 @@ class EntityTable(TitleScan, AcronymScan):
         if span is None:
             return
         a, b = span
+        if after_broadcast_lead(self.text, self.toks[i].start):  # "au micro de RMC Sport": a broadcaster, whole
+            name = self.text[self.toks[i].start: self.toks[b - 1].end]
+            return self.mention(self.find(name) or self.new(name, "ORG"), self.toks[i].start, self.toks[b - 1].end, "name")
         if a > i and is_acronym(self.toks[a - 1].text):
             self._name_run(a - 1, a)  # "l'AFP Jeanne Martin": the AFP is an entity of its own
         for n in range(b - 2, a, -1):

@@ -21,11 +21,22 @@ _DATELINE = regex.compile(r"\s*\)?\s*(?:\([^()]{1,30}\))?\s*[-–—]\s+")
 _ART = r"(?:(?:la|le|les)\s+|l['’]\s*)?"
 # Leads that make whatever name follows an outlet: "au micro de", "sur les ondes de", "à nos confrères
 # du", "interrogé par", "dans un entretien au".
-_STRONG = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
-           r"|sur\s+les\s+ondes\s+(?:de|d['’]|du)|(?:à|auprès\s+de)\s+nos\s+(?:confrères|consœurs)\s+(?:de|d['’]|du|des)|dans\s+les\s+colonnes\s+(?:de|d['’]|du)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
+# Of them, those after which a name is a broadcaster's or a paper's, never a person's.
+_BROADCAST = (r"au\s+micro\s+(?:de|d['’]|du|des)|(?:sur|à)\s+l['’]antenne\s+(?:de|d['’]|du)|sur\s+le\s+plateau\s+(?:de|d['’]|du)"
+              r"|sur\s+les\s+ondes\s+(?:de|d['’]|du)|dans\s+les\s+colonnes\s+(?:de|d['’]|du)")
+_STRONG = (_BROADCAST + r"|(?:à|auprès\s+de)\s+nos\s+(?:confrères|consœurs)\s+(?:de|d['’]|du|des)|(?:interrogée?s?|interviewée?s?|questionnée?s?|contactée?s?|jointe?s?)\s+par"
            r"|dans\s+(?:un|une|son|sa|leur|l['’])\s*(?:entretien|interview|entrevue)(?:\s+(?:accordée?|donnée?|exclusive?))?\s+(?:à|au|aux|avec|pour)")
 _LEAD = regex.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>à|au|aux|sur|dans|pour|selon|auprès\s+(?:de|d['’]|du|des)|(?:publiée?s?|diffusée?s?|révélée?s?)\s+par))\s+(?P<art>{_ART})",
                       regex.IGNORECASE)
+_AFTER_BROADCAST = regex.compile(rf"(?:^|\s)(?:{_BROADCAST})\s+{_ART}$", regex.IGNORECASE)
+
+
+def after_broadcast_lead(text: str, start: int) -> bool:
+    """Does a lead that only outlets follow end right before `start` ("au micro de RMC
+    Sport", "sur l'antenne de Radio Okapi")?"""
+    return _AFTER_BROADCAST.search(text, max(0, start - 40), start) is not None
+
+
 # People spoken to, after the speaker: "à des proches", "à ses partisans", "aux journalistes"
 # (not "le délégué aux Anciens combattants", an office's domain written as a name).
 _TOLD = regex.compile(r"\s(?:à\s+(?:des|ses|leurs|ces|quelques|plusieurs)|aux)\s+(?P<noun>\p{Ll}[\p{L}\-]*)")
