@@ -272,8 +272,8 @@ class EntityTable(TitleScan, AcronymScan):
     def _outlet(self, a: int, name: str) -> bool:
         """A news outlet the grammar lists, perhaps with its article before it: "dans Le
         Parisien", "au Parisien", "du Monde" (contracted)."""
-        if name in self.g.outlets:
-            return True
+        if name in self.g.outlets or a > 0 and self.toks[a - 1].text.isdigit() and f"{self.toks[a - 1].text} {name}" in self.g.outlets:
+            return True  # "20 Minutes": the number is no part of the capitalised run
         article = _OUTLET_ARTICLES.get(self.toks[a - 1].low) if a > 0 else None
         return article is not None and article + ("" if article.endswith("'") else " ") + name in self.g.outlets
 
