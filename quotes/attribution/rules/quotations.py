@@ -183,6 +183,9 @@ def floating(ctx: Context) -> None:
             continue
         if _own_line(ctx.text, q) and not _ends_sentence(ctx.text, q.open_start):
             continue  # a pull-quote or a subheading in marks, not the next words of the report
+        if q.style == "dash" and any(d.style == "dash" and prev.end <= d.open_start <= q.open_start
+                                     and ctx.text[d.start: d.end].rstrip().endswith("?") for d in ctx.quotes):
+            continue  # "— Le livre est-il autobiographique ? — En partie.": an interview's question and answer
         ctx.add(Event(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end, prev.mention, index,
                       cited_source=prev.cited_source, inherits=True, balanced=q.balanced, rule="floating"))
 
