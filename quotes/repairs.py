@@ -36,7 +36,7 @@ from .parsing import ParsedUnit, Sentence, Word
 from .misread import QUANTIFIERS, adverbs_read_as_verbs, infinitives_read_as_nouns, ordinals_as_subjects, quantified_objects
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
-from .tokens import QUE_FORMS
+from .tokens import QUE_FORMS, SUBJECT_CLITICS
 
 _FINAL_STOPS = frozenset({".", "!", "?", "…", ";"})
 
@@ -287,7 +287,7 @@ def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         after_stop = words[k - 1].text in _CLOSING_MARKS and words[k - 2].text in ("?", "!") \
             or words[k - 1].text in ("?", "!")   # "— Vous partez ? demande le juge": in the quotation
         # "« Pourquoi ? demande-t-il. »": a subject clitic glued after it makes it a verb anywhere
-        glued = nxt.start == w.end or nxt.start - w.end == 3 and nxt.text.lower() in ("il", "elle", "ils", "elles", "on")  # "souffle-t-elle", its "-t-" dropped
+        glued = nxt.start == w.end or nxt.start - w.end == 3 and nxt.text.lower() in SUBJECT_CLITICS  # "souffle-t-elle", its "-t-" dropped
         if nxt.upos == "PART" and nxt.lemma == "t" and k + 2 < len(words):
             nxt = words[k + 2]
         clitic = glued and nxt.upos == "PRON" and nxt.deprel == "nsubj" and nxt.head == w.id

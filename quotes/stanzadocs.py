@@ -15,6 +15,7 @@ import re
 from typing import Mapping
 
 from . import wordsplit
+from .tokens import QUE_FORMS, SUBJECT_CLITICS
 
 
 def stanza_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
@@ -96,16 +97,13 @@ def misread_cue_verbs(doc, verbs: Mapping[str, str]):
     return doc
 
 
-_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on"})
-
-
 def _after_subject(words, k: int) -> bool:
     """Does a subject end right before words[k]: a noun, a name (or the comma after an
     apposed name: "Son président, Yann Le Goff, juge") or a subject pronoun?"""
     before = words[k - 1]
     if before.text == ",":
         return k > 1 and words[k - 2].upos == "PROPN"
-    return before.upos in ("NOUN", "PROPN") or before.upos == "PRON" and before.text.lower() in _SUBJECT_PRONOUNS
+    return before.upos in ("NOUN", "PROPN") or before.upos == "PRON" and before.text.lower() in SUBJECT_CLITICS
 
 
 def _opens_object(words, k: int) -> bool:
@@ -113,7 +111,7 @@ def _opens_object(words, k: int) -> bool:
     (in marks or not) before an article or "de" ("juge « inacceptable » la décision",
     "juge urgent de ...")?"""
     w = words[k]
-    if w.upos == "DET" or w.text.lower() in ("que", "qu'", "qu’"):
+    if w.upos == "DET" or w.text.lower() in QUE_FORMS:
         return True
     if w.text in ("«", "“", '"'):
         w, k = words[k + 1], k + 1

@@ -29,6 +29,8 @@ DEMONYM = regex.compile(r"(?:oise?|aise?|ien(?:ne)?|éen(?:ne)?|ge|ène|sse|aine
 # Words that stand for someone named before: "ce dernier", "la première", "le second".
 REFERRING_BACK = frozenset({"dernier", "dernière", "premier", "première", "second", "seconde"})
 QUE_FORMS = frozenset({"que", "qu'", "qu’"})
+# Third-person subject pronouns: "il juge", "souffle-t-elle".
+SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
 # Nouns of a place whose name follows them with no "de": "la région Occitanie".
 PLACE_NOUNS = frozenset({"région", "département", "province", "canton", "commune", "métropole", "agglomération",
                          "circonscription", "arrondissement", "territoire", "comté", "émirat", "archipel"})
