@@ -48,7 +48,7 @@ class DocumentAuthors:
         """The author of a document mention, or the outlet of an outlet noun; None when the
         text gives neither (the mention then stays its description).  A document with a
         name of its own ("un sondage Ifop", "le rapport Duval") is that name's."""
-        if document and named and not _BY.search(mention.text):
+        if document and named and not self._written_by(mention):
             return None
         if document:
             # "Le rapport ... Il recommande": a pronoun may stand for the document, by its noun's gender
@@ -61,6 +61,10 @@ class DocumentAuthors:
                 for pos, entity in reversed(self.authored):
                     if pos < mention.start:
                         return entity
+            elif _indefinite(mention):
+                # "selon un bilan officiel publié mardi": a document the text brings in without
+                # its author keeps its description; the last body named did not sign it
+                return self._as_described(mention)
         else:
             found = self._outlet_named(mention)
             if found is not None:
@@ -70,10 +74,11 @@ class DocumentAuthors:
     def _named_author(self, mention: Mention) -> Optional[Entity]:
         """"un communiqué publié par le conseil", "le rapport de la commission": the agent or
         the "de" complement when it names someone (not a date: "l'arrêt du 4 mars")."""
-        by = _BY.search(mention.text)
+        by = self._written_by(mention)
         if by:
             # "publiée par l'Agence de la statistique (ANSA)": the acronym in brackets is no part of the name
-            return self.table.entity(by.group(1).split(" (")[0].strip(" ,"), "ORG")
+            name = by.group(1).split(" (")[0].strip(" ,")
+            return self.table.entity(name, "PER" if name.split()[0].lower() in self.g.titles else "ORG")
         head = mention.head
         words = [w for w in mention.words if mention.start <= w.start < mention.end]
         for k, w in enumerate(words):
@@ -84,10 +89,22 @@ class DocumentAuthors:
                 return None
             low = w.lemma.lower()
             if w.upos == "PROPN" or low in self.g.organisations or low in self.g.titles or low in self.g.groups \
-                    or low + "s" in self.g.groups or w.text.lower() in self.g.groups or self._named_organisation(w):
+                    or low + "s" in self.g.groups or w.text.lower() in self.g.groups or self._named_organisation(w) \
+                    or w.upos == "NOUN" and w.text[:1].isupper() and _definite(mention, w):
+                # "le bilan de la Protection civile": a capitalised noun after its article heads a body's name
                 return self._complement_entity(mention, w)
             return None
         return None
+
+    def _written_by(self, mention: Mention):
+        """The "par X" of a document's participle when X wrote it: "un bilan établi par la
+        préfecture", not "un rapport consulté par l'AFP" (the grammar's document readers)."""
+        by = _BY.search(mention.text)
+        if by is None:
+            return None
+        at = mention.start + by.start()
+        before = [w for w in mention.words if w.end <= at]
+        return None if before and before[-1].lemma.lower() in self.g.document_readers else by
 
     def _complement_entity(self, mention: Mention, w) -> Entity:
         inside = {x.id for x in mention.words if mention.start <= x.start < mention.end}
@@ -115,6 +132,18 @@ class DocumentAuthors:
         if w.feat("Number") == "Plur":
             return self.table.entity(name, "GROUP")
         return self.table.entity(name, "PER")
+
+    def _as_described(self, mention: Mention) -> Entity:
+        """The document as described, up to a participle that says what became of it
+        ("un bilan officiel publié mardi" is the "bilan officiel") or a comma."""
+        head = mention.head
+        words = [w for w in mention.words if mention.start <= w.start < mention.end]
+        cut = next((k for k, w in enumerate(words) if w.start > head.start and (
+            w.upos == "PUNCT" or w.head == head.id and w.deprel.startswith("acl") and w.feat("VerbForm") == "Part")), len(words))
+        kept = [w for w in words[:cut] if w.start >= head.start or w.upos not in ("DET", "ADP")]
+        name = self.text[kept[0].start: kept[-1].end] if kept else head.text
+        found = self.table.find(name)
+        return found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
 
     def _named_organisation(self, w) -> Optional[Entity]:
         """The organisation the table found by name where `w` starts ("du Fonds monétaire international")."""
@@ -186,6 +215,11 @@ def _bare(phrase: str) -> str:
     return regex.sub(r"^(?:l[ae]\s+|l['’]\s*|les\s+)", "", phrase.strip(), flags=regex.IGNORECASE)
 
 
-def _definite(mention: Mention) -> bool:
+def _indefinite(mention: Mention) -> bool:
     head = mention.head
+    return any(w.head == head.id and w.deprel == "det" and w.text.lower() in ("un", "une", "des") for w in mention.words)
+
+
+def _definite(mention: Mention, head=None) -> bool:
+    head = head or mention.head
     return any(w.head == head.id and w.text.lower() in ("le", "la", "l'", "l’", "ce", "cette", "cet") for w in mention.words)

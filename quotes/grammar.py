@@ -71,6 +71,7 @@ class Grammar:
     manner: frozenset[str]  # nouns of "avec X" / "sans X" that say how something was said
     predicative: frozenset[str]           # cues whose object with its attribute is the report
     generic_sources: frozenset[str]       # "selon les estimations": nobody's report unless authored
+    document_readers: frozenset[str]      # "un document consulté par X": X saw it, did not write it
     questions: frozenset[str]             # cues whose "si" clause is the report: an indirect question
     prepositions: tuple[Preposition, ...]
     honorifics: dict[str, Optional[str]]  # word -> "m" / "f", None for one that says no gender ("Me", "Dr")
@@ -298,6 +299,7 @@ def _build(path: Path) -> Grammar:
         manner=lower(frames.get("manner", ())),
         predicative=frozenset(frames.get("predicative", ())),
         generic_sources=lower(frames.get("generic_sources", ())),
+        document_readers=lower(frames.get("document_readers", ())),
         questions=frozenset(frames.get("questions", ())),
         prepositions=tuple(prepositions),
         honorifics=honorifics,

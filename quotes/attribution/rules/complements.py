@@ -222,6 +222,7 @@ def passive_agent(ctx: Context) -> None:
     """"les résultats ont été annoncés par la commission", "les mesures annoncées par le
     gouvernement": the agent reports the subject (or the noun the participle names)."""
     g, text = ctx.grammar, ctx.text
+    sources = tuple(f"{form} " for p in g.prepositions for form in p.words)
     for index, sent in ctx.sentences():
         for w in sent.words:
             if w.start in ctx.claimed or w.feat("VerbForm") != "Part":
@@ -240,6 +241,8 @@ def passive_agent(ctx: Context) -> None:
                 noun = sent.word(w.head)
                 inner = {x.id for x in sent.subtree(w.id)}
                 words = [x for x in sent.subtree(noun.id) if x.id not in inner and x.end <= w.start and x.upos != "PUNCT"]
+                if text[words[0].start: noun.start].lower().replace("’", "'").startswith(sources):
+                    continue   # "selon une note révélée par X": the note is the source of a report, not X's words
                 start, end = words[0].start, words[-1].end
             else:
                 continue

@@ -295,10 +295,13 @@ def _nominal(sent: Sentence, anchor: Word) -> Optional[Word]:
 
 
 def _authored(g: Grammar, sent: Sentence, nominal: Word) -> bool:
-    """"les chiffres du ministère", "les estimations de l'ONU": a source noun with its
-    author (a name, a title, a group or an organisation after "de")."""
+    """"les chiffres du ministère", "les estimations de l'ONU", "le décompte établi par la
+    préfecture": a source noun with its author (a name, a title, a group or an organisation
+    after "de", or the agent of a participle that did not merely see it)."""
     return any(c.deprel == "nmod" and _speaker_like(g, c) and any(
-        m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id)) for c in sent.children(nominal.id))
+        m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id)) or
+        c.deprel.startswith("acl") and c.lemma.lower() not in g.document_readers and any(
+            a.deprel == "obl:agent" and _speaker_like(g, a) for a in sent.children(c.id)) for c in sent.children(nominal.id))
 
 
 def _speaker_like(g: Grammar, w: Word) -> bool:
