@@ -92,6 +92,7 @@ class Grammar:
     drop_repeated_lines: bool
     rule_order: tuple[str, ...] = DEFAULT_RULES
     outlets: frozenset[str] = frozenset()  # news outlets by name: "Reuters", "Le Figaro"
+    agencies: frozenset[str] = frozenset()  # of them, the news agencies "l'agence" stands for
     first_names: dict[str, str] = attrs.Factory(dict)  # "Nadia" -> "f", "Paul" -> "m": given names of one gender
     streets: frozenset[str] = frozenset()  # nouns whose name is a place's: "rue Gambetta", "lycée Voltaire"
     epicene_names: frozenset[str] = frozenset()  # given names of men and women alike: "Dominique", "Claude"
@@ -320,6 +321,7 @@ def _build(path: Path) -> Grammar:
         drop_repeated_lines=drop_repeated,
         rule_order=rule_order,
         outlets=frozenset(orgs.get("outlets", ())),
+        agencies=frozenset(orgs.get("agencies", ())),
         organisation_names=frozenset(orgs.get("names", ())),
         club_prefixes=frozenset(orgs.get("club_prefixes", ())),
         first_names=first_names,

@@ -82,7 +82,7 @@ def _known_title(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str
     Nord", "dans Le Canard enchaîné", "au Dauphiné libéré"), with its article as the text
     gives it, capitalised or not, or restored from "au"/"aux"."""
     pattern = _titles(grammar.outlets)
-    contracted = {"au": "Le ", "aux": "Les "}.get(lead.group(0).split()[-1].lower(), "") if not lead.group("art").strip() else ""
+    contracted = {"au": "Le ", "aux": "Les ", "du": "Le ", "des": "Les "}.get(lead.group(0).split()[-1].lower(), "") if not lead.group("art").strip() else ""
     at = lead.start("art")
     head = text[at: at + 80]
     for candidate in (head, head[:1].upper() + head[1:], contracted + head):
@@ -90,6 +90,13 @@ def _known_title(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str
         if m:
             return m.group()
     return None
+
+
+def _written_length(text: str, lead: regex.Match, known: str) -> int:
+    """How many characters of the text the outlet's name takes: its article may have been
+    restored from "au", "du" ("du Soir" is "Le Soir")."""
+    at = lead.start("art")
+    return len(known) if text[at: at + len(known)].lower() == known.lower() else len(known.split(" ", 1)[-1])
 
 
 @functools.lru_cache(maxsize=4)
@@ -105,7 +112,7 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
         if lead.group("strong"):
             # after a lead that names only outlets ("interrogée par"), capitalised words after a
             # network's name are its edition: "France Bleu Isère"
-            edition = _EDITION.match(text, lead.start("art") + len(known))
+            edition = _EDITION.match(text, lead.start("art") + _written_length(text, lead, known))
             words = edition.group().split() if edition is not None else []
             while words and words[-1].lower() in grammar.time_words:
                 words.pop()
@@ -113,8 +120,10 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
                 return known + " " + " ".join(words)
         return known
     at = lead.end()
-    media = regex.match(r"(?P<noun>[\p{Ll}\-]+)(?:\s+(?:de\s+presse|d['’]information|de\s+radio|de\s+télévision))?(?:\s+\p{Ll}[\p{L}\-]*){0,2}?\s+(?=\p{Lu}|\p{Ll}\p{Lu})", text[at: at + 80])
-    # "le quotidien X", "la nouvelle émission X": a media noun, perhaps after an adjective.
+    media = regex.match(r"(?P<noun>[\p{Ll}\-]+)(?:\s+(?:de\s+presse|d['’]information|de\s+radio|de\s+télévision))?"
+                        r"(?:\s+(?:de\s+)?\d{1,2}\s*h(?:eures)?(?:\s*\d{2})?)?(?:\s+(?!(?:le|la|les|un|une|des)\s)\p{Ll}[\p{L}\-]*){0,2}?\s+(?=\p{Lu}|\p{Ll}\p{Lu})", text[at: at + 80])
+    # "le quotidien X", "la nouvelle émission X", "au journal de 20 heures de X": a media noun,
+    # perhaps after an adjective or a news bulletin's hour.
     has_media = bool(media and any(word.lower() in grammar.media for word in media.group(0).split()))
     if has_media:
         at += media.end()
@@ -131,9 +140,9 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
         words.pop()
     article = lead.group("art").strip()
     if not words:
-        return _capitalised_title(text, lead, article, at)
+        return _capitalised_title(text, lead, article, at) or _named_before(text, lead, grammar)
 
-    contracted = {"au": "Le", "aux": "Les", "du": "Le"}.get(lead.group(0).split()[-1].lower()) if not article else None
+    contracted = {"au": "Le", "aux": "Les", "du": "Le", "des": "Les"}.get(lead.group(0).split()[-1].lower()) if not article else None
     # The longest run of the words that is a known outlet: "à l'AFP Jeanne Martin" is the AFP.
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
@@ -148,7 +157,8 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
     weak = lead.group("weak").lower()
     if regex.search(r"\.(?:fr|com|net|org|ca|be|ch|info)$", name):
         return name  # a news site: "au Monde.fr"
-    if weak in ("sur", "à") and not article and (regex.match(r"\p{Lu}{2}", name) or any(c.isdigit() for c in name)):
+    if weak in ("sur", "à") and not article and (regex.match(r"\p{Lu}{2}", name) or any(c.isdigit() for c in name)
+                                                   and any(c.isalpha() for c in name)):
         return name  # "sur RMC", "à CBC/Radio-Canada", "sur France 2": a channel takes no article, a topic does
     if weak == "dans" and article[:1].isupper() and article.lower() in ("le", "la", "les"):
         return f"{article} {name}"  # "dans Le Parisien": a title with its capitalised article
@@ -156,6 +166,18 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
         return name  # "à Radio Horizon", "sur Radio-Canada": a station named by its medium
     return None
 
+
+def _named_before(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
+    """"a déclaré à l'agence": the news agency the text named last, a few sentences before
+    at most.  Only an agency: "au quotidien" after "selon l'AFP" is some newspaper."""
+    if not regex.match(r"agence(?=[\s\u00a0,.;:!?]|$)", text[lead.end(): lead.end() + 8]) or not grammar.agencies:
+        return None
+    named = list(_titles(grammar.agencies).finditer(text, max(0, lead.start() - _NAMED_WITHIN), lead.start()))
+    return named[-1].group() if named else None
+
+
+# How far back "l'agence" looks for the agency it stands for.
+_NAMED_WITHIN = 600
 
 _TITLE_WORD = regex.compile(r"\p{L}[\p{L}\-]*(?=[\s,.;:!?)»]|$)")
 

@@ -20,7 +20,10 @@ _ASIDE = regex.compile(r",\s+(?:tout\s+en\s+|en\s+)?(?=\w+ant\b)|,\s+(?:ce\s+qui
                        r"|[\s\u00a0\u202f]*:[\s\u00a0\u202f]*[«“\"]"  # "a réclamé X : « ... »": the colon opens another quotation
                        r"|(?<![–—][^–—\n]*)[\s\u00a0\u202f][–—][\s\u00a0\u202f](?![^–—]*[–—])",  # "X – le prix payé ...": an unpaired dash
                        regex.IGNORECASE)
-_CITED_BY = regex.compile(r"(?:tel(?:le)?s?\s+que\s+|comme\s+)?(?:cité|rapporté|relayé|recueilli)e?s?\s+par\s+(l[ae]\s+|l['’]\s*|les\s+)?([^,.;:!?\n]+)", regex.IGNORECASE)
+# The relay's name ends at punctuation or where a clause opens ("dans des propos recueillis
+# par Le Monde que ...").
+_CITED_BY = regex.compile(r"(?:tel(?:le)?s?\s+que\s+|comme\s+)?(?:cité|rapporté|relayé|recueilli)e?s?\s+par\s+(l[ae]\s+|l['’]\s*|les\s+)?"
+                          r"((?:(?![\s\u00a0](?:que|qu['’]|qui|dont|où|lorsque|quand|car|mais)\b)[^,.;:!?\n])+)", regex.IGNORECASE)
 
 
 def span_of(sent: Sentence, root: Word, after: Optional[Word] = None) -> tuple[int, int]:
