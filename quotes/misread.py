@@ -5,7 +5,8 @@ verb it hangs on, and what hung on it hangs on that verb; a rare infinitive read
 ("accuse le maire de brader le patrimoine") becomes the infinitive it is; "La première
 estime que ...", an ordinal the parse hung elsewhere, is the subject of the verb after it;
 "nie tout manquement", a noun in -ment read as an adverb after its quantifier, is the
-verb's object.  Steps of repairs.py."""
+verb's object; "Contacté, son avocat dément", the subject read as the fronted participle's
+object, is the verb's subject.  Steps of repairs.py."""
 
 from __future__ import annotations
 
@@ -85,6 +86,27 @@ def quantified_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Gramm
             continue
         words[k + 2] = attrs.evolve(noun, upos="NOUN", lemma=noun.text.lower(), feats="", deprel="obj")
         words[k + 1] = attrs.evolve(quantifier, upos="DET", head=noun.id, deprel="det")
+        return words
+    return words
+
+
+def subjects_after_fronted_participles(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
+    """"Contacté, son avocat dément : ...", "Interrogée, la ministre a assuré que ...": a past
+    participle set off by a comma before the clause says what was done to the subject; it
+    has no object, so the noun phrase after the comma that the parse made its object is the
+    subject of the cue verb it modifies, when that verb has none."""
+    words = list(sent.words)
+    for p in sent.words:
+        if p.upos != "VERB" or p.feat("VerbForm") != "Part" or p.feat("Tense") != "Past" or p.deprel != "advcl" or not p.head:
+            continue
+        verb = sent.word(p.head)
+        comma = next((w for w in sent.words if w.start > p.start and w.text == ","), None)
+        if verb.start not in cues or verb.upos != "VERB" or comma is None or verb.start < comma.start \
+                or any(c.deprel.startswith("nsubj") for c in sent.children(verb.id)):
+            continue
+        obj = next((c for c in sent.children(p.id) if c.deprel == "obj" and c.start > comma.start and c.upos in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            words[obj.id - 1] = attrs.evolve(obj, head=verb.id, deprel="nsubj")
         return words
     return words
 

@@ -33,7 +33,8 @@ import attrs
 from .grammar import Grammar
 from .model import CueMatch
 from .parsing import ParsedUnit, Sentence, Word
-from .misread import QUANTIFIERS, adverbs_read_as_verbs, infinitives_read_as_nouns, ordinals_as_subjects, quantified_objects
+from .misread import (QUANTIFIERS, adverbs_read_as_verbs, infinitives_read_as_nouns, ordinals_as_subjects, quantified_objects,
+                      subjects_after_fronted_participles)
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
 from .tokens import QUE_FORMS, SUBJECT_CLITICS
@@ -55,7 +56,7 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
     # Each pass reads the tree the one before it left.
     sent = part_glued_clitics(sent, cues)
     sent = attrs.evolve(sent, words=tuple(adverbs_read_as_verbs(sent)))
-    for repair in (ordinals_as_subjects, _nouns_read_as_cues, _nouns_before_objects, _verbless, _incise_nouns, _final_incise,
+    for repair in (ordinals_as_subjects, subjects_after_fronted_participles, _nouns_read_as_cues, _nouns_before_objects, _verbless, _incise_nouns, _final_incise,
                    _after_relative, _object_after_addressee):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if grammar is not None:

@@ -52,9 +52,34 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
         if x.upos in ("NOUN", "PROPN", "PRON"):
             while x.head and x.deprel in ("flat:name", "flat", "compound", "fixed") and sent.word(x.head).start >= floor:
                 x = sent.word(x.head)
-            return x
+            return _named_after(g, sent, x) or x
         return None
     return None
+
+
+def _named_after(g: Grammar, sent: Sentence, noun: Word) -> Optional[Word]:
+    """"a confié son ami, le chanteur Marc Dulac.": a person's noun whose name the sentence
+    ends with after a comma (perhaps with a title of its own) is that person, even where
+    the parse made the two phrases object and subject."""
+    if noun.upos != "NOUN" or not (noun.lemma.lower() in g.titles or g.person_noun(noun.lemma, noun.text)):
+        return None
+    words = sent.words
+    k = max(x.id for x in sent.subtree(noun.id))  # index of the word after the phrase
+    if k >= len(words) or words[k].text != "," or any(x.id in {c.id for c in sent.subtree(noun.id)} for x in words[k:]):
+        return None
+    k += 1
+    while k < len(words) and words[k].upos in ("DET", "NOUN", "ADJ") and words[k].text[:1].islower():
+        k += 1
+    if k >= len(words) or words[k].upos != "PROPN":
+        return None
+    name = words[k]
+    while k < len(words) and (words[k].upos == "PROPN" or words[k].deprel == "flat:name"):
+        k += 1
+    if k < len(words) and words[k].text not in (".", "!", "?", ";", "…"):
+        return None
+    while name.head and name.deprel in ("flat:name", "flat") and sent.word(name.head).upos == "PROPN":
+        name = sent.word(name.head)
+    return name
 
 
 def _set_off_phrase(g: Grammar, words: Sequence[Word], comma: int) -> Optional[int]:

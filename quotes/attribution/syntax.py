@@ -358,8 +358,10 @@ class Syntax:
 
     def _inverted_subject(self, sent: Sentence, w: Word) -> Optional[Word]:
         kids = sent.children(w.id)
+        # "a-t-elle dit": the clitic after the auxiliary, among the verb's own words (not "ce" of a quoted "Est-ce que ?")
         after = [c for c in kids if c.deprel in ("nsubj", "nsubj:pass") and (c.start > w.start or c.upos == "PRON" and any(
-            a.deprel.startswith("aux") and a.start < c.start for a in kids))]  # "a-t-elle dit": the clitic after the auxiliary
+            a.deprel.startswith("aux") and a.start < c.start for a in kids) and not any(
+            x.upos == "PUNCT" for x in sent.words if c.end <= x.start < w.start))]
         if after and not any(x.text == "," for x in sent.words if w.end <= x.start < after[0].start):
             return after[0]
         # Past a comma the parsed subject may be another clause's ("répond le sénateur, lorsque
