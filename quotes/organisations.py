@@ -28,6 +28,10 @@ _NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération
 _APPOSED_LAST = regex.compile(r"\s*,\s*(?:(?:le|la|les)\s+|l['’])?(?P<name>\p{Lu}[\p{L}\p{N}\-]*(?:\s+\p{Lu}[\p{L}\p{N}\-]*)*)\s*[.!?;]")
 
 
+# Words that join a name's capitalised words: "Papeteries de la Seine", "Laiteries de l'Arve".
+_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"})
+
+
 class Organisations:
     """Which organisation entity a mention names or refers back to."""
 
@@ -91,9 +95,20 @@ class Organisations:
         takes its complement along, as a body's name after its noun does."""
         start = self.text.find(chain, mention.start)
         first = next((w for w in mention.words if w.start == start), None)
-        if first is None or first.upos != "NOUN" or " " in chain:
+        # the tagger may read the capitalised noun as a name: "Laiteries" is still a firm's noun
+        if first is None or " " in chain or first.upos != "NOUN" and chain.lower().rstrip("sx") not in self.g.organisations:
             return None
         called = self._called(mention)
+        if called is None:
+            # "le fromager Laiteries du Bocage": after any noun, the complement of names it takes
+            run = [w for w in mention.words if w.start >= first.start]
+            end = first.end
+            for k, w in enumerate(run[1:], 1):
+                if w.text[:1].isupper() and run[k - 1].text.lower() in _LINKS:
+                    end = w.end
+                elif w.text.lower() not in _LINKS:
+                    break
+            called = self.text[first.start: end]
         return called if called is not None and called.startswith(chain + " ") else None
 
     def _named_org(self, mention: Mention) -> Optional[Entity]:
