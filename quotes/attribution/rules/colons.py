@@ -121,10 +121,13 @@ def _manner_colon(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Op
     lead = [w for w in sent.words if w.end <= at]
     predicate = next((w for w in reversed(lead) if (w.lemma.lower() in ctx.grammar.colon_predicates
                                                     or w.text.lower() in ctx.grammar.colon_predicates)
-                      and w.upos in ("ADJ", "VERB")), None)
+                      and (w.upos in ("ADJ", "VERB") or any(c.deprel == "cop" for c in sent.children(w.id)))), None)
     if predicate is None or any(w.text in "«»“”\"" for w in lead if w.start > predicate.start):
         return None
     subject = next((c for c in sent.children(predicate.id) if c.deprel.startswith("nsubj")), None)
+    if subject is None and predicate.deprel == "xcomp" and predicate.head:
+        # "Le maire s'est montré prudent :", "La ministre reste optimiste :": the verb's subject
+        subject = next((c for c in sent.children(predicate.head) if c.deprel.startswith("nsubj")), None)
     if subject is None or subject.upos == "PRON" and subject.text.lower() not in ctx.grammar.pronouns or not can_speak(ctx, subject):
         return None
     mention = ctx.syntax.mention(sent, subject, text, (at, q.close_end))
