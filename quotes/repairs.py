@@ -11,8 +11,8 @@ before a determiner whose noun the parser hung on that noun phrase with no
 preposition ("Le syndicat juge ce projet inacceptable"): that noun is its object.  So is one right
 after the comma that closes a relative clause on the sentence's first noun phrase
 ("Le syndicat, qui représente les cheminots, juge que ..."), which the parser hung
-inside that clause.  And a noun phrase the parser coordinated with the cue's
-addressee, with no conjunction of its own, is the cue's object.  After a quotation
+inside that clause.  An object the parser hung on the phrase before it is the cue's
+(stray_objects.py).  After a quotation
 and its comma, a cue form read as a noun with a noun phrase hung on it ("« ... »,
 analyse l'économiste X") is the incise's verb and the noun phrase its subject; so is
 one after a clause and its comma followed by a noun phrase that ends the sentence
@@ -37,6 +37,7 @@ from .misread import (QUANTIFIERS, adverbs_read_as_verbs, infinitives_read_as_no
                       subjects_after_fronted_participles)
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
+from .stray_objects import objects_after_addressees, objects_after_phrases
 from .tokens import QUE_FORMS, SUBJECT_CLITICS
 
 _FINAL_STOPS = frozenset({".", "!", "?", "…", ";"})
@@ -57,12 +58,13 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
     sent = part_glued_clitics(sent, cues)
     sent = attrs.evolve(sent, words=tuple(adverbs_read_as_verbs(sent)))
     for repair in (ordinals_as_subjects, subjects_after_fronted_participles, _nouns_read_as_cues, _nouns_before_objects, _verbless, _incise_nouns, _final_incise,
-                   _after_relative, _object_after_addressee):
+                   _after_relative, objects_after_addressees):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if grammar is not None:
         sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))
         sent = attrs.evolve(sent, words=tuple(infinitives_read_as_nouns(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(quantified_objects(sent, cues, grammar)))
+        sent = attrs.evolve(sent, words=tuple(objects_after_phrases(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(speaker_after_outlet(sent, cues, grammar)))
     return sent
 
@@ -78,27 +80,6 @@ def _weekdays_as_verbs(sent: Sentence, grammar: Grammar) -> list[Word]:
         words[w.id - 1] = attrs.evolve(w, upos="NOUN", lemma=w.text.lower(), feats="Gender=Masc|Number=Sing", deprel="obl:mod")
         for c in sent.children(w.id):
             words[c.id - 1] = attrs.evolve(words[c.id - 1], head=w.head)
-    return words
-
-
-def _object_after_addressee(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
-    """"a demandé à la banque régionale, la BAD, un prêt": a noun phrase with neither
-    preposition nor conjunction after the addressee, which the parser made its conjunct, is
-    the object of a cue verb that has none."""
-    words = list(sent.words)
-    for w in sent.words:
-        cue = cues.get(w.start)
-        if cue is None or w.upos != "VERB" or any(c.deprel == "obj" for c in sent.children(w.id)):
-            continue
-        for to in sent.children(w.id):
-            if not to.deprel.startswith("obl") or to.start < w.end or not any(
-                    m.deprel == "case" and m.lemma.lower() == "à" for m in sent.children(to.id)):
-                continue
-            for d in sent.children(to.id):
-                if d.deprel == "conj" and d.upos in ("NOUN", "PROPN") and not any(
-                        m.deprel in ("cc", "case") for m in sent.children(d.id)):
-                    words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="obj")
-                    return words
     return words
 
 

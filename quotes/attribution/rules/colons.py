@@ -128,7 +128,7 @@ def _manner_colon(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Op
     if subject is None and predicate.deprel == "xcomp" and predicate.head:
         # "Le maire s'est montré prudent :", "La ministre reste optimiste :": the verb's subject
         subject = next((c for c in sent.children(predicate.head) if c.deprel.startswith("nsubj")), None)
-    if subject is None or subject.upos == "PRON" and subject.text.lower() not in ctx.grammar.pronouns or not can_speak(ctx, subject):
+    if subject is None or subject.upos == "PRON" and subject.text.lower() not in ctx.grammar.pronouns or not can_speak(ctx, subject, sent):
         return None
     mention = ctx.syntax.mention(sent, subject, text, (at, q.close_end))
     return Event(q.start, q.end, "direct", ":", at, at + 1, mention, index, balanced=q.balanced, rule="colon_manner")

@@ -117,7 +117,7 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     g = ctx.grammar
     if lemma not in g.noun_object and lemma not in _CALLS or in_object_slot(ctx, sent, w):
         return None
-    if not can_speak(ctx, ctx.syntax.subject(sent, w)):
+    if not can_speak(ctx, ctx.syntax.subject(sent, w), sent):
         return None  # "la ratification confirme l'intérêt des deux pays": a fact, no speaker
     # A person is whom the verb is about, not what was said: "a critiqué son ministre".
     own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()

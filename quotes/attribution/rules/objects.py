@@ -70,7 +70,7 @@ def prepositional_object(ctx: Context) -> None:
 def _prepositional_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     g = ctx.grammar
     preps = g.prepositional_object.get(lemma)
-    if not preps or in_object_slot(ctx, sent, w) or not can_speak(ctx, ctx.syntax.subject(sent, w)):
+    if not preps or in_object_slot(ctx, sent, w) or not can_speak(ctx, ctx.syntax.subject(sent, w), sent):
         return None
     own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()
     words = _after_cue(ctx, sent, w, own)
@@ -102,7 +102,7 @@ def predicative(ctx: Context) -> None:
 
 def _predicative_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     g = ctx.grammar
-    if lemma not in g.predicative or not can_speak(ctx, ctx.syntax.subject(sent, w)):
+    if lemma not in g.predicative or not can_speak(ctx, ctx.syntax.subject(sent, w), sent):
         return None
     clitic = any(c.deprel == "obj" and c.upos == "PRON" and c.start < w.start for c in sent.children(w.id))
     if in_object_slot(ctx, sent, w) and not (clitic and ctx.syntax.incise_comma(sent, w) is None):

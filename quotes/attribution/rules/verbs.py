@@ -54,9 +54,10 @@ def in_object_slot(ctx: Context, sent: Sentence, w: Word) -> bool:
 
 
 
-def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
+def can_speak(ctx: Context, subject: Optional[Word], sent: Optional[Sentence] = None) -> bool:
     """A name, a pronoun, or a noun of a person, a group, an organisation or a document
-    that speaks for its author; an abstract noun does not state or deny."""
+    that speaks for its author, or any noun with a name in apposition ("la judokate Chloé
+    X"); an abstract noun does not state or deny."""
     if subject is None:
         return True  # the speaker is found later (an incise, a pronoun's antecedent)
     if subject.upos in ("PROPN", "PRON") or subject.text[:1].isupper():
@@ -64,6 +65,8 @@ def can_speak(ctx: Context, subject: Optional[Word]) -> bool:
     g = ctx.grammar
     if subject.lemma.lower() in REFERRING_BACK:
         return True  # "Ce dernier a dénoncé", "la seconde dément": someone named before
+    if sent is not None and any(c.deprel == "appos" and c.upos == "PROPN" for c in sent.children(subject.id)):
+        return True
     for low, text in ((subject.lemma.lower(), subject.text.lower()), (unprefixed(subject.lemma), unprefixed(subject.text))):
         if (low in g.titles or low in g.organisations or low in g.documents or low in g.media or low in g.story_roles
                 or text in g.groups or low in g.groups or low in g.speaking_nouns
