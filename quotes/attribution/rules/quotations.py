@@ -96,12 +96,14 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
     return None
 
 
-# "« ... » : c'est ce qu'a déclaré X", "« ... ». C'est en substance ce que X a dit": the
-# cleft's "ce que" stands for the quotation right before it.
+# "« ... » : c'est ce qu'a déclaré X", "« ... ». C'est en substance ce que X a dit", "« ... » :
+# c'est en ces termes que X a répondu": the cleft's "ce que" (or the words it names) stands
+# for the quotation right before it.
 _CLEFT = regex.compile(r"[ \t\u00a0\u202f]*[:,.]?[ \t\u00a0\u202f\n]*c['’]est[ \t\u00a0\u202f]+"
                        r"(?:(?:en[ \t\u00a0\u202f]+substance|du[ \t\u00a0\u202f]+moins|en[ \t\u00a0\u202f]+tout[ \t\u00a0\u202f]+cas"
                        r"|en[ \t\u00a0\u202f]+effet|aussi|notamment|justement)[ \t\u00a0\u202f]+)?"
-                       r"ce[ \t\u00a0\u202f]+qu(?:e\b|['’])", regex.IGNORECASE)
+                       r"(?:ce|(?:en|dans|par|avec)[ \t\u00a0\u202f]+(?:ces|ce)[ \t\u00a0\u202f]+(?:termes|mots|propos)|ainsi)"
+                       r"[ \t\u00a0\u202f]+qu(?:e\b|['’])", regex.IGNORECASE)
 
 
 @rule("cleft_cue", gate=lambda u: bool(u.marks and u.cues))
@@ -121,12 +123,14 @@ def _cleft(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[
     syn = ctx.syntax
     # the relative's verb: "ce qu'a déclaré X", "ce que X a déclaré mardi"
     for w in where.words:
-        if w.start < m.end() or w.start > m.end() + 40 or w.start in ctx.claimed:
+        if w.start < m.end() or w.start > m.end() + 80 or w.start in ctx.claimed:
             continue
         lemma = syn.cue_lemma(where, w)
         if lemma is None:
             continue
-        subject = syn.inverted_subject(where, w) or syn.subject(where, w)
+        # "ce que X a déclaré": the subject before the verb; "ce qu'a déclaré X": after it
+        before = syn.subject(where, w)
+        subject = before if before is not None and m.end() <= before.start < w.start else syn.inverted_subject(where, w) or before
         if subject is not None and (subject.start < m.end() or subject.text.lower() in QUE_FORMS):
             subject = None
         ctx.claimed.add(w.start)
