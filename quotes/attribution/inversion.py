@@ -64,8 +64,9 @@ def _named_after(g: Grammar, sent: Sentence, noun: Word) -> Optional[Word]:
     if noun.upos != "NOUN" or not (noun.lemma.lower() in g.titles or g.person_noun(noun.lemma, noun.text)):
         return None
     words = sent.words
-    k = max(x.id for x in sent.subtree(noun.id))  # index of the word after the phrase
-    if k >= len(words) or words[k].text != "," or any(x.id in {c.id for c in sent.subtree(noun.id)} for x in words[k:]):
+    phrase = {x.id for x in sent.subtree(noun.id)}
+    k = max(phrase)  # the index of the word after the phrase (ids are 1-based)
+    if k >= len(words) or words[k].text != "," or any(x.id in phrase for x in words[k:]):
         return None
     k += 1
     while k < len(words) and words[k].upos in ("DET", "NOUN", "ADJ") and words[k].text[:1].islower():
