@@ -25,15 +25,17 @@ _NOT_CLAUSE_WORDS = ("tel", "ainsi", "même", "alors", "bien", "parce", "depuis"
                      "afin", "pendant", "tandis", "lors")
 
 
-_SI = regex.compile(r"\bs(?:i\b|['’](?=ils?\b))", regex.IGNORECASE)
-SI = ("si", "s'", "s’")
+# An indirect question after a question verb: "si" ("a demandé au témoin s'il ...") or a
+# question word ("lui a demandé pourquoi il avait fui", "se demande comment payer").
+_QUESTION = regex.compile(r"\b(?:s(?:i\b|['’](?=ils?\b))|pourquoi|comment|combien|quand|où|quel(?:le)?s?)\b", regex.IGNORECASE)
+_QUESTION_WORDS = ("si", "s'", "s’", "pourquoi", "comment", "combien", "quand", "où", "quel", "quelle", "quels", "quelles")
 
 
 def _que_after(u: UnitView) -> bool:
     """A verb cue with a "que" after it (a "si" after a question verb), in a unit that can report."""
     if u.headline:
         return False
-    if any(c.kind == "verb" and c.lemma in u.grammar.questions and _SI.search(u.text, c.end, u.unit.end) for c in u.cues):
+    if any(c.kind == "verb" and c.lemma in u.grammar.questions and _QUESTION.search(u.text, c.end, u.unit.end) for c in u.cues):
         return True
     return any(c.kind == "verb" and any(not _NOT_CLAUSE.search(u.text, max(c.end, m.start() - 8), m.start())
                                        for m in _QUE.finditer(u.text, c.end, u.unit.end)) for c in u.cues)
@@ -164,7 +166,7 @@ def _que_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[
     for k, x in enumerate(nxt):
         if x.text.lower() in QUE:
             return x.end, sentence_end(sent)
-        if x.text.lower() in SI and lemma in ctx.grammar.questions:
+        if x.text.lower() in _QUESTION_WORDS and lemma in ctx.grammar.questions:
             return x.start, sentence_end(sent)  # "a demandé au témoin s'il ...": the question, its "si" too
         if x.text.lower() in _NOT_CLAUSE_WORDS and k + 1 < len(nxt) and nxt[k + 1].text.lower() in QUE:
             return None  # "depuis que", "sans que": a conjunction; "pour sa part que" is not
