@@ -2,7 +2,7 @@
 commission's, "selon leur étude" is the study's authors', "la déclaration" the author of
 the statement the text last named.  Outlet nouns ("l'agence", "le quotidien") stand for
 the outlet the text names.  A mixin of the speaker resolver: needs g, text, table, history,
-_found, _pronoun, _last_org."""
+_found, _pronoun, _last_org, _org."""
 
 from __future__ import annotations
 
@@ -141,9 +141,7 @@ class DocumentAuthors:
         cut = next((k for k, w in enumerate(words) if w.start > head.start and (
             w.upos == "PUNCT" or w.head == head.id and w.deprel.startswith("acl") and w.feat("VerbForm") == "Part")), len(words))
         kept = [w for w in words[:cut] if w.start >= head.start or w.upos not in ("DET", "ADP")]
-        name = self.text[kept[0].start: kept[-1].end] if kept else head.text
-        found = self.table.find(name)
-        return found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
+        return self._org(self.text[kept[0].start: kept[-1].end] if kept else head.text)
 
     def _named_organisation(self, w) -> Optional[Entity]:
         """The organisation the table found by name where `w` starts ("du Fonds monétaire international")."""

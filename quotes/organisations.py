@@ -64,6 +64,10 @@ class Organisations:
         _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
         return entity
 
+    def _body_noun(self, word: str) -> bool:
+        """A noun of a kind of body, singular or plural, whatever its case ("Laiteries")."""
+        return word.lower().rstrip("sx") in self.g.organisations
+
     def _org(self, name: str) -> Entity:
         """The organisation of that name: the table's, unless it met the name as someone else's."""
         found = self.table.find(name)
@@ -96,7 +100,7 @@ class Organisations:
         start = self.text.find(chain, mention.start)
         first = next((w for w in mention.words if w.start == start), None)
         # the tagger may read the capitalised noun as a name: "Laiteries" is still a firm's noun
-        if first is None or " " in chain or first.upos != "NOUN" and chain.lower().rstrip("sx") not in self.g.organisations:
+        if first is None or " " in chain or first.upos != "NOUN" and not self._body_noun(chain):
             return None
         called = self._called(mention)
         if called is None:

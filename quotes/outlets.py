@@ -77,12 +77,17 @@ def _relaying(text: str, sentence: Sentence, event: Event, grammar: Grammar) -> 
     return None
 
 
+# The article a contracted preposition holds: "au Parisien", "des Échos", "du Soir".
+_CONTRACTED = {"au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
+
+
 def _known_title(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
     """A listed outlet written out after the lead, lower-case words and all ("à La Voix du
     Nord", "dans Le Canard enchaîné", "au Dauphiné libéré"), with its article as the text
     gives it, capitalised or not, or restored from "au"/"aux"."""
     pattern = _titles(grammar.outlets)
-    contracted = {"au": "Le ", "aux": "Les ", "du": "Le ", "des": "Les "}.get(lead.group(0).split()[-1].lower(), "") if not lead.group("art").strip() else ""
+    article = _CONTRACTED.get(lead.group(0).split()[-1].lower()) if not lead.group("art").strip() else None
+    contracted = f"{article} " if article else ""
     at = lead.start("art")
     head = text[at: at + 80]
     for candidate in (head, head[:1].upper() + head[1:], contracted + head):
@@ -142,7 +147,7 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
     if not words:
         return _capitalised_title(text, lead, article, at) or _named_before(text, lead, grammar)
 
-    contracted = {"au": "Le", "aux": "Les", "du": "Le", "des": "Les"}.get(lead.group(0).split()[-1].lower()) if not article else None
+    contracted = _CONTRACTED.get(lead.group(0).split()[-1].lower()) if not article else None
     # The longest run of the words that is a known outlet: "à l'AFP Jeanne Martin" is the AFP.
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])

@@ -292,7 +292,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         if chain in self.g.places or stripped in self.g.places or head.text in self.g.places or (chain or "").title() in self.g.places:
             return "GPE"
         if chain and (len(chain.split()) > 1 and is_acronym(chain.split()[0]) and not is_acronym(chain.split()[1])
-                      or not is_acronym(chain.split()[0]) and chain.split()[0].lower().rstrip("sx") in self.g.organisations):
+                      or not is_acronym(chain.split()[0]) and self._body_noun(chain.split()[0])):
             return "ORG"  # "l'AS Monaco", "Laiteries du Bocage": an acronym or a body's noun opens no person's name
         known = self.table.find(chain) if chain else None
         if chain in self.g.organisation_names or chain in self.g.outlets or known is not None and known.type == "ORG" and known.acronym == chain:
