@@ -24,6 +24,11 @@ _THINK_OF = frozenset({"penser", "croire"})
 _RELATIVE_SUBJECT = regex.compile(r"(?:,|\w)\s+qu(?:e\s+|['’]\s*)(?:il|elle|ils|elles|on)\s+$", regex.IGNORECASE)
 # Calls whose "à" complement is what they demand.
 _CALLS = frozenset({"appeler", "inviter", "exhorter", "inciter"})
+# Verbs whose object, when it is people, is whom they are about, not what was said: "a
+# critiqué les élus", "a défendu ses joueurs", "dément ses collègues", "a reconnu son
+# agresseur".  Announcements ("a annoncé les lauréats") and requests ("réclame des
+# enseignants") are left out: there the people are what is announced or asked for.
+_WHOM = frozenset({"criticism", "confirmation", "denial", "observation", "emphasis"})
 # Self-describing verbs: their complement says what the speaker declares himself.
 _SELF = frozenset({"se dire", "se déclarer", "se définir", "se prononcer", "se montrer"})
 
@@ -124,7 +129,7 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     objs = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"
             and (c.lemma.lower() not in g.time_words or _counted_measure(sent, c))
             and (c.lemma.lower() not in g.titles or _asked_for(g, lemma, sent, c)) and c.text.lower() not in own and lemma in g.noun_object
-            and not (g.verb_class.get(lemma) == "criticism" and g.person_noun(c.lemma, c.text))]  # "a condamné un automobiliste": whom
+            and not (g.verb_class.get(lemma) in _WHOM and g.person_noun(c.lemma, c.text))]  # "a condamné un automobiliste": whom
     if not objs and lemma in g.noun_object and lemma not in g.prepositional_object:
         objs = [c for c in sent.children(w.id) if c.deprel.startswith("obl") and c.start > w.end and c.upos == "NOUN"
                 and _indefinite_des(sent, c)]
