@@ -31,7 +31,7 @@ from .grammar import Grammar
 from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
 from .outlets import after_broadcast_lead
-from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
+from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
 _OUTLET_ARTICLES = {"le": "Le", "la": "La", "les": "Les", "l'": "L'", "l’": "L'", "au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
@@ -260,8 +260,8 @@ class EntityTable(TitleScan, AcronymScan):
             entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
         elif (b - a == 1 and is_acronym(name)) or outlet or self._club(a):
             entity = self.find(name) or self.new(name, "ORG")
-        elif self.toks[a].low in self.g.organisations:
-            entity = self.find(name) or self.new(name, "ORG")
+        elif self.toks[a].low in self.g.organisations or introduced_by(self.text, self.toks[a].start, self.g.firms):
+            entity = self.find(name) or self.new(name, "ORG")  # "la Fonderie X", "le constructeur X"
         else:
             entity = self.person(name, create=True)
         kind = "acronym" if is_acronym(name) else "name"

@@ -81,6 +81,7 @@ class Grammar:
     fixed_gender: frozenset[str]  # nouns of persons whose grammatical gender says nothing of theirs
     story_roles: frozenset[str]   # "l'accusé", "l'artiste": the person the story is about, named before
     organisations: frozenset[str]
+    firms: frozenset[str]          # organisation nouns of firms ("l'entreprise", "le constructeur")
     named_with: frozenset[str]     # organisation nouns that are part of the name after them ("l'institut Pasteur")
     documents: frozenset[str]
     media: frozenset[str]
@@ -310,6 +311,7 @@ def _build(path: Path) -> Grammar:
         fixed_gender=lower(mentions.get("titles", {}).get("fixed_gender", ())),
         story_roles=lower(mentions.get("titles", {}).get("story_roles", ())),
         organisations=lower(orgs.get("words", ())),
+        firms=lower(orgs.get("firms", ())),
         named_with=lower(orgs.get("in_name", ())),
         documents=lower(orgs.get("documents", ())),
         media=lower(orgs.get("media", ())),

@@ -37,7 +37,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "honorifics": {"masculine": "list[str]", "feminine": "list[str]", "neutral": "list[str]"},
         "first_names": {"masculine": "list[str]", "feminine": "list[str]", "epicene": "list[str]"},
         "titles": {"words": "list[str]", "generic": "table[list[str]]", "periphrases": "table[list[str]]", "fixed_gender": "list[str]", "story_roles": "list[str]"},
-        "organisations": {"words": "list[str]", "in_name": "list[str]", "documents": "list[str]", "media": "list[str]",
+        "organisations": {"words": "list[str]", "firms": "list[str]", "in_name": "list[str]", "documents": "list[str]", "media": "list[str]",
                           "outlets": "list[str]", "agencies": "list[str]", "names": "list[str]",
                           "club_prefixes": "list[str]"},
         "groups": {"words": "list[str]", "singular_things": "list[str]"},

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from .entities import is_acronym
+from .tokens import introduced_by
 from .titles import Lookup, _vote
 
 if TYPE_CHECKING:
@@ -130,7 +131,19 @@ class Organisations:
             return max(before, key=lambda x: x[0])[1]
         if len(named) == 1:
             return named[0]
-        return self._acronym_org(mention) if head.lemma.lower() in _NAMED_BY_ACRONYM and len(mention.words) == 2 else None
+        if head.lemma.lower() in _NAMED_BY_ACRONYM and len(mention.words) == 2:
+            return self._acronym_org(mention)
+        return self._firm(mention) if len(mention.words) == 2 else None
+
+    def _firm(self, mention: Mention) -> Optional[Entity]:
+        """"l'entreprise", "le groupe" alone after "le constructeur Renault", "l'armateur
+        Marenor": the firm the text last introduced by a noun of firms, whichever; a union or
+        an association named since is none ("L'ONG X accuse l'armateur Y ... L'entreprise")."""
+        if mention.head.lemma.lower() not in self.g.firms:
+            return None
+        found = [(m.start, e) for e in self.table.entities if e.type == "ORG" for m in e.mentions
+                 if m.start < mention.start and introduced_by(self.text, m.start, self.g.firms)]
+        return max(found, key=lambda x: x[0])[1] if found else None
 
     def _acronym_org(self, mention: Mention) -> Optional[Entity]:
         """"le syndicat", "le parti" alone, after the text named an organisation by its acronym

@@ -34,6 +34,18 @@ SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
 # Nouns of a place whose name follows them with no "de": "la région Occitanie".
 PLACE_NOUNS = frozenset({"région", "département", "province", "canton", "commune", "métropole", "agglomération",
                          "circonscription", "arrondissement", "territoire", "comté", "émirat", "archipel"})
+# The noun that introduces a name, an adjective or two between: "le constructeur Renault",
+# "le groupe belge Brasseries Delvaux", "l'armateur Marenor".
+_NOUN_BEFORE = regex.compile(r"(?:\b(?:le|la|les|un|une|du|au|de)|\bl['’]|\bd['’])\s*(?P<noun>\p{Ll}[\p{Ll}\-]*)"
+                             r"(?:\s+\p{Ll}[\p{Ll}\-]*){0,2}\s+$", regex.IGNORECASE)
+
+
+def introduced_by(text: str, position: int, nouns: frozenset[str]) -> bool:
+    """Does one of `nouns`, after its article, introduce the name at `position`?"""
+    m = _NOUN_BEFORE.search(text, max(0, position - 60), position)
+    return m is not None and m.group("noun").lower() in nouns
+
+
 DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
 DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
                          "son", "sa", "ses", "leur", "leurs", "notre", "votre"})
