@@ -101,8 +101,9 @@ class Organisations:
         start = self.text.find(chain, mention.start)
         first = next((w for w in mention.words if w.start == start), None)
         # the tagger may read the capitalised noun as a name: "Laiteries" is still a firm's noun
-        if first is None or " " in chain or first.upos != "NOUN" and not self._body_noun(chain):
-            return None
+        named_after = mention.head.text.lower() in _NAMED_AFTER and mention.head.end < start
+        if first is None or " " in chain or first.upos != "NOUN" and not self._body_noun(chain) and not named_after:
+            return None  # "l'association Robin des Bois", "l'ONG Médecins du Monde" run on after their noun
         called = self._called(mention)
         if called is None:
             # "le fromager Laiteries du Bocage": after any noun, the complement of names it takes
