@@ -78,6 +78,10 @@ class Entity:
                 "mentions": [mention(m) for m in sorted(self.mentions, key=lambda m: m.start)]}
 
 
+# A noun's complement: "de police", "de la vallée du Rhône", "de l'Institut Pasteur".
+_COMPLEMENT = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)[\p{L}][\p{L}\-]*(?:\s+(?-i:\p{Lu})[\p{L}\-]*)*"
+
+
 class EntityTable(TitleScan, AcronymScan):
     """Built once per document from its (normalised) text."""
 
@@ -357,11 +361,12 @@ class EntityTable(TitleScan, AcronymScan):
     def fuller(self, noun: str, position: int) -> Optional[str]:
         """The fullest description the text gave a bare noun before `position`: "la préfecture"
         after "la préfecture de police" is that one ("préfecture de police"), "les syndicats"
-        after "les syndicats d'infirmiers" those."""
+        after "les syndicats d'infirmiers" those, "les chercheurs" after "des chercheurs de
+        l'Institut Pasteur de Lille" those, every complement of theirs."""
         if not noun[:1].islower():
             return None
-        pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]s?\s+|l['’]\s*)(?P<d>{regex.escape(noun)}\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
-                             r"[\p{L}][\p{L}\-]*)(?![\p{L}'’])", regex.IGNORECASE)
+        pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]s?\s+|des\s+|l['’]\s*)(?P<d>{regex.escape(noun)}(?:\s+{_COMPLEMENT})+)(?![\p{{L}}'’])",
+                                regex.IGNORECASE)
         found = [m.group("d") for m in pattern.finditer(self.text, 0, position) if m.group("d").startswith(noun)]
         return " ".join(found[-1].split()) if found else None
 
