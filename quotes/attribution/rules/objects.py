@@ -41,12 +41,18 @@ def _after_cue(ctx: Context, sent: Sentence, w: Word, own: set[str]) -> list[Wor
         adverbial = _ADVERBIAL.match(ctx.text, words[0].start)
         if adverbial and adverbial.end() > words[0].start:
             words = [x for x in words if x.start >= adverbial.end()]
-        elif words[0].upos == "ADV" or words[0].deprel == "fixed" or words[0].lemma.lower() in g.time_words \
-                or words[0].text.lower() in g.time_words:
+        elif words[0].upos == "ADV" and not _heads_phrase(sent, words[0]) or words[0].deprel == "fixed" \
+                or words[0].lemma.lower() in g.time_words or words[0].text.lower() in g.time_words:
             words = words[1:]
         else:
             break
     return words
+
+
+def _heads_phrase(sent: Sentence, adverb: Word) -> bool:
+    """"a prévenu lors d'un point presse", "près de la mairie": an adverb with a phrase of
+    its own is the phrase's preposition, and what follows is no object of the cue."""
+    return any(c.deprel != "fixed" and c.start > adverb.end for c in sent.children(adverb.id))
 
 
 def _constituent_end(sent: Sentence, first: Word, start: int, verb: Word) -> int:
