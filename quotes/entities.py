@@ -238,8 +238,10 @@ class EntityTable(TitleScan, AcronymScan):
             return
         a, b = span
         if after_broadcast_lead(self.text, self.toks[i].start):  # "au micro de RMC Sport": a broadcaster, whole
-            name = self.text[self.toks[i].start: self.toks[b - 1].end]
-            return self.mention(self.find(name) or self.new(name, "ORG"), self.toks[i].start, self.toks[b - 1].end, "name")
+            given = next((k for k in range(i + 1, b - 1) if self.toks[k].text.split("-")[0] in self.g.first_names), b)
+            name = self.text[self.toks[i].start: self.toks[given - 1].end]
+            self.mention(self.find(name) or self.new(name, "ORG"), self.toks[i].start, self.toks[given - 1].end, "name")
+            return self._name_run(given, j) if given < b else None  # "au micro de RTL Paul Martin": the speaker after it
         if a > i and is_acronym(self.toks[a - 1].text):
             self._name_run(a - 1, a)  # "l'AFP Jeanne Martin": the AFP is an entity of its own
         for n in range(b - 2, a, -1):

@@ -13,6 +13,8 @@ from .grammar import Grammar
 from .model import CueMatch
 from .parsing import Sentence, Word
 
+# Nouns of a broadcast whose complement names the outlet: "au micro de", "sur l'antenne de".
+_LEADS = frozenset({"micro", "antenne", "onde", "ondes", "plateau"})
 _CONTRACTED = {"le": ("Le ",), "la": ("La ",), "les": ("Les ",), "l'": ("L'", "L’"), "l’": ("L’", "L'")}
 
 
@@ -32,15 +34,17 @@ def speaker_after_outlet(sent: Sentence, cues: dict[int, CueMatch], grammar: Gra
             if not c.deprel.startswith("obl") or c.upos not in ("PROPN", "NOUN") or c.start < w.end or not any(
                     m.deprel == "case" and m.lemma.lower() in ("à", "sur") for m in kids):
                 continue
-            if c.upos == "PROPN":
-                first = _name_after(sent, c, grammar.outlets)
-                if first is not None:
-                    chain = {c.id} | {x.id for x in sent.words if x.deprel == "flat:name" and x.start < first.start and x.id > c.id}
-                    words[first.id - 1] = attrs.evolve(first, head=w.id, deprel="nsubj")
-                    for x in sent.words:
-                        if x.head in chain and x.start > first.start and x.id != first.id:
-                            words[x.id - 1] = attrs.evolve(words[x.id - 1], head=first.id)
-                    return words
+            # "au micro de France Info Marie Dupont": the outlet is the lead noun's complement
+            named = c if c.upos == "PROPN" else next((n for n in kids if n.deprel == "nmod" and n.upos == "PROPN"
+                                                      and c.lemma.lower() in _LEADS), None)
+            first = _name_after(sent, named, grammar.outlets) if named is not None else None
+            if first is not None:
+                chain = {named.id} | {x.id for x in sent.words if x.deprel == "flat:name" and x.start < first.start and x.id > named.id}
+                words[first.id - 1] = attrs.evolve(first, head=w.id, deprel="nsubj")
+                for x in sent.words:
+                    if x.head in chain and x.start > first.start and x.id != first.id:
+                        words[x.id - 1] = attrs.evolve(words[x.id - 1], head=first.id)
+                return words
             if c.upos == "PROPN" or c.lemma.lower() in grammar.media or grammar.person_noun(c.lemma, c.text):
                 # "à l'agence Bloomberg le fondateur de ...", "à des journalistes la porte-parole
                 # de ...": a noun phrase with no preposition
