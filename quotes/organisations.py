@@ -40,8 +40,10 @@ class Organisations:
         """An organisation: its name or acronym (the expansion when the document gives one),
         else its description; its gender lets a later "elle"/"il" find it."""
         head = mention.head
-        if chain and head.text.lower() in self.g.named_with and head.start < self.text.find(chain, mention.start):
-            entity = self._org(f"{head.text} {chain}")  # "l'institut Pasteur": the noun is part of the name
+        whole = f"{head.text} {chain}" if chain else ""
+        if chain and (head.text.lower() in self.g.named_with or whole in self.g.outlets or whole in self.g.organisation_names) \
+                and head.start < self.text.find(chain, mention.start):
+            entity = self._org(whole)  # "l'institut Pasteur", "l'Agence France-Presse": the noun is part of the name
         elif chain and (is_acronym(chain) or head.start < self.text.find(chain, mention.start) or chain in self.g.organisation_names
                         or chain in self.g.outlets):
             entity = self._org(self._runs_on(mention, chain) or chain)

@@ -35,9 +35,11 @@ def speaker_after_outlet(sent: Sentence, cues: dict[int, CueMatch], grammar: Gra
                     m.deprel == "case" and m.lemma.lower() in ("à", "sur") for m in kids):
                 continue
             # "au micro de France Info Marie Dupont": the outlet is the lead noun's complement
-            named = c if c.upos == "PROPN" else next((n for n in kids if n.deprel == "nmod" and n.upos == "PROPN"
-                                                      and c.lemma.lower() in _LEADS), None)
-            first = _name_after(sent, named, grammar.outlets) if named is not None else None
+            # or the media noun's name: "à l'Agence France-Presse Marc Dubois"
+            named = c if c.upos == "PROPN" else next((n for n in kids if n.upos == "PROPN" and (
+                n.deprel == "nmod" and c.lemma.lower() in _LEADS or n.deprel == "appos" and c.lemma.lower() in grammar.media)), None)
+            noun = c.text + " " if named is not c and named is not None and named.deprel == "appos" else ""
+            first = _name_after(sent, named, grammar.outlets, noun) if named is not None else None
             if first is not None:
                 chain = {named.id} | {x.id for x in sent.words if x.deprel == "flat:name" and x.start < first.start and x.id > named.id}
                 words[first.id - 1] = attrs.evolve(first, head=w.id, deprel="nsubj")
@@ -60,15 +62,16 @@ def speaker_after_outlet(sent: Sentence, cues: dict[int, CueMatch], grammar: Gra
     return words
 
 
-def _name_after(sent: Sentence, c: Word, outlets: frozenset[str]) -> Optional[Word]:
-    """The first word after a known outlet at the start of the name `c` heads, when a
+def _name_after(sent: Sentence, c: Word, outlets: frozenset[str], noun: str = "") -> Optional[Word]:
+    """The first word after a known outlet at the start of the name `c` heads (after `noun`,
+    the media noun it is in apposition to, when the outlet's name begins with it), when a
     first name and a surname follow it."""
     chain = [c] + [x for x in sent.words if x.id > c.id and x.deprel == "flat:name" and x.head in (c.id, x.id - 1)]
     chain = [x for k, x in enumerate(chain) if x.id == c.id + k]   # the words in a row
     article = next((m.text.lower() for m in sent.children(c.id) if m.deprel == "det"), None)
     for n in range(len(chain) - 2, 0, -1):
         name = " ".join(x.text for x in chain[:n])
-        forms = (name,) + tuple(a + name for a in _CONTRACTED.get(article or "", ()))
+        forms = (name, noun + name) + tuple(a + name for a in _CONTRACTED.get(article or "", ()))
         if any(f in outlets for f in forms) and chain[n].text[:1].isupper():
             return chain[n]
     return None

@@ -245,7 +245,8 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             return anaphor
         chain = self._chain(mention)
         if lemma in self.g.media and chain and (title := self._called(mention)) is not None:
-            return self._org(title)  # "l'hebdomadaire Le Courrier du Lot"
+            whole = f"{head.text} {title}"  # "l'Agence France-Presse": the noun begins the title
+            return self._org(whole if whole in self.g.outlets else title)  # "l'hebdomadaire Le Courrier du Lot"
         kind = self._type(mention, chain)
         # Coordinated roles ("vice-président et trésorier de l'association X", "X, sociologue et
         # autrice de ...") are one person; a noun with its own article or number ("le sénateur X

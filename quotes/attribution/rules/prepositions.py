@@ -117,7 +117,7 @@ def preposition(ctx: Context) -> None:
                     continue  # "pour X" holds an opinion, it relays none ("un entretien pour le journal X")
                 # The sentence reports with a verb: X is the intermediary it credits
                 # (not in "..., qui, selon X, coûtent cher": a relative X speaks for).
-                source = _source_name(mention)
+                source = _source_name(mention, ctx.grammar.media)
                 for e in verb_events:
                     if e.cited_source is None:
                         ctx.events[ctx.events.index(e)] = attrs.evolve(e, cited_source=source, cited_mention=mention)
@@ -341,10 +341,16 @@ def _named(g: Grammar, sent: Sentence, nominal: Word) -> bool:
                for c in sent.children(nominal.id))
 
 
-def _source_name(mention: Mention) -> str:
+def _source_name(mention: Mention, media: frozenset[str]) -> str:
+    """The intermediary as the text names it: "l'agence de presse officielle Xinhua" is
+    Xinhua, a media noun before a name is no part of it ("agences de presse russes" stays)."""
     words = list(mention.words)
     while words and words[0].upos in ("DET", "ADP", "PUNCT"):
         words.pop(0)
     if not words:
         return mention.text
+    if words[0].lemma.lower() in media:
+        named = next((w for w in words[1:] if w.text[:1].isupper()), None)
+        if named is not None:
+            words = [w for w in words if w.start >= named.start]
     return mention.text[words[0].start - mention.start:]
