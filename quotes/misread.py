@@ -90,6 +90,27 @@ def quantified_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Gramm
     return words
 
 
+def dates_read_as_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
+    """"a appelé mardi les enseignants à la grève", "a exhorté mardi Moscou à cesser le feu":
+    a bare day right after a cue verb, read as its object, says when; the noun the parse hung
+    on it is the object, and an object of the verb's own after it stays one."""
+    words = list(sent.words)
+    for d in sent.words:
+        verb = sent.word(d.head) if d.head else None
+        if verb is None or verb.start not in cues or verb.upos != "VERB" or d.deprel != "obj" or d.start < verb.end:
+            continue
+        if d.text.lower() not in grammar.time_words or any(c.deprel in ("det", "case", "nummod") for c in sent.children(d.id)):
+            continue
+        between = [x for x in sent.words if verb.end <= x.start < d.start]
+        if any(x.upos not in ("ADV",) for x in between):
+            continue
+        words[d.id - 1] = attrs.evolve(d, deprel="obl:mod")
+        for c in sent.children(d.id):
+            if c.start > d.end and c.deprel in ("nmod", "appos", "flat:name") and c.upos in ("NOUN", "PROPN"):
+                words[c.id - 1] = attrs.evolve(c, head=verb.id, deprel="obj")
+    return words
+
+
 def subjects_after_fronted_participles(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     """"Contacté, son avocat dément : ...", "Interrogée, la ministre a assuré que ...": a past
     participle set off by a comma before the clause says what was done to the subject; it

@@ -33,7 +33,7 @@ import attrs
 from .grammar import Grammar
 from .model import CueMatch
 from .parsing import ParsedUnit, Sentence, Word
-from .misread import (QUANTIFIERS, adverbs_read_as_verbs, infinitives_read_as_nouns, ordinals_as_subjects, quantified_objects,
+from .misread import (QUANTIFIERS, adverbs_read_as_verbs, dates_read_as_objects, infinitives_read_as_nouns, ordinals_as_subjects, quantified_objects,
                       subjects_after_fronted_participles)
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
@@ -64,6 +64,7 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
         sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))
         sent = attrs.evolve(sent, words=tuple(infinitives_read_as_nouns(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(quantified_objects(sent, cues, grammar)))
+        sent = attrs.evolve(sent, words=tuple(dates_read_as_objects(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(objects_after_phrases(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(speaker_after_outlet(sent, cues, grammar)))
     return sent
