@@ -68,6 +68,10 @@ def infinitives_read_as_nouns(sent: Sentence, cues: dict[int, CueMatch], grammar
 QUANTIFIERS = frozenset({"tout", "toute", "tous", "toutes", "aucun", "aucune", "chaque", "plusieurs", "certains", "certaines"})
 
 
+# Adverbs of quantity that head a noun phrase with "de": "plus de moyens", "moins d'impôts".
+QUANTITIES = frozenset({"plus", "moins", "davantage", "beaucoup", "peu", "trop", "autant", "assez"})
+
+
 def quantified_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
     """"nie tout manquement", "conteste tout manquement à ses obligations": right after a
     cue verb whose noun object is the report and that has no object, a quantifier and the

@@ -8,6 +8,7 @@ from __future__ import annotations
 import attrs
 
 from .grammar import Grammar
+from .misread import QUANTITIES
 from .model import CueMatch
 from .parsing import Sentence, Word
 
@@ -33,11 +34,61 @@ def objects_after_addressees(sent: Sentence, cues: dict[int, CueMatch]) -> list[
     return words
 
 
+# Quotation marks may open the object: "a réclamé au passage « plus de moyens »".
+_MARKS = frozenset("«»“”\"‹›„")
+
+
+def quantities_as_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
+    """"exigent davantage de personnel", "réclame plus de moyens": the parse hung the noun on
+    the adverb of quantity, and the adverb on the verb; the noun is the object of a cue verb
+    that takes one and has none."""
+    words = list(sent.words)
+    for w in sent.words:
+        cue = cues.get(w.start)
+        if cue is None or w.upos != "VERB" or cue.lemma not in grammar.noun_object or any(
+                c.deprel in ("obj", "ccomp", "xcomp") for c in sent.children(w.id)):
+            continue
+        for d in sent.children(w.id):
+            if d.start > w.end and _noun_phrase(sent, d) and d.upos == "ADV":
+                return _quantity_object(sent, words, w, d)
+    return words
+
+
+def _quantity_object(sent: Sentence, words: list[Word], verb: Word, adverb: Word) -> list[Word]:
+    """The noun after the quantity becomes the verb's object, the quantity says how much of it."""
+    kids = sent.children(adverb.id)
+    noun = next(c for c in kids if c.start > adverb.end and c.upos in ("NOUN", "PROPN"))
+    words[noun.id - 1] = attrs.evolve(noun, head=verb.id, deprel="obj")
+    words[adverb.id - 1] = attrs.evolve(adverb, head=noun.id, deprel="advmod")
+    for c in kids:
+        if c.upos == "PUNCT":
+            words[c.id - 1] = attrs.evolve(c, head=noun.id)
+    return words
+
+
+def _quantity_before(sent: Sentence, noun: Word):
+    """"plus de moyens": the adverb of quantity before the noun's "de", wherever the parse hung it."""
+    case = next((c for c in sent.children(noun.id) if c.deprel == "case" and c.lemma.lower() == "de"), None)
+    before = [x for x in sent.words if case is not None and x.end <= case.start]
+    return before[-1] if before and before[-1].upos == "ADV" and before[-1].lemma.lower() in QUANTITIES else None
+
+
+def _noun_phrase(sent: Sentence, d: Word) -> bool:
+    """A noun with its own determiner, or a quantity of something ("plus de moyens")."""
+    kids = sent.children(d.id)
+    if d.upos == "NOUN":
+        return any(c.deprel == "det" for c in kids) or _quantity_before(sent, d) is not None
+    return d.upos == "ADV" and d.lemma.lower() in QUANTITIES and any(
+        c.start > d.end and c.upos in ("NOUN", "PROPN") and any(m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id))
+        for c in kids)
+
+
 def objects_after_phrases(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
-    """"a annoncé sur les réseaux sociaux la fin de sa carrière": a noun with its own
-    determiner and no preposition, which the parser hung on the prepositional phrase before
-    it, is the object of a cue verb that states or announces and has none (not a time:
-    "a déclaré devant le tribunal la semaine dernière")."""
+    """"a annoncé sur les réseaux sociaux la fin de sa carrière", "a réclamé au passage « plus
+    de moyens »": a noun with its own determiner (or a quantity) and no preposition, which
+    the parser hung on the prepositional phrase before it, is the object of a cue verb that
+    states or announces and has none (not a time: "a déclaré devant le tribunal la semaine
+    dernière")."""
     words = list(sent.words)
     for w in sent.words:
         cue = cues.get(w.start)
@@ -49,9 +100,14 @@ def objects_after_phrases(sent: Sentence, cues: dict[int, CueMatch], grammar: Gr
                 continue
             for d in sent.subtree(to.id):
                 kids = sent.children(d.id)
-                if d.start > to.start and d.upos == "NOUN" and d.deprel in ("nmod", "conj") and any(c.deprel == "det" for c in kids) \
-                        and not any(c.deprel in ("case", "cc") for c in kids) and d.lemma.lower() not in grammar.time_words \
-                        and not any(x.upos == "PUNCT" for x in sent.words if to.start < x.start < d.start):
+                quantity = _quantity_before(sent, d) if d.upos == "NOUN" else None
+                if d.start > to.start and _noun_phrase(sent, d) and d.deprel in ("nmod", "conj") \
+                        and not any(c.deprel == "cc" or c.deprel == "case" and quantity is None for c in kids) and d.lemma.lower() not in grammar.time_words \
+                        and not any(x.upos == "PUNCT" and x.text not in _MARKS for x in sent.words if to.start < x.start < d.start):
+                    if d.upos == "ADV":
+                        return _quantity_object(sent, words, w, d)
                     words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="obj")
+                    if quantity is not None:
+                        words[quantity.id - 1] = attrs.evolve(quantity, head=d.id, deprel="advmod")
                     return words
     return words

@@ -8,6 +8,7 @@ from typing import Optional
 
 import regex
 
+from ...misread import QUANTITIES
 from ...parsing import Sentence, Word
 from ..context import Context
 from ..events import Event
@@ -153,6 +154,9 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     if not objs or objs[0].lemma.lower() in g.decisions.get(lemma, ()):
         return None  # "le tribunal a rejeté le recours": a decision, not a report
     start, end = span_of(sent, objs[0])
+    before = [x for x in sent.words if w.end <= x.start and x.end <= start]
+    if before and before[-1].upos == "ADV" and before[-1].lemma.lower() in QUANTITIES:
+        start = before[-1].start  # "réclame plus de moyens": how much of it is asked for
     indefinite = _indefinite_des(sent, objs[0])
     case = [m for m in sent.children(objs[0].id) if m.deprel == "case" and m.start == start and not indefinite]
     # "a défendu son bilan mardi soir": a bare date the parse hung on the object says when
