@@ -205,6 +205,9 @@ def _phrase_head(words: list[Word], kinds: tuple[str, ...]) -> Word | None:
     return tops[0] if len(tops) == 1 and tops[0].upos in kinds else None
 
 
+_OPENING_MARKS = frozenset("«“\"‹„")
+
+
 def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
     """"Le ministre dément les rumeurs", "Il dément toute implication", "Le ministre dément
     avoir menti": a sentence the parse left without a finite verb, where a cue form (read
@@ -219,6 +222,8 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         return words
     for k in range(1, len(words) - 1):
         w, nxt = words[k], words[k + 1]
+        if nxt.text in _OPENING_MARKS and k + 2 < len(words):
+            nxt = words[k + 2]  # "Le maire pointe « une gestion défaillante »": the object in marks
         cue = cues.get(w.start)
         infinitive = nxt.feat("VerbForm") == "Inf"
         quantified = nxt.upos != "DET" and nxt.text.lower() in QUANTIFIERS  # "dément tout manquement", both misread
