@@ -303,9 +303,9 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         if lemma in self.g.organisations or lemma in self.g.documents or any(w.lemma.lower() in self.g.organisations for w in mention.words if w.start < head.end + 1 and w.upos == "NOUN"):
             if lemma not in self.g.titles:
                 return "ORG"
-        if chain and chain.isupper() and len(chain) > 1 and lemma not in self.g.titles:
+        if chain and chain.isupper() and len(chain) > 1 and lemma not in self.g.titles and not self.g.person_word(head.text):
             plural = any(w.text.lower() in ("les", "des", "ces") and w.head == head.id for w in mention.words)
-            return "GROUP" if plural else "ORG"  # "les ONG": several organisations  # not "le député LR": a title's acronym is its party
+            return "GROUP" if plural else "ORG"  # "les ONG": several organisations; not "le député LR", "un agent SNCF": a person
         if (lemma in self.g.groups or head.upos == "NOUN" and head.feat("Number") == "Plur") and not any(
                 w.head == head.id and w.deprel == "det" and w.text.lower() in _SINGULAR_DET for w in mention.words):
             return "GROUP"  # not "Son fils, X": a noun of one form in both numbers, with a singular determiner
