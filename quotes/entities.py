@@ -188,8 +188,8 @@ class EntityTable(TitleScan, AcronymScan):
 
     def _name_span(self, i: int, j: int) -> Optional[tuple[int, int]]:
         """The part of a capitalised run that names someone, as token indices."""
-        if i > 0 and j - i > 1 and self._complement(i):
-            i += 1  # "ministre de la Défense Belousov": Défense names the office
+        if i > 0 and j - i > 1 and self._complement(i) and self.toks[i + 1].low not in self.g.organisations:
+            i += 1  # "ministre de la Défense Belousov": Défense names the office ("du Rugby Club X" is a club)
         while i < j:
             low = self.toks[i].low
             # "Le Maire", "La Fontaine": a capitalised article before a capitalised title word is a surname.
@@ -266,7 +266,7 @@ class EntityTable(TitleScan, AcronymScan):
             entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
         elif (b - a == 1 and is_acronym(name)) or outlet or self._club(a):
             entity = self.find(name) or self.new(name, "ORG")
-        elif self.toks[a].low in self.g.organisations or introduced_by(self.text, self.toks[a].start, self.g.firms):
+        elif any(self.toks[k].low in self.g.organisations for k in range(a, b)) or introduced_by(self.text, self.toks[a].start, self.g.firms):
             entity = self.find(name) or self.new(name, "ORG")  # "la Fonderie X", "le constructeur X"
         else:
             entity = self.person(name, create=True)
