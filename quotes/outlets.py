@@ -134,6 +134,9 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
     has_media = bool(media and any(word.lower() in grammar.media for word in media.group(0).split()))
     if has_media:
         at += media.end()
+        titled = _titles(grammar.outlets).match(text, at)
+        if titled is not None:
+            return titled.group()  # "la chaîne L'Équipe": a listed title after the media noun
     words, pos = [], at
     while True:
         m = _NAME_TOKEN.match(text, pos)
