@@ -78,10 +78,14 @@ def can_speak(ctx: Context, subject: Optional[Word], sent: Optional[Sentence] = 
 _OF = frozenset({"de", "d'", "d’", "des", "du"})
 
 
+_OPENING = frozenset("«“\"‹„")
+_CLOSING = frozenset("»”\"›“")
+
+
 def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
     """The verb's phrases right after its object belong to what was said ("a mis en
-    cause la direction pour la fermeture de l'usine"), unless a
-    comma parts them or they say when ("en début d'après-midi")."""
+    cause la direction pour la fermeture de l'usine"), unless a comma parts them or they
+    say when ("en début d'après-midi") in the writer's words, not in quotation marks."""
     g = ctx.grammar
     for c in sorted(sent.children(w.id), key=lambda x: x.start):
         if c.start < end or ctx.syntax.cue_lemma(sent, c):
@@ -97,7 +101,12 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
         lead = [x for x in words if x.upos not in ("ADP", "DET", "PUNCT")][:3]
         if words[0].text == ",":
             break  # "réclament un moratoire, tandis que la droite ...": the comma the phrase opens with parts them
-        if ctx.text[end: words[0].start].strip() or c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
+        if ctx.text[end: words[0].start].strip():
+            break
+        if words[0].text in _OPENING and words[-1].text in _CLOSING:
+            end = max(x.end for x in words)  # "a promis de rouvrir la piscine « avant l'été »": the speaker's own words
+            continue
+        if c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
                 x.lemma.lower() in g.time_words or x.upos == "NUM" and not _counted_for(sent, c) for x in lead):
             break  # "en début d'après-midi", "le 4 novembre": when, not what
         if words[0].feat("PronType") == "Rel" and not (words[0].lemma.lower() == "dont" and not any(
