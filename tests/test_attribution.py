@@ -67,7 +67,7 @@ def test_selon_gives_the_speaker_of_its_clause():
 
 def test_selon_before_a_reporting_verb_is_the_cited_source():
     r = one("Selon l'agence Reuters, le ministre Paul Blanc a affirmé que la taxe serait supprimée.")
-    assert (r["speaker"], r["cue"], r["cited_source"]) == ("Paul Blanc", "affirmer", "agence Reuters")
+    assert (r["speaker"], r["cue"], r["cited_source"]) == ("Paul Blanc", "affirmer", "Reuters")
 
 
 def test_object_and_de_infinitive():
