@@ -54,6 +54,29 @@ def quantities_as_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Gr
     return words
 
 
+def infinitives_after_phrases(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
+    """"affirme au contraire avoir respecté la loi", "assure pour sa part ne rien savoir": an
+    infinitive with no "de" or "à" of its own, which the parser hung on the phrase between
+    it and a cue verb that takes one, is that verb's complement."""
+    words = list(sent.words)
+    for w in sent.words:
+        cue = cues.get(w.start)
+        if cue is None or w.upos != "VERB" or cue.lemma not in grammar.infinitive or any(
+                c.deprel in ("obj", "ccomp", "xcomp") for c in sent.children(w.id)):
+            continue
+        for to in sent.children(w.id):
+            if not to.deprel.startswith("obl") or to.start < w.end or to.lemma.lower() in ("côté", "part"):
+                continue  # "de son côté", "pour sa part": asides the infinitive rule reads past
+            for d in sent.children(to.id):
+                infinitive = d.feat("VerbForm") == "Inf" or any(
+                    a.deprel.startswith("aux") and a.feat("VerbForm") == "Inf" for a in sent.children(d.id))
+                if d.deprel == "acl" and d.start > to.end and infinitive and not any(
+                        m.deprel == "mark" for m in sent.children(d.id)):
+                    words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="xcomp")
+                    return words
+    return words
+
+
 def _quantity_object(sent: Sentence, words: list[Word], verb: Word, adverb: Word) -> list[Word]:
     """The noun after the quantity becomes the verb's object, the quantity says how much of it."""
     kids = sent.children(adverb.id)
