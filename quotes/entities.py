@@ -268,6 +268,8 @@ class EntityTable(TitleScan, AcronymScan):
             entity = self.find(name) or self.new(name, "ORG")
         elif any(self.toks[k].low in self.g.organisations for k in range(a, b)) or introduced_by(self.text, self.toks[a].start, self.g.firms):
             entity = self.find(name) or self.new(name, "ORG")  # "la Fonderie X", "le constructeur X"
+        elif a > 0 and self.toks[a - 1].text in ("la", "le", "l'", "l’") and not self.g.first_names.get(self.toks[a].text.split("-")[0]):
+            entity = self.find(name) or self.new(name, "GPE")  # "la Route du Rhum", "la Corée": persons take no article
         else:
             entity = self.person(name, create=True)
         kind = "acronym" if is_acronym(name) else "name"

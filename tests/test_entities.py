@@ -303,3 +303,15 @@ def test_a_name_after_a_place_noun_is_the_place_not_the_title_holder(grammar):
     assert names.get("Vaud") == "GPE" and names.get("Saint-Ours") == "GPE"
     assert names.get("Paul Rochat") == "PER" and names.get("Anne Brun") == "PER"
     assert any(e.name == "Paul Rochat" and t.titles_of(e) for e in t.entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le navigateur Yann Kerbiriou a abandonné samedi la Route des Phares après une avarie.", "Route"),
+    ("La championne Léa Marchal a remporté la Coupe Dorval pour la troisième fois.", "Coupe Dorval"),
+])
+def test_a_name_after_a_lower_case_article_is_no_person(grammar, text, name):
+    # persons take no article in French: a race, a cup, a country ("la Corée") is none
+    table = EntityTable(text, grammar)
+    entity = table.find(name)
+    assert entity is not None and entity.type != "PER"
+    assert [e.name for e in table.entities if e.type == "PER"] == [text.split(" a ")[0].split(" ", 2)[2]]
