@@ -87,6 +87,7 @@ class Grammar:
     media: frozenset[str]
     groups: frozenset[str]
     singular_things: frozenset[str]       # of the groups' nouns, those whose singular names no person ("la partie")
+    collectives: frozenset[str]           # singular nouns of several people: "son entourage", "sa famille"
     pronouns: dict[str, str]              # word -> "m" / "f" / "p"
     places: frozenset[str]
     boilerplate: tuple[regex.Pattern, ...]
@@ -317,6 +318,7 @@ def _build(path: Path) -> Grammar:
         media=lower(orgs.get("media", ())),
         groups=lower(mentions.get("groups", {}).get("words", ())),
         singular_things=lower(mentions.get("groups", {}).get("singular_things", ())),
+        collectives=lower(mentions.get("groups", {}).get("collectives", ())),
         pronouns=pronouns,
         places=frozenset(mentions.get("places", {}).get("words", ())),
         boilerplate=tuple(patterns),

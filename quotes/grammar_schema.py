@@ -40,7 +40,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "organisations": {"words": "list[str]", "firms": "list[str]", "in_name": "list[str]", "documents": "list[str]", "media": "list[str]",
                           "outlets": "list[str]", "agencies": "list[str]", "names": "list[str]",
                           "club_prefixes": "list[str]"},
-        "groups": {"words": "list[str]", "singular_things": "list[str]"},
+        "groups": {"words": "list[str]", "collectives": "list[str]", "singular_things": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
         "places": {"words": "list[str]", "streets": "list[str]"},
     },

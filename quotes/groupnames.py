@@ -14,7 +14,9 @@ from .entities import Entity, is_acronym
 from .sites import without_apposition
 from .titles import _vote
 
-_GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes"})
+# and those of a collective noun in the singular: "son entourage", "la famille"
+_GROUP_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes",
+                                "le", "la", "l'", "l’", "son", "sa", "leur", "cette", "ce"})
 
 
 class GroupNames:

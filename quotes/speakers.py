@@ -306,7 +306,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         if chain and chain.isupper() and len(chain) > 1 and lemma not in self.g.titles and not self.g.person_word(head.text):
             plural = any(w.text.lower() in ("les", "des", "ces") and w.head == head.id for w in mention.words)
             return "GROUP" if plural else "ORG"  # "les ONG": several organisations; not "le député LR", "un agent SNCF": a person
-        if (lemma in self.g.groups or head.upos == "NOUN" and head.feat("Number") == "Plur") and not any(
+        if lemma in self.g.collectives or (lemma in self.g.groups or head.upos == "NOUN" and head.feat("Number") == "Plur") and not any(
                 w.head == head.id and w.deprel == "det" and w.text.lower() in _SINGULAR_DET for w in mention.words):
             return "GROUP"  # not "Son fils, X": a noun of one form in both numbers, with a singular determiner
         if head.upos in ("NOUN", "ADJ") and self._one_of_group(mention):

@@ -20,6 +20,12 @@ def about(pipeline, text, word):
 
 # (construction, text, a word of the quotation, the speaker, its type or None)
 NAMES = [
+    ("a collective noun of people in the singular is a group, without its determiner",
+     "Son entourage évoque « une réflexion en cours » sur sa candidature.", "réflexion", "entourage", "GROUP"),
+    ("a family speaks as a group",
+     "Sa famille a indiqué que les obsèques auraient lieu dans l'intimité.", "obsèques", "famille", "GROUP"),
+    ("a presidency by the name of its seat is an organisation, as the Élysée",
+     "Le Kremlin a démenti toute implication dans l'attaque informatique.", "implication", "Kremlin", "ORG"),
     ("a body named by a capitalised organisation noun and its words is an organisation, whole",
      "Le Centre hospitalier régional de Besançon a annoncé la réouverture de son service de pédiatrie.",
      "pédiatrie", "Centre hospitalier régional de Besançon", "ORG"),
