@@ -31,7 +31,7 @@ from .grammar import Grammar
 from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
 from .outlets import after_broadcast_lead
-from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
+from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
 _OUTLET_ARTICLES = {"le": "Le", "la": "La", "les": "Les", "l'": "L'", "l’": "L'", "au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
@@ -76,10 +76,6 @@ class Entity:
         return {"doc": doc, "id": self.id, "name": self.name, "type": self.type, "gender": self.gender,
                 "number": "p" if self.type == "GROUP" else self.number, "acronym": self.acronym,
                 "mentions": [mention(m) for m in sorted(self.mentions, key=lambda m: m.start)]}
-
-
-# A noun's complement: "de police", "de la vallée du Rhône", "de l'Institut Pasteur".
-_COMPLEMENT = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)[\p{L}][\p{L}\-]*(?:\s+(?-i:\p{Lu})[\p{L}\-]*)*"
 
 
 class EntityTable(TitleScan, AcronymScan):
@@ -363,16 +359,8 @@ class EntityTable(TitleScan, AcronymScan):
         return min(found, key=lambda h: (len(set(h.words) - set(key)), h.position > position, abs(position - h.position))).entity
 
     def fuller(self, noun: str, position: int) -> Optional[str]:
-        """The fullest description the text gave a bare noun before `position`: "la préfecture"
-        after "la préfecture de police" is that one ("préfecture de police"), "les syndicats"
-        after "les syndicats d'infirmiers" those, "les chercheurs" after "des chercheurs de
-        l'Institut Pasteur de Lille" those, every complement of theirs."""
-        if not noun[:1].islower():
-            return None
-        pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]s?\s+|des\s+|l['’]\s*)(?P<d>{regex.escape(noun)}(?:\s+{_COMPLEMENT})+)(?![\p{{L}}'’])",
-                                regex.IGNORECASE)
-        found = [m.group("d") for m in pattern.finditer(self.text, 0, position) if m.group("d").startswith(noun)]
-        return " ".join(found[-1].split()) if found else None
+        """The fullest description the text gave a bare noun before `position` (tokens.fullest)."""
+        return fullest(self.text, noun, position)
 
     def narrower(self, words: list[str]) -> list[Holder]:
         """Holders of a shorter form of this title: "le président du pays" for someone the

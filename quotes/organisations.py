@@ -92,6 +92,8 @@ class Organisations:
                 if k and words[k - 1].text.lower() in ("de", "du", "des", "d'", "d’"):
                     return None
                 name = self.text[w.start: words[-1].end]
+                if f"{head.text} {name}" in self.g.outlets:
+                    return f"{head.text} {name}"  # "l'Agence France-Presse": the noun opens the title
                 return None if name in self.g.places or any(x.upos == "PUNCT" for x in words[k:]) else name
             if w.upos not in ("ADJ", "ADP", "NOUN", "DET"):
                 return None

@@ -245,8 +245,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             return anaphor
         chain = self._chain(mention)
         if lemma in self.g.media and chain and (title := self._called(mention)) is not None:
-            whole = f"{head.text} {title}"  # "l'Agence France-Presse": the noun begins the title
-            return self._org(whole if whole in self.g.outlets else title)  # "l'hebdomadaire Le Courrier du Lot"
+            return self._org(title)  # "l'hebdomadaire Le Courrier du Lot", "l'Agence France-Presse"
         kind = self._type(mention, chain)
         # Coordinated roles ("vice-président et trésorier de l'association X", "X, sociologue et
         # autrice de ...") are one person; a noun with its own article or number ("le sénateur X

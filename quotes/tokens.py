@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from typing import Optional
 
 import attrs
 import regex
@@ -44,6 +45,23 @@ def introduced_by(text: str, position: int, nouns: frozenset[str]) -> bool:
     """Does one of `nouns`, after its article, introduce the name at `position`?"""
     m = _NOUN_BEFORE.search(text, max(0, position - 60), position)
     return m is not None and m.group("noun").lower() in nouns
+
+
+# A noun's complement: "de police", "de la vallée du Rhône", "de l'Institut Pasteur".
+_COMPLEMENT = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)[\p{L}][\p{L}\-]*(?:\s+(?-i:\p{Lu})[\p{L}\-]*)*"
+
+
+def fullest(text: str, noun: str, position: int) -> Optional[str]:
+    """The fullest description the text gave a bare noun before `position`: "la préfecture"
+    after "la préfecture de police" is that one ("préfecture de police"), "les syndicats"
+    after "les syndicats d'infirmiers" those, "les chercheurs" after "des chercheurs de
+    l'Institut Pasteur de Lille" those, every complement of theirs."""
+    if not noun[:1].islower():
+        return None
+    pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]s?\s+|des\s+|l['’]\s*)(?P<d>{regex.escape(noun)}(?:\s+{_COMPLEMENT})+)(?![\p{{L}}'’])",
+                            regex.IGNORECASE)
+    found = [m.group("d") for m in pattern.finditer(text, 0, position) if m.group("d").startswith(noun)]
+    return " ".join(found[-1].split()) if found else None
 
 
 DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
