@@ -38,16 +38,18 @@ def objects_after_addressees(sent: Sentence, cues: dict[int, CueMatch]) -> list[
 _MARKS = frozenset("«»“”\"‹›„")
 
 
+def _bare_cue_verbs(sent: Sentence, cues: dict[int, CueMatch], lemmas: frozenset[str]) -> list[Word]:
+    """The cue verbs of those lemmas that have no object, clause or infinitive of their own."""
+    return [w for w in sent.words if w.start in cues and w.upos == "VERB" and cues[w.start].lemma in lemmas
+            and not any(c.deprel in ("obj", "ccomp", "xcomp") for c in sent.children(w.id))]
+
+
 def quantities_as_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
     """"exigent davantage de personnel", "réclame plus de moyens": the parse hung the noun on
     the adverb of quantity, and the adverb on the verb; the noun is the object of a cue verb
     that takes one and has none."""
     words = list(sent.words)
-    for w in sent.words:
-        cue = cues.get(w.start)
-        if cue is None or w.upos != "VERB" or cue.lemma not in grammar.noun_object or any(
-                c.deprel in ("obj", "ccomp", "xcomp") for c in sent.children(w.id)):
-            continue
+    for w in _bare_cue_verbs(sent, cues, grammar.noun_object):
         for d in sent.children(w.id):
             if d.start > w.end and _noun_phrase(sent, d) and d.upos == "ADV":
                 return _quantity_object(sent, words, w, d)
@@ -59,11 +61,7 @@ def infinitives_after_phrases(sent: Sentence, cues: dict[int, CueMatch], grammar
     infinitive with no "de" or "à" of its own, which the parser hung on the phrase between
     it and a cue verb that takes one, is that verb's complement."""
     words = list(sent.words)
-    for w in sent.words:
-        cue = cues.get(w.start)
-        if cue is None or w.upos != "VERB" or cue.lemma not in grammar.infinitive or any(
-                c.deprel in ("obj", "ccomp", "xcomp") for c in sent.children(w.id)):
-            continue
+    for w in _bare_cue_verbs(sent, cues, grammar.infinitive):
         for to in sent.children(w.id):
             if not to.deprel.startswith("obl") or to.start < w.end or to.lemma.lower() in ("côté", "part"):
                 continue  # "de son côté", "pour sa part": asides the infinitive rule reads past
@@ -113,11 +111,7 @@ def objects_after_phrases(sent: Sentence, cues: dict[int, CueMatch], grammar: Gr
     states or announces and has none (not a time: "a déclaré devant le tribunal la semaine
     dernière")."""
     words = list(sent.words)
-    for w in sent.words:
-        cue = cues.get(w.start)
-        if cue is None or w.upos != "VERB" or cue.lemma not in grammar.noun_object or any(
-                c.deprel in ("obj", "ccomp", "xcomp") for c in sent.children(w.id)):
-            continue
+    for w in _bare_cue_verbs(sent, cues, grammar.noun_object):
         for to in sent.children(w.id):
             if not to.deprel.startswith("obl") or to.start < w.end or not any(m.deprel == "case" for m in sent.children(to.id)):
                 continue
