@@ -202,7 +202,7 @@ class EntityTable(TitleScan, AcronymScan):
         if j - i > 1 and is_acronym(self.toks[i].text) and not is_acronym(self.toks[i + 1].text) and not self._club(i):
             i += 1  # "l'AFP Jeanne Martin": an outlet or a party before a name is none of it
         elif j - i > 2 and i > 0 and self.toks[i].text not in self.g.first_names and (
-                self.toks[i - 1].low in ("le", "la", "l'", "l’") and self.toks[i + 1].text.split("-")[0] in self.g.first_names
+                self.toks[i - 1].low in ("le", "la", "l'", "l’") and self.g.given_name(self.toks[i + 1].text)
                 or self.toks[i - 1].low in ("le", "la", "l'", "l’", "au", "du") and DEMONYM.search(self.toks[i].text)
                 and self.toks[i].text not in self.g.places and not self._outlet(i, self.toks[i].text)):
             i += 1  # "la Belge Élise Vandermeulen", "face au Nigérian X": a nationality before a given name and a surname
@@ -234,7 +234,7 @@ class EntityTable(TitleScan, AcronymScan):
             return
         a, b = span
         if after_broadcast_lead(self.text, self.toks[i].start):  # "au micro de RMC Sport": a broadcaster, whole
-            given = next((k for k in range(i + 1, b - 1) if self.toks[k].text.split("-")[0] in self.g.first_names), b)
+            given = next((k for k in range(i + 1, b - 1) if self.g.given_name(self.toks[k].text)), b)
             name = self.text[self.toks[i].start: self.toks[given - 1].end]
             self.mention(self.find(name) or self.new(name, "ORG"), self.toks[i].start, self.toks[given - 1].end, "name")
             return self._name_run(given, j) if given < b else None  # "au micro de RTL Paul Martin": the speaker after it
@@ -264,7 +264,7 @@ class EntityTable(TitleScan, AcronymScan):
             entity = self.find(name) or self.new(name, "ORG")
         elif any(self.toks[k].low in self.g.organisations for k in range(a, b)) or introduced_by(self.text, self.toks[a].start, self.g.firms):
             entity = self.find(name) or self.new(name, "ORG")  # "la Fonderie X", "le constructeur X"
-        elif a > 0 and self.toks[a - 1].text in ("la", "le", "l'", "l’") and not self.g.first_names.get(self.toks[a].text.split("-")[0]):
+        elif a > 0 and self.toks[a - 1].text in ("la", "le", "l'", "l’") and not self.g.given_name(self.toks[a].text):
             entity = self.find(name) or self.new(name, "GPE")  # "la Route du Rhum", "la Corée": persons take no article
         else:
             entity = self.person(name, create=True)

@@ -106,6 +106,10 @@ class Grammar:
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verb_class
 
+    def given_name(self, word: str) -> bool:
+        """Does the word begin with a given name ("Paul", "Jean-Marie" by its first part)?"""
+        return word.split("-")[0] in self.first_names
+
     def person_noun(self, lemma: str, text: str) -> bool:
         """A noun of persons, several or one of them: "les manifestants", "un automobiliste"
         ("la partie" of "les parties" is none)."""

@@ -106,7 +106,7 @@ def dates_read_as_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Gr
         if d.text.lower() not in grammar.time_words or any(c.deprel in ("det", "case", "nummod") for c in sent.children(d.id)):
             continue
         between = [x for x in sent.words if verb.end <= x.start < d.start]
-        if any(x.upos not in ("ADV",) for x in between):
+        if any(x.upos != "ADV" for x in between):
             continue
         words[d.id - 1] = attrs.evolve(d, deprel="obl:mod")
         for c in sent.children(d.id):

@@ -47,7 +47,7 @@ class NameChains:
                 particle = k >= 1 and words[k].text.lower() in _DE and words[k - 1].text in self.g.honorifics  # "M. de Villiers"
                 # "le sismologue de l'ENS Paul Garnier": a given name after the acronym begins a person's name
                 member = not current and i > 0 and words[i - 1].id in skipped and is_acronym(words[i - 1].text) \
-                    and w.text.split("-")[0] in self.g.first_names
+                    and self.g.given_name(w.text)
                 if not current and not particle and not member and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(
                         self.text, max(0, w.start - 12), w.start) or (w.deprel in ("flat:name", "flat") and (
                         w.head in skipped or w.head in domains and not titled))):

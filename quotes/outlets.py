@@ -121,7 +121,7 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
             words = edition.group().split() if edition is not None else []
             while words and words[-1].lower() in grammar.time_words:
                 words.pop()
-            if words and words[0].split("-")[0] in grammar.first_names:
+            if words and grammar.given_name(words[0]):
                 words = []  # "au micro de RTL Paul Martin": the speaker's given name, no edition
             if words:
                 return known + " " + " ".join(words)

@@ -38,7 +38,7 @@ from .misread import (QUANTIFIERS, adverbs_read_as_verbs, dates_read_as_objects,
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
 from .stray_objects import infinitives_after_phrases, objects_after_addressees, objects_after_phrases, quantities_as_objects
-from .tokens import QUE_FORMS, SUBJECT_CLITICS
+from .tokens import CLOSING_MARKS, OPENING_MARKS, QUE_FORMS, SUBJECT_CLITICS
 
 _FINAL_STOPS = frozenset({".", "!", "?", "…", ";"})
 
@@ -195,7 +195,6 @@ def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Wor
     return words
 
 
-_CLOSING_MARKS = frozenset({"»", "”", '"', "›"})
 _DASHES = frozenset({"—", "–", "-"})
 
 
@@ -204,9 +203,6 @@ def _phrase_head(words: list[Word], kinds: tuple[str, ...]) -> Word | None:
     ids = {w.id for w in words}
     tops = [w for w in words if w.head not in ids and w.upos != "PUNCT"]
     return tops[0] if len(tops) == 1 and tops[0].upos in kinds else None
-
-
-_OPENING_MARKS = frozenset("«“\"‹„")
 
 
 def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
@@ -223,7 +219,7 @@ def _verbless(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         return words
     for k in range(1, len(words) - 1):
         w, nxt = words[k], words[k + 1]
-        if nxt.text in _OPENING_MARKS and k + 2 < len(words):
+        if nxt.text in OPENING_MARKS and k + 2 < len(words):
             nxt = words[k + 2]  # "Le maire pointe « une gestion défaillante »": the object in marks
         cue = cues.get(w.start)
         infinitive = nxt.feat("VerbForm") == "Inf"
@@ -272,9 +268,9 @@ def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         w, nxt = words[k], words[k + 1]
         cue = _misread_cue(sent, w, cues)
         # after a quotation's closing mark, or inside a dialogue line ("— C'est fini, peste X")
-        after_comma = words[k - 1].text == "," and (words[k - 2].text in _CLOSING_MARKS or words[0].text in _DASHES)
+        after_comma = words[k - 1].text == "," and (words[k - 2].text in CLOSING_MARKS or words[0].text in _DASHES)
         # "« Qui paiera ? » demande le maire": a quotation ending with its own ? or ! needs no comma
-        after_stop = words[k - 1].text in _CLOSING_MARKS and words[k - 2].text in ("?", "!") \
+        after_stop = words[k - 1].text in CLOSING_MARKS and words[k - 2].text in ("?", "!") \
             or words[k - 1].text in ("?", "!")   # "— Vous partez ? demande le juge": in the quotation
         # "« Pourquoi ? demande-t-il. »": a subject clitic glued after it makes it a verb anywhere
         glued = nxt.start == w.end or nxt.start - w.end == 3 and nxt.text.lower() in SUBJECT_CLITICS  # "souffle-t-elle", its "-t-" dropped

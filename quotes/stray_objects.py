@@ -11,6 +11,7 @@ from .grammar import Grammar
 from .misread import QUANTITIES
 from .model import CueMatch
 from .parsing import Sentence, Word
+from .tokens import CLOSING_MARKS, OPENING_MARKS
 
 
 def objects_after_addressees(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
@@ -35,7 +36,7 @@ def objects_after_addressees(sent: Sentence, cues: dict[int, CueMatch]) -> list[
 
 
 # Quotation marks may open the object: "a réclamé au passage « plus de moyens »".
-_MARKS = frozenset("«»“”\"‹›„")
+_MARKS = OPENING_MARKS | CLOSING_MARKS
 
 
 def _bare_cue_verbs(sent: Sentence, cues: dict[int, CueMatch], lemmas: frozenset[str]) -> list[Word]:

@@ -64,6 +64,9 @@ def fullest(text: str, noun: str, position: int) -> Optional[str]:
     return " ".join(found[-1].split()) if found else None
 
 
+# Quotation marks as tokens of a parse: those that open a quotation, those that close one.
+OPENING_MARKS = frozenset("«“\"‹„")
+CLOSING_MARKS = frozenset("»”\"›")
 DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
 DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
                          "son", "sa", "ses", "leur", "leurs", "notre", "votre"})

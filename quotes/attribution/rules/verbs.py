@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from ...parsing import Sentence, Word
-from ...tokens import QUE_FORMS, REFERRING_BACK, unprefixed
+from ...tokens import CLOSING_MARKS, OPENING_MARKS, QUE_FORMS, REFERRING_BACK, unprefixed
 from ..context import Context, UnitView
 
 # Prepositions of time: their phrase after an object says when the report holds.
@@ -78,8 +78,8 @@ def can_speak(ctx: Context, subject: Optional[Word], sent: Optional[Sentence] = 
 _OF = frozenset({"de", "d'", "d’", "des", "du"})
 
 
-_OPENING = frozenset("«“\"‹„")
-_CLOSING = frozenset("»”\"›“")
+# "„ ... “" closes with the mark that opens elsewhere
+_CLOSING = CLOSING_MARKS | {"“"}
 
 
 def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
@@ -103,7 +103,7 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             break  # "réclament un moratoire, tandis que la droite ...": the comma the phrase opens with parts them
         if ctx.text[end: words[0].start].strip():
             break
-        if words[0].text in _OPENING and words[-1].text in _CLOSING:
+        if words[0].text in OPENING_MARKS and words[-1].text in _CLOSING:
             end = max(x.end for x in words)  # "a promis de rouvrir la piscine « avant l'été »": the speaker's own words
             continue
         if c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
