@@ -37,7 +37,8 @@ from .misread import (QUANTIFIERS, adverbs_read_as_verbs, dates_read_as_objects,
                       subjects_after_fronted_participles)
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
-from .stray_objects import infinitives_after_phrases, objects_after_addressees, objects_after_phrases, quantities_as_objects
+from .stray_objects import (articles_read_as_contractions, infinitives_after_phrases, objects_after_addressees, objects_after_phrases,
+                            quantities_as_objects)
 from .tokens import CLOSING_MARKS, OPENING_MARKS, QUE_FORMS, SUBJECT_CLITICS
 
 _FINAL_STOPS = frozenset({".", "!", "?", "…", ";"})
@@ -66,6 +67,7 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
         sent = attrs.evolve(sent, words=tuple(quantified_objects(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(dates_read_as_objects(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(objects_after_phrases(sent, cues, grammar)))
+        sent = attrs.evolve(sent, words=tuple(articles_read_as_contractions(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(quantities_as_objects(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(infinitives_after_phrases(sent, cues, grammar)))
         sent = attrs.evolve(sent, words=tuple(speaker_after_outlet(sent, cues, grammar)))

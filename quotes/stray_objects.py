@@ -76,6 +76,36 @@ def infinitives_after_phrases(sent: Sentence, cues: dict[int, CueMatch], grammar
     return words
 
 
+def articles_read_as_contractions(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
+    """"ont dénoncé dans un communiqué des salaires indignes", "a annoncé sur son site des
+    fermetures": "des" after the noun of a prepositional phrase was read as "de les", the
+    noun after it as that noun's complement; with a cue verb that states or announces and
+    has no object, it is the plural article and the noun the verb's object.  Not when the
+    noun is who wrote or said it ("dans un communiqué des syndicats") or a time."""
+    words = list(sent.words)
+    for w in _bare_cue_verbs(sent, cues, grammar.noun_object):
+        for to in sent.children(w.id):
+            if not to.deprel.startswith("obl") or to.start < w.end or not any(m.deprel == "case" for m in sent.children(to.id)):
+                continue
+            for d in sent.children(to.id):
+                kids = sent.children(d.id)
+                de = next((c for c in kids if c.deprel == "case" and c.lemma.lower() == "de"), None)
+                les = next((c for c in kids if c.deprel == "det" and de is not None and (c.start, c.end) == (de.start, de.end)), None)
+                if les is None or d.deprel != "nmod" or d.upos != "NOUN" or d.start < to.end or _speaks(grammar, d) \
+                        or d.lemma.lower() in grammar.time_words \
+                        or any(x.upos == "PUNCT" and x.text not in _MARKS for x in sent.words if to.start < x.start < d.start):
+                    continue
+                words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="obj")
+                words[de.id - 1] = attrs.evolve(de, upos="DET", deprel="det")
+                return words
+    return words
+
+
+def _speaks(grammar: Grammar, noun: Word) -> bool:
+    low = noun.lemma.lower()
+    return grammar.person_noun(low, noun.text) or low in grammar.titles or low in grammar.organisations
+
+
 def _quantity_object(sent: Sentence, words: list[Word], verb: Word, adverb: Word) -> list[Word]:
     """The noun after the quantity becomes the verb's object, the quantity says how much of it."""
     kids = sent.children(adverb.id)

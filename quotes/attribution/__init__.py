@@ -24,7 +24,7 @@ from .events import Event, Mention, is_headline
 from .narrative import opens_narrative
 from .rules import RULES, Rule
 from .rules.prepositions import SPEAKER_ONLY
-from .spans import cited_by
+from .spans import CITING, cited_by
 from .syntax import Syntax
 
 __all__ = ["Attributor", "Event", "Mention", "RULES", "Rule", "SPEAKER_ONLY", "UnitView", "is_headline", "opens_narrative", "rules_of"]
@@ -98,14 +98,11 @@ def _named_inside(inner: Event, outer: Event) -> bool:
     return verb is not None and verb.deprel == "acl:relcl" and verb.start == inner.cue_start
 
 
-_CITING = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:citant|qui\s+cit(?:e|ent|ait|aient))[ \t\u00a0]+", regex.IGNORECASE)
-
-
 def _citing(ctx: Context, e: Event) -> Event:
     """"..., a indiqué le quotidien citant un proche du dossier": the source cited speaks,
     the one citing relays it."""
     m = e.mention
-    found = _CITING.match(ctx.text, m.end) if m is not None else None
+    found = CITING.match(ctx.text, m.end) if m is not None else None
     if found is None:
         return e
     after = [w for w in m.sentence.words if w.start >= found.end()]

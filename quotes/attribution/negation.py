@@ -46,6 +46,15 @@ def _before_infinitive(sent: Sentence, verb: Word, neg: Word) -> bool:
     return nxt is not None and (nxt.feat("VerbForm") == "Inf" or nxt.text.lower() in ("avoir", "être"))
 
 
+def with_own_negation(sent: Sentence, verb: Word, start: int) -> int:
+    """"dit ne pas comprendre", "assure n'avoir « rien reçu »": where an infinitive complement
+    starting at `start` begins once its own negation, between the verb and it, is taken in."""
+    before = [x for x in sent.words if verb.end <= x.start and x.end <= start]
+    while before and before[-1].text.lower() in NEGATIONS | NEGATION_ADVERBS:
+        start = before.pop().start
+    return start
+
+
 def _keeps_on(sent: Sentence, verb: Word) -> bool:
     return verb.lemma.lower() in KEEPS_ON or any(
         c.lemma.lower() in KEEPS_ON and c.deprel in ("obj", "obl:arg", "obl") for c in sent.children(verb.id))

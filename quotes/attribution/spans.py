@@ -75,6 +75,11 @@ def kind_of(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> tuple[
     return "mixed", start, end, balanced
 
 
+# ", citant un proche du dossier", ", qui cite une source judiciaire": the source cited
+# after the one that relays it.
+CITING = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:citant|qui\s+cit(?:e|ent|ait|aient))[ \t\u00a0]+", regex.IGNORECASE)
+
+
 def cited_by(text: str, sent: Sentence) -> Optional[regex.Match]:
     """"tel que rapporté par X", "cité par X": X (group 2, its article group 1) relays what the
     sentence reports."""

@@ -12,7 +12,7 @@ from ...misread import QUANTITIES
 from ...parsing import Sentence, Word
 from ..context import Context
 from ..events import Event
-from ..negation import NEGATION_ADVERBS, NEGATIONS
+from ..negation import NEGATION_ADVERBS, NEGATIONS, with_own_negation
 from ..spans import kind_of, span_of
 from . import rule
 from .verbs import adjoined, can_speak, framed, in_object_slot, verb_rule
@@ -80,11 +80,7 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
             words = words[1:]
         if words:
             start = words[0].start
-        # "dit ne pas comprendre", "assure n'avoir rien reçu": the infinitive's own negation is said
-        before = [x for x in sent.words if w.end <= x.start and x.end <= start]
-        while before and before[-1].text.lower() in _INFINITIVE_NEGATION:
-            start = before.pop().start
-        return start, adjoined(ctx, sent, w, end)
+        return with_own_negation(sent, w, start), adjoined(ctx, sent, w, end)
     return None
 
 

@@ -14,7 +14,7 @@ from ...parsing import Sentence, Word
 from ...tokens import QUE_FORMS
 from ..context import Context, UnitView
 from ..events import Event, Mention, trim
-from ..spans import RELATIVE_LEAD, cited_by, kind_of, sentence_end, span_of
+from ..spans import CITING, RELATIVE_LEAD, cited_by, kind_of, sentence_end, span_of
 from . import rule
 
 # Verb-less cues that report only when a person or an organisation follows them:
@@ -80,6 +80,8 @@ def preposition(ctx: Context) -> None:
                     and (a.lemma.lower() in ctx.grammar.criteria or a.text.lower() in ctx.grammar.criteria)
                     for a in sent.ancestors(nominal.id)):
                 continue  # "les tarifs varient selon les opérateurs": by what, not who says
+            if _made_after(sent, cue.lemma, anchor, nominal):
+                continue
             mention = ctx.syntax.mention(sent, nominal, text, keep_clauses=True)
             comma = text.find(",", cue.end, mention.end)
             if comma > nominal.start:
@@ -192,7 +194,19 @@ def _phrase_tail(text: str, sent: Sentence, end: int, nominal: Word) -> int:
     relative = _AFTER_PHRASE_RELATIVE.match(text, end)
     if relative:
         end = relative.end()  # "Selon X, témoin qui a tout vu, ...": still the phrase
+    end = _citation_end(text, sent, end)
     return _apposition_after(text, sent, _past_participle_phrase(text, sent, end), nominal)
+
+
+def _citation_end(text: str, sent: Sentence, end: int) -> int:
+    """"selon l'agence X, citant un responsable local, ...", "..., selon X, qui cite une
+    source judiciaire.": the source that X cites, up to its comma or the sentence's end,
+    is still the phrase."""
+    m = CITING.match(text, end, sent.end)
+    if m is None:
+        return end
+    comma = text.find(",", m.end(), sent.end)
+    return comma + 1 if comma >= 0 else sentence_end(sent)
 
 
 def _apposition_after(text: str, sent: Sentence, end: int, nominal: Word) -> int:
@@ -230,7 +244,7 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
     it opens the sentence, else the clause it stands in."""
     text = ctx.text
     lead = text[sent.start: cue_start]
-    tail = text[phrase_end: sent.end]
+    tail = text[_citation_end(text, sent, phrase_end): sent.end]
     if lead.strip(" ,") and not regex.search(r"\w", tail):
         if any(sent.start < w.start < cue_start and ctx.syntax.incise_comma(sent, w) is not None
                and ctx.syntax.inverted_subject(sent, w) is not None for w, _ in ctx.cue_verbs(sent)):
@@ -292,6 +306,18 @@ def _nominal(sent: Sentence, anchor: Word) -> Optional[Word]:
         if w.upos in ("PROPN", "NOUN", "PRON"):
             return w
     return None
+
+
+def _made_after(sent: Sentence, lemma: str, anchor: Word, nominal: Word) -> bool:
+    """"un film tourné d'après le roman de X", "un portrait peint d'après une photo": "d'après"
+    right after a participle that describes a noun says what a work was made from, not who
+    said it ("la grève a été suivie d'après la CGT par ..." is the union's report)."""
+    if lemma != "d'après" or not nominal.head:
+        return False
+    verb = sent.word(nominal.head)
+    between = [w for w in sent.words if verb.end <= w.start and w.end <= anchor.end]
+    return (verb.deprel.startswith("acl") and verb.feat("VerbForm") == "Part" and verb.end <= anchor.start
+            and all(w.upos == "ADP" for w in between))
 
 
 def _authored(g: Grammar, sent: Sentence, nominal: Word) -> bool:

@@ -11,6 +11,7 @@ import regex
 
 from ...parsing import Sentence, Word
 from ..context import Context
+from ..negation import with_own_negation
 from ..spans import sentence_end, span_of
 from . import rule
 
@@ -116,6 +117,13 @@ _WORK_APPOSITION = regex.compile(r"[ \u00a0\u202f]*,[ \u00a0]*(?:son|sa|ses|leur
                                  r"(?P<words>(?:[\p{L}\-]+[ \u00a0]*){1,3})", regex.IGNORECASE)
 
 
+def _praised(g, sent: Sentence, c: Word, lemma: str) -> bool:
+    """"s'est félicité d'« un geste fort »", "se réjouit de « ... »": what praise is about
+    comes after "de"; in marks, it is what the speaker called it."""
+    return g.verb_class.get(lemma) == "praise" and c.deprel in ("obl:arg", "obl") and any(
+        m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id))
+
+
 def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Optional[tuple[int, int]]:
     g = ctx.grammar
     quotes = ctx.local_quotes(sent)
@@ -124,7 +132,8 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
             continue
         if c.deprel == "advcl" and not (c.upos == "VERB" and any(m.deprel == "mark" and m.lemma.lower() in ("à", "de") for m in sent.children(c.id))):
             continue
-        if c.deprel in ("obl", "iobj", "obl:arg", "nmod") and lemma not in g.phrases and not (c.deprel == "obl:arg" and c.upos == "VERB"):
+        if c.deprel in ("obl", "iobj", "obl:arg", "nmod") and lemma not in g.phrases and not (
+                c.deprel == "obl:arg" and c.upos == "VERB") and not _praised(g, sent, c, lemma):
             continue
         if c.deprel == "xcomp" and c.upos == "ADJ" and lemma in g.predicative and any(
                 o.start > c.end and (o.deprel == "obj" or o.feat("VerbForm") == "Inf") for o in sent.children(w.id)):
@@ -177,5 +186,8 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
                     return rest[0].start, end
             case = [x for x in sent.children(c.id) if x.deprel == "case"]
             return (case[0].end if case else start), end
+        first = next((x for x in sent.words if x.start >= start), None)
+        if first is not None and first.feat("VerbForm") == "Inf":
+            start = with_own_negation(sent, w, start)  # "assure n'avoir « aucun regret »"
         return start, end
     return None
