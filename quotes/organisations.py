@@ -24,9 +24,12 @@ _NAMED_AFTER = frozenset({"ong", "association", "collectif", "mouvement", "group
 # Kinds of organisation a text names by an acronym ("la CGT ... le syndicat"); not the
 # institutions that go without one ("le gouvernement", "la préfecture").
 _NAMED_BY_ACRONYM = frozenset({"syndicat", "parti", "association", "fédération", "ong", "collectif", "mouvement", "coalition"})
-# A name set after a body's noun by a comma, ending the sentence: ", selon son club, le FC Nantes."
-# (not "Selon son club, Nantes a ...", where the name starts the main clause).
-_APPOSED_LAST = regex.compile(r"\s*,\s*(?:(?:le|la|les)\s+|l['’])?(?P<name>\p{Lu}[\p{L}\p{N}\-]*(?:\s+\p{Lu}[\p{L}\p{N}\-]*)*)\s*[.!?;]")
+# A name set after a body's noun by a comma, ending the sentence or closed by a comma before
+# the clause: ", selon son club, le FC Nantes.", "Selon sa maison de disques, Nuit Blanche,
+# une tournée ..." (not "Selon son club, Nantes a ...", where the name starts the main clause).
+_APPOSED_LAST = regex.compile(r"\s*,\s*(?:(?:le|la|les)\s+|l['’])?(?P<name>\p{Lu}[\p{L}\p{N}\-]*"
+                              r"(?:(?:\s+(?:de|du|des)\s+(?:la\s+|l['’])?|\s+d['’]|\s+)\p{Lu}[\p{L}\p{N}\-]*)*)"
+                              r"\s*(?:[.!?;]|,(?=\s*\p{Ll}))")
 
 
 # Words that join a name's capitalised words: "Papeteries de la Seine", "Laiteries de l'Arve".

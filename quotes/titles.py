@@ -104,6 +104,8 @@ class TitleScan:
         gender = self.title_gender(det, toks[k].low)
         holder = None
         nxt = end + 1 if end < n and toks[end].text == "," else end
+        if nxt > end:
+            nxt = self._second_title(nxt)
         if nxt < n and toks[nxt].cap and (nxt == end or self._closes(nxt)):
             holder = self._person_at(nxt)
         if holder is None:
@@ -116,6 +118,18 @@ class TitleScan:
             holder.votes[gender] += 1
         self.holders.append(Holder(key, holder, toks[k].start))
         self.mention(holder, toks[k].start, toks[end - 1].end, "title")
+
+    def _second_title(self, k: int) -> int:
+        """"son président, le docteur Jean Roux", "la ministre, la Dre Anne Morel": a second
+        title with its article between the comma and the name; where the name starts."""
+        toks = self.toks
+        if k + 2 >= len(toks) or toks[k].low not in DETERMINERS:
+            return k
+        if toks[k + 1].text in self.g.honorifics:
+            return k + 1
+        if (toks[k + 1].low in self.g.titles or self.g.person_word(toks[k + 1].low)) and not toks[k + 1].cap:
+            return self.phrase(k + 1)
+        return k
 
     def _closes(self, k: int) -> bool:
         """After "title, Name": the name is an apposition when a comma, a verb or the end follows it."""

@@ -209,6 +209,19 @@ def _citation_end(text: str, sent: Sentence, end: int) -> int:
     return comma + 1 if comma >= 0 else sentence_end(sent)
 
 
+def _named_after(ctx: Context, sent: Sentence, end: int) -> int:
+    """"..., d'après la ministre de la Santé, la Dre Anne Morel.": the source's name after
+    its comma, ending the sentence, is still the phrase."""
+    if not regex.match(r"[ \u00a0]*,", ctx.text[end: sent.end]):
+        return end
+    rest = [w for w in sent.words if w.start >= end and w.upos != "PUNCT"]
+    named = [w for w in rest if w.upos == "PROPN" or w.text[:1].isupper()]
+    if named and all(w in named or w.upos in ("DET", "ADP") or w.text in ctx.grammar.honorifics or w.lemma.lower() in ctx.grammar.titles
+                     for w in rest):
+        return sentence_end(sent)
+    return end
+
+
 def _apposition_after(text: str, sent: Sentence, end: int, nominal: Word) -> int:
     """"Pour le syndicat, principal représentant des salariés, la réforme ...": words between
     commas that the parse hangs on the source, with no verb of their own, describe it."""
@@ -244,7 +257,7 @@ def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nomin
     it opens the sentence, else the clause it stands in."""
     text = ctx.text
     lead = text[sent.start: cue_start]
-    tail = text[_citation_end(text, sent, phrase_end): sent.end]
+    tail = text[_named_after(ctx, sent, _citation_end(text, sent, phrase_end)): sent.end]
     if lead.strip(" ,") and not regex.search(r"\w", tail):
         if any(sent.start < w.start < cue_start and ctx.syntax.incise_comma(sent, w) is not None
                and ctx.syntax.inverted_subject(sent, w) is not None for w, _ in ctx.cue_verbs(sent)):
