@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from .entities import is_acronym
+from .outlets import listed_outlet_at
 from .tokens import introduced_by
 from .titles import Lookup, _vote
 
@@ -123,6 +124,19 @@ class Organisations:
                     break
             called = self.text[first.start: end]
         return called if called is not None and called.startswith(chain + " ") else None
+
+    def _listed_outlet(self, mention: Mention) -> Optional[str]:
+        """"L'Est républicain", "le quotidien L'Est républicain": a listed outlet written where
+        the mention is, which its head belongs to or names the kind of, however the parse cut
+        its words ("Est" read as a verb)."""
+        head = mention.head
+        near = [w for w in mention.sentence.words if head.start - 40 <= w.start < head.start] + list(mention.words)
+        for w in near:
+            name = listed_outlet_at(self.text, w.start, self.g) if w.text[:1].isupper() else None
+            if name is not None and (w.start <= head.start < w.start + len(name) or head.lemma.lower() in self.g.media
+                                     and head.start < w.start and w in mention.words):
+                return name
+        return None
 
     def _named_org(self, mention: Mention) -> Optional[Entity]:
         """"la fédération de rugby du pays" after "Fédération bretonne de rugby (FBR)": a

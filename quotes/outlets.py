@@ -111,6 +111,12 @@ def _titles(outlets: frozenset[str]) -> regex.Pattern:
     return regex.compile("(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}\p{N}]|\.\p{L})")
 
 
+def listed_outlet_at(text: str, start: int, grammar: Grammar) -> Optional[str]:
+    """The grammar's outlet whose name is written at `start`, if any."""
+    m = _titles(grammar.outlets).match(text, start) if grammar.outlets else None
+    return m.group() if m else None
+
+
 def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
     known = _known_title(text, lead, grammar)
     if known is not None:

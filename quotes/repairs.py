@@ -19,7 +19,8 @@ one after a clause and its comma followed by a noun phrase that ends the sentenc
 ("..., juge l'analyste X"), or after a quoted ? or !, or before a glued "-t-il" (a verb
 the tokenizer left one word with its clitic, "répond-elle", is parted first: clitics.py).  A
 sentence the parse left without a verb takes its cue form as the verb ("Le ministre
-dément les rumeurs").  A rare infinitive read as a noun after "de", before the noun phrase it
+dément les rumeurs"), and so does a sentence whose form stands before the colon that
+introduces the words ("Le président, lui, tranche : « ... »").  A rare infinitive read as a noun after "de", before the noun phrase it
 takes ("accuse le maire de brader le patrimoine"), is an infinitive.  Last, with the grammar's outlets, the speaker the parser ran
 into the outlet spoken to is parted from it ("a confié au Parisien X").
 """
@@ -58,8 +59,8 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
     # Each pass reads the tree the one before it left.
     sent = part_glued_clitics(sent, cues)
     sent = attrs.evolve(sent, words=tuple(adverbs_read_as_verbs(sent)))
-    for repair in (ordinals_as_subjects, subjects_after_fronted_participles, _nouns_read_as_cues, _nouns_before_objects, _verbless, _incise_nouns, _final_incise,
-                   _after_relative, objects_after_addressees):
+    for repair in (ordinals_as_subjects, subjects_after_fronted_participles, _nouns_read_as_cues, _nouns_before_objects, _verbless,
+                   _nouns_before_colons, _incise_nouns, _final_incise, _after_relative, objects_after_addressees):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if grammar is not None:
         sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))
@@ -198,6 +199,30 @@ def _nouns_before_objects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Wor
 
 
 _DASHES = frozenset({"—", "–", "-"})
+
+
+def _nouns_before_colons(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
+    """"Le président, lui, tranche : « ... »", "La ministre nuance : « ... »": a cue form read as
+    a noun or an adjective with no article of its own, between the sentence's one noun phrase
+    and the colon that introduces the words, is the verb; the noun phrase its subject, the
+    words after the colon hang on it."""
+    words = list(sent.words)
+    for k in range(1, len(words) - 1):
+        w = words[k]
+        cue = _misread_cue(sent, w, cues)
+        if cue is None or words[k + 1].text != ":":
+            continue
+        subject = _phrase_head(words[:k], ("NOUN", "PROPN"))
+        if subject is None or not any(x.upos == "VERB" and x.start > w.end for x in words):
+            continue
+        root = next((x for x in words if not x.head), None)
+        words[k] = _as_verb(w, cue, head=0, deprel="root")
+        words[subject.id - 1] = attrs.evolve(words[subject.id - 1], head=w.id, deprel="nsubj")
+        if root is not None and root.start > w.end:
+            words[root.id - 1] = attrs.evolve(words[root.id - 1], head=w.id, deprel="parataxis")
+        words[k + 1] = attrs.evolve(words[k + 1], head=w.id, deprel="punct")
+        return words
+    return words
 
 
 def _phrase_head(words: list[Word], kinds: tuple[str, ...]) -> Word | None:
