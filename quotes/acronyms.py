@@ -14,7 +14,7 @@ import functools
 import unicodedata
 from typing import Optional
 
-from .tokens import NOT_NAMES, fold
+from .tokens import NOT_NAMES, fold, is_acronym
 
 # Words an acronym may pass over: articles, prepositions, conjunctions.
 SKIPPABLE = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "en", "pour", "à", "au", "aux",
@@ -77,6 +77,9 @@ class AcronymScan:
             return
         a, b = expansion
         name = self.text[toks[a].start: toks[b - 1].end]
+        local = self._local_complement(j + 1) if b == i - 1 and j < n and toks[j].text == ")" else None
+        if local is not None:
+            name = f"{name} {self.text[toks[j + 1].start: toks[local - 1].end]}"  # "Union X (UX) du Gard": the Gard's
         entity = self.find(name)
         if entity is None or entity.type not in ("ORG", "GPE"):
             entity = self.new(name, "ORG")
@@ -88,6 +91,19 @@ class AcronymScan:
         self._keys.setdefault(fold(name), entity)
         self.mention(entity, toks[a].start, toks[b - 1].end, "name")
         self.mention(entity, acr.start, acr.end, "acronym")
+
+    def _local_complement(self, k: int) -> Optional[int]:
+        """The end of a place's "de" complement starting at token k ("du Var", "de l'Aveyron"), if any."""
+        toks, n = self.toks, len(self.toks)
+        if k >= n or toks[k].low not in ("de", "du", "des", "d'", "d’"):
+            return None
+        m = k + 1
+        if m < n and toks[m].low in ("la", "le", "les", "l'", "l’"):
+            m += 1
+        end = m
+        while end < n and toks[end].cap and not is_acronym(toks[end].text) and self._glued_words(end, end + 1):
+            end += 1
+        return end if end > m else None
 
     def _short_form(self, k: int) -> Optional[tuple[int, int]]:
         """"Syndicat national des enseignants du second degré (Snes)": an acronym written as a

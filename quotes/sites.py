@@ -92,5 +92,20 @@ def without_tail(text: str, mention: Optional[Mention], grammar: Grammar) -> Opt
 _APPOSITION = regex.compile(r",\s+(?=\p{Ll})(?![^,]*\bet\b)")
 
 
+_BRACKET = regex.compile(r"\s*\([^()]*\)?")
+# what goes on with the name after its bracket: "(SDIS) du Var", "(FDSEA) de l'Aveyron"
+_GOES_ON = regex.compile(r"\s+(?:de|du|des)\s|\s+d['’]")
+
+
+def without_bracket(description: str) -> str:
+    """A description without its first bracket, and without what follows it unless that is
+    the name's "de" complement."""
+    m = _BRACKET.search(description)
+    if m is None:
+        return description
+    rest = description[m.end():]
+    return description[: m.start()] + (rest if _GOES_ON.match(rest) else "")
+
+
 def without_apposition(description: str) -> str:
     return _APPOSITION.split(description, maxsplit=1)[0]

@@ -36,7 +36,7 @@ from .groupnames import GroupNames
 from .namechains import NameChains
 from .organisations import Organisations
 from .outlets import past_outlet
-from .sites import adverbial, clitic, euphonic, out_of_phrase, without_apposition, without_tail
+from .sites import adverbial, clitic, euphonic, out_of_phrase, without_apposition, without_bracket, without_tail
 from .subjects import SubjectKinds
 from .tokens import GLUED_CLITIC, unprefixed
 from .anaphors import Anaphors, story_role
@@ -98,9 +98,10 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         return _GENDER.get(own[0].feat("Gender")) if own else None
 
     def _strip_det(self, mention: Mention) -> str:
-        """The mention without its determiner, nor a bracket after it ("Fédération X (FX)"),
-        nor an apposition ("un porte-parole de la laiterie, propriétaire du site")."""
-        return without_apposition(regex.split(r"\s*\(", self._without_det(mention), maxsplit=1)[0]) or mention.text
+        """The mention without its determiner, nor a bracket after it ("Fédération X (FX)") but
+        for the complement that goes on after it ("Union X (UX) du Gard"), nor an apposition
+        ("un porte-parole de la laiterie, propriétaire du site")."""
+        return without_apposition(without_bracket(self._without_det(mention))) or mention.text
 
     def _without_det(self, mention: Mention) -> str:
         words = list(mention.words)
