@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+import attrs
 import regex
 
 from .titles import Lookup
@@ -126,6 +127,14 @@ class DocumentAuthors:
             if found is not None:
                 return found
             return self.table.entity(name, "ORG" if is_acronym(name) else "PER")
+        if len(sub) == 1 and w.upos == "NOUN" and not w.text[:1].isupper():
+            # "un communiqué du groupe": the body the bare noun refers back to, as its subject would
+            det = tuple(x for x in mention.words if x.head == w.id and x.deprel == "det")[:1]
+            bare = attrs.evolve(mention, start=(det or (w,))[0].start, end=w.end, text=self.text[(det or (w,))[0].start: w.end],
+                                head=w, words=det + (w,))
+            found = self._named_org(bare)
+            if found is not None:
+                return found
         if low in self.g.organisations or w.text[:1].isupper():
             # "un rapport de l'Inspection générale des finances": a capitalised noun heads a name
             return self.table.find(name) or self.table.entity(name, "ORG")
