@@ -37,8 +37,10 @@ PLACE_NOUNS = frozenset({"région", "département", "province", "canton", "commu
                          "circonscription", "arrondissement", "territoire", "comté", "émirat", "archipel"})
 # The noun that introduces a name, an adjective or two between: "le constructeur Renault",
 # "le groupe belge Brasseries Delvaux", "l'armateur Marenor".
-_NOUN_BEFORE = regex.compile(r"(?:\b(?:le|la|les|un|une|du|au|de)|\bl['’]|\bd['’])\s*(?P<noun>\p{Ll}[\p{Ll}\-]*)"
-                             r"(?:\s+\p{Ll}[\p{Ll}\-]*){0,2}\s+$", regex.IGNORECASE)
+# The noun and the words after it are lower case whatever the article's case ("du Crédit
+# Vosgien à Épinal" introduces no name by a noun).
+_NOUN_BEFORE = regex.compile(r"(?:\b(?:le|la|les|un|une|du|au|de)|\bl['’]|\bd['’])\s*(?P<noun>(?-i:\p{Ll})[\p{Ll}\-]*)"
+                             r"(?:\s+(?-i:\p{Ll})[\p{Ll}\-]*){0,2}\s+$", regex.IGNORECASE)
 
 
 def introduced_by(text: str, position: int, nouns: frozenset[str]) -> bool:
