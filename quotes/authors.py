@@ -82,8 +82,12 @@ class DocumentAuthors:
             return self.table.entity(name, "PER" if name.split()[0].lower() in self.g.titles else "ORG")
         head = mention.head
         words = [w for w in mention.words if mention.start <= w.start < mention.end]
+        # "un rapport confidentiel de la Cour": the adjective, which the parse may read as a
+        # noun with the complement on it, stands between the document and its author
+        described = {w.id for w in words if w.head == head.id and w.start > head.end and w.text.islower()
+                     and w.deprel in ("amod", "nmod") and not any(c.deprel == "case" for c in mention.sentence.children(w.id))}
         for k, w in enumerate(words):
-            if w.head != head.id or w.deprel != "nmod" or w.start < head.end:
+            if w.id in described or w.head not in described | {head.id} or w.deprel != "nmod" or w.start < head.end:
                 continue
             before = [x for x in words[:k] if x.head == w.id and x.deprel == "case"]
             if not before or before[0].text.lower() not in _DE:

@@ -136,6 +136,27 @@ def subjects_after_fronted_participles(sent: Sentence, cues: dict[int, CueMatch]
     return words
 
 
+def appositions_read_as_subjects(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
+    """"Interrogé par la rapporteure, Anne Morel, sur ce point, le ministre a assuré": a name
+    between commas right after a noun, which the parse made a first subject of the cue verb
+    besides the one that stands before it, names that noun (an apposition); the subject
+    nearest the verb is its own."""
+    words = list(sent.words)
+    for verb in sent.words:
+        subjects = [c for c in sent.children(verb.id) if c.deprel.startswith("nsubj") and c.start < verb.start]
+        if verb.start not in cues or len(subjects) != 2 or subjects[0].upos != "PROPN" or subjects[1].upos not in ("NOUN", "PROPN"):
+            continue
+        name, own = subjects
+        k = name.id - 1   # the name's index in words; the comma and the noun before it
+        if k < 2 or words[k - 1].text != "," or words[k - 2].upos != "NOUN":
+            continue
+        if not any(w.text == "," for w in sent.words if name.end <= w.start < own.start):
+            continue
+        words[k] = attrs.evolve(name, head=words[k - 2].id, deprel="appos")
+        return words
+    return words
+
+
 _ORDINALS = REFERRING_BACK | {"deuxième"}
 
 

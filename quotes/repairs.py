@@ -34,8 +34,8 @@ import attrs
 from .grammar import Grammar
 from .model import CueMatch
 from .parsing import ParsedUnit, Sentence, Word
-from .misread import (QUANTIFIERS, adverbs_read_as_verbs, dates_read_as_objects, infinitives_read_as_nouns, ordinals_as_subjects, quantified_objects,
-                      subjects_after_fronted_participles)
+from .misread import (QUANTIFIERS, adverbs_read_as_verbs, appositions_read_as_subjects, dates_read_as_objects, infinitives_read_as_nouns,
+                      ordinals_as_subjects, quantified_objects, subjects_after_fronted_participles)
 from .clitics import part_glued_clitics
 from .outletrepair import speaker_after_outlet
 from .stray_objects import (articles_read_as_contractions, infinitives_after_phrases, objects_after_addressees, objects_after_phrases,
@@ -59,8 +59,8 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
     # Each pass reads the tree the one before it left.
     sent = part_glued_clitics(sent, cues)
     sent = attrs.evolve(sent, words=tuple(adverbs_read_as_verbs(sent)))
-    for repair in (ordinals_as_subjects, subjects_after_fronted_participles, _nouns_read_as_cues, _nouns_before_objects, _verbless,
-                   _nouns_before_colons, _incise_nouns, _final_incise, _after_relative, objects_after_addressees):
+    for repair in (ordinals_as_subjects, subjects_after_fronted_participles, appositions_read_as_subjects, _nouns_read_as_cues,
+                   _nouns_before_objects, _verbless, _nouns_before_colons, _incise_nouns, _final_incise, _after_relative, objects_after_addressees):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if grammar is not None:
         sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))

@@ -14,7 +14,8 @@ from ...parsing import Sentence, Word
 from ...tokens import QUE_FORMS
 from ..context import Context, UnitView
 from ..events import Event, Mention, trim
-from ..spans import CITING, RELATIVE_LEAD, cited_by, kind_of, sentence_end, span_of
+from ..spans import RELATIVE_LEAD, cited_by, kind_of, sentence_end
+from .phrase_clause import opens_sentence, phrase_tail, reported_clause
 from . import rule
 
 # Verb-less cues that report only when a person or an organisation follows them:
@@ -90,10 +91,18 @@ def preposition(ctx: Context) -> None:
                 mention = Mention(kept[0].start, kept[-1].end, text[kept[0].start: kept[-1].end], nominal, kept, sent) if kept else mention
             phrase_end = max(mention.end, anchor.end)
             mention = attrs.evolve(mention, words=tuple(w for w in mention.words if w.start >= cue.end))
+            cited, relay_name = None, None
+            relayed = _read_by(ctx, mention)
+            if relayed is not None:
+                # "selon une note du PAM consultée par Reuters": the note speaks, Reuters relays it
+                mention, cited = relayed
+                relay_name = cited.text if cited.text in ctx.grammar.outlets else _source_name(cited, ctx.grammar.media)
+                if not relay_name[:1].isupper():
+                    cited, relay_name = None, None  # "consultés par l'hebdomadaire": no intermediary named
             # Reports inside the phrase ("Selon X, qui a confirmé hier que ..., le ...") are X's
             # own, not the sentence's report that X would relay.
-            opening = _opens(text[sent.start: cue.start])
-            tail = _phrase_tail(text, sent, phrase_end, nominal) if opening else phrase_end
+            opening = opens_sentence(text[sent.start: cue.start])
+            tail = phrase_tail(text, sent, phrase_end, nominal) if opening else phrase_end
             verb_events = [e for e in ctx.events if e.rule != "preposition" and sent.start <= e.cue_start < sent.end
                            and not cue.start <= e.cue_start < tail]
             for k, e in enumerate(ctx.events if opening else ()):
@@ -124,11 +133,12 @@ def preposition(ctx: Context) -> None:
                     if e.cited_source is None:
                         ctx.events[ctx.events.index(e)] = attrs.evolve(e, cited_source=source, cited_mention=mention)
                 continue
-            span = _clause(ctx, sent, cue.start, phrase_end, nominal)
+            span = reported_clause(ctx, sent, cue.start, phrase_end, nominal)
             if span is None:
                 continue
             kind, start, end, balanced = kind_of(text, span[0], span[1], ctx.local_quotes(sent))
-            ctx.add(Event(start, end, kind, cue.lemma, cue.start, cue.end, mention, index, balanced=balanced, rule="preposition"))
+            ctx.add(Event(start, end, kind, cue.lemma, cue.start, cue.end, mention, index, balanced=balanced, rule="preposition",
+                          cited_source=relay_name, cited_mention=cited))
 
 
 # "le maire, pour qui ...", "les syndicats, selon lesquels ...": a relative whose
@@ -173,136 +183,6 @@ def _relative_end(text: str, sent: Sentence, start: int) -> int:
     return sentence_end(sent)
 
 
-_AFTER_PHRASE_RELATIVE = regex.compile(r"[\s\u00a0]*,?[\s\u00a0]*(?:[\w'’\- ]{1,60}?\s)?qui\b[^,.;:!?«»\"]{0,80},", regex.IGNORECASE)
-
-
-# ", interrogé par la radio locale,", ", jointe par téléphone,", ", cités par l'AFP,"
-_BY_PHRASE = regex.compile(r"[ \u00a0]*,[ \u00a0]*\p{Ll}+(?:ée?s?|ie?s?|ue?s?|inte?s?|ite?s?)[ \u00a0]+par\b[^,;:.!?«»\"]{1,60},")
-
-
-def _past_participle_phrase(text: str, sent: Sentence, end: int) -> int:
-    """"Selon le maire, interrogé par la radio locale, le pont ...": a past participle with
-    its agent, between commas right after the source, says how the source spoke; the
-    clause follows it."""
-    m = _BY_PHRASE.match(text, end, sent.end)
-    return m.end() if m else end
-
-
-def _phrase_tail(text: str, sent: Sentence, end: int, nominal: Word) -> int:
-    """Where the source's phrase ends when it opens the sentence: past a relative clause,
-    a participle with its agent and an apposition that describe the source."""
-    relative = _AFTER_PHRASE_RELATIVE.match(text, end)
-    if relative:
-        end = relative.end()  # "Selon X, témoin qui a tout vu, ...": still the phrase
-    end = _citation_end(text, sent, end)
-    return _apposition_after(text, sent, _past_participle_phrase(text, sent, end), nominal)
-
-
-def _citation_end(text: str, sent: Sentence, end: int) -> int:
-    """"selon l'agence X, citant un responsable local, ...", "..., selon X, qui cite une
-    source judiciaire.": the source that X cites, up to its comma or the sentence's end,
-    is still the phrase."""
-    m = CITING.match(text, end, sent.end)
-    if m is None:
-        return end
-    comma = text.find(",", m.end(), sent.end)
-    return comma + 1 if comma >= 0 else sentence_end(sent)
-
-
-def _named_after(ctx: Context, sent: Sentence, end: int) -> int:
-    """"..., d'après la ministre de la Santé, la Dre Anne Morel.": the source's name after
-    its comma, ending the sentence, is still the phrase."""
-    if not regex.match(r"[ \u00a0]*,", ctx.text[end: sent.end]):
-        return end
-    rest = [w for w in sent.words if w.start >= end and w.upos != "PUNCT"]
-    named = [w for w in rest if w.upos == "PROPN" or w.text[:1].isupper()]
-    if named and all(w in named or w.upos in ("DET", "ADP") or w.text in ctx.grammar.honorifics or w.lemma.lower() in ctx.grammar.titles
-                     for w in rest):
-        return sentence_end(sent)
-    return end
-
-
-def _apposition_after(text: str, sent: Sentence, end: int, nominal: Word) -> int:
-    """"Pour le syndicat, principal représentant des salariés, la réforme ...": words between
-    commas that the parse hangs on the source, with no verb of their own, describe it."""
-    lead = regex.match(r"[ \u00a0]*,?[ \u00a0]*", text[end: sent.end])
-    comma = text.find(",", end + lead.end(), sent.end) if lead else -1
-    if comma < 0:
-        return end
-    words = [w for w in sent.words if end + lead.end() <= w.start < comma]
-    inside = {w.id for w in words}
-    top = [w for w in words if w.head not in inside]
-    # Not a past participle's phrase ("Selon le maire, fermé depuis lundi, le pont ..."):
-    # it may as well describe the clause's subject after it.
-    if not words or any(w.feat("VerbForm") == "Fin" for w in words) or any(w.feat("Tense") == "Past" for w in top):
-        return end
-    own = {x.id for x in sent.subtree(nominal.id)}
-    if all(w.id in own for w in words):
-        return comma + 1
-    # The parser made it a second subject of the clause's verb: the subject is after it.
-    if len(top) == 1 and top[0].deprel.startswith("nsubj") and any(
-            c.deprel.startswith("nsubj") and c.start > comma for c in sent.children(top[0].head)):
-        return comma + 1
-    return end
-
-
-def _opens(lead: str) -> bool:
-    """Does the phrase open its sentence, the text before it being `lead`?  At most one
-    word may come first: "Mais selon X, ...", "Pourtant, pour X, ..."."""
-    return not lead.strip(" ,«“\"") or regex.fullmatch(r"\W*(?:\w+\W+){0,1}", lead) is not None
-
-
-def _clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: int, nominal: Word) -> Optional[tuple[int, int]]:
-    """The clause the phrase reports: before it when it ends the sentence, after it when
-    it opens the sentence, else the clause it stands in."""
-    text = ctx.text
-    lead = text[sent.start: cue_start]
-    tail = text[_named_after(ctx, sent, _citation_end(text, sent, phrase_end)): sent.end]
-    if lead.strip(" ,") and not regex.search(r"\w", tail):
-        if any(sent.start < w.start < cue_start and ctx.syntax.incise_comma(sent, w) is not None
-               and ctx.syntax.inverted_subject(sent, w) is not None for w, _ in ctx.cue_verbs(sent)):
-            return None  # "..., a annoncé le ministre, selon l'agence X.": the agency relays his words
-        start, end = trim(text, sent.start, cue_start)
-        return (start, end) if end - start >= 10 else None
-    if _opens(lead):
-        start, end = trim(text, _phrase_tail(text, sent, phrase_end, nominal), sentence_end(sent))
-        return (start, end) if end - start >= 10 else None
-    segment = regex.split(r"[,;:(–—]", lead.rstrip(" ,\u00a0"))[-1]
-    if len(segment.split()) <= 3 and regex.search(r"[,;:(–—]", lead.rstrip(" ,\u00a0")):
-        # "..., un prélude, selon X, à ...", "ce qui, selon X, ouvre ...": a word or two
-        # before the phrase, what X says after it
-        start, end = trim(text, phrase_end, sentence_end(sent))
-        return (start, end) if end - start >= 10 else None
-    clause = sent.word(nominal.head) if nominal.head else None
-    while clause is not None and clause.upos in ("NOUN", "PROPN", "NUM") and clause.head and sent.word(clause.head).start < cue_start:
-        clause = sent.word(clause.head)  # "... entre lundi et mercredi selon X": the predicate, not the noun
-    while clause is not None and clause.deprel == "xcomp" and clause.head and sent.word(clause.head).start < cue_start:
-        clause = sent.word(clause.head)  # "restera perturbé, selon X, jusqu'à": the verb the attribute completes
-    inserted = text[phrase_end: sent.end].lstrip(" \u00a0").startswith(",")
-    if clause is not None and inserted and clause.deprel.startswith("nsubj") and clause.head and sent.word(clause.head).start > phrase_end:
-        clause = sent.word(clause.head)  # "La réforme, selon X, entrera en vigueur": the subject's verb after the phrase
-    if clause is None:
-        return None
-    c_start, _ = span_of(sent, clause)
-    before = text[min(c_start, sent.start): cue_start]
-    head_words = [w for w in sent.subtree(clause.id) if w.end <= cue_start and w.upos != "PUNCT"]
-    if not head_words or all(w.feat("PronType") == "Rel" or w.upos in ("CCONJ", "ADV", "SCONJ") for w in head_words) or not before.strip(" ,"):
-        start, end = phrase_end, span_of(sent, clause)[1]
-    else:
-        rel = [w for w in head_words if w.feat("PronType") == "Rel"]
-        start = max([w.end for w in rel] + [min(w.start for w in sent.subtree(clause.id) if w.upos != "PUNCT")])
-        end = cue_start
-        clause_end = max(x.end for x in sent.subtree(clause.id) if x.upos != "PUNCT")
-        # the words after the phrase's comma go on with the clause, not with the phrase
-        # ("selon le site X, des Laboratoires Y: ..." is the site's apposition)
-        own, mine = {x.id for x in sent.subtree(clause.id)}, {x.id for x in sent.subtree(nominal.id)}
-        nxt = next((x for x in sent.words if x.start >= phrase_end and x.upos != "PUNCT"), None)
-        if clause_end > phrase_end and inserted and nxt is not None and nxt.id in own and nxt.id not in mine:
-            end = clause_end  # "Le trafic restera, selon X, perturbé jusqu'à dimanche": the clause the phrase stands in
-    start, end = trim(text, start, end)
-    return (start, end) if end - start >= 10 else None
-
-
 def _nominal(sent: Sentence, anchor: Word) -> Optional[Word]:
     if anchor.deprel in ("case", "fixed", "mark") and anchor.head:
         head = sent.word(anchor.head)
@@ -318,6 +198,19 @@ def _nominal(sent: Sentence, anchor: Word) -> Optional[Word]:
     for w in sent.words[anchor.id: anchor.id + 4]:
         if w.upos in ("PROPN", "NOUN", "PRON"):
             return w
+    return None
+
+
+def _read_by(ctx: Context, mention: Mention) -> Optional[tuple[Mention, Mention]]:
+    """"une note interne consultée par Reuters", "des courriels obtenus par le journal X": a
+    document in the phrase with the participle of one who read it and its agent; the
+    document without them, and the agent."""
+    for w in mention.words:
+        if w.upos != "VERB" or w.feat("VerbForm") != "Part" or w.lemma.lower() not in ctx.grammar.document_readers:
+            continue
+        agent = next((c for c in mention.sentence.children(w.id) if c.deprel == "obl:agent"), None)
+        if agent is not None and w.start > mention.head.end:
+            return mention.until(ctx.text, w.start), ctx.syntax.mention(mention.sentence, agent, ctx.text)
     return None
 
 
