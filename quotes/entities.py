@@ -256,7 +256,10 @@ class EntityTable(TitleScan, AcronymScan):
             return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
         if b - a == 1 and (self._complement(a) or self.toks[a].low in self.g.organisations) and name not in self.g.places:
             return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
-        if name in self.g.places or name.title() in self.g.places or a > 0 and self.toks[a - 1].low in PLACE_NOUNS:
+        if b - a == 2 and self.toks[b - 1].text in self.g.places and self.toks[a].text not in self.g.places \
+                and not self.g.given_name(self.toks[a].text) and not self._sentence_start(a):
+            entity = self.find(name) or self.new(name, "ORG")  # "Santé Canada", "Emploi Québec": a body and its country
+        elif name in self.g.places or name.title() in self.g.places or a > 0 and self.toks[a - 1].low in PLACE_NOUNS:
             entity = self.find(name) or self.new(name, "GPE")  # "la région Occitanie": a place by its noun
         elif b - a == 1 and a > 0 and self.toks[a - 1].low in ("les", "des", "aux") and name.endswith(("s", "x")):
             entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people

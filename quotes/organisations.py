@@ -126,17 +126,28 @@ class Organisations:
         return called if called is not None and called.startswith(chain + " ") else None
 
     def _listed_outlet(self, mention: Mention) -> Optional[str]:
-        """"L'Est républicain", "le quotidien L'Est républicain": a listed outlet written where
-        the mention is, which its head belongs to or names the kind of, however the parse cut
-        its words ("Est" read as a verb)."""
+        """"L'Est républicain", "le quotidien L'Est républicain", "Santé Canada": a listed outlet,
+        or an organisation the entity table named, written where the mention is, which its head
+        belongs to or names the kind of, however the parse cut its words ("Est" read as a verb,
+        "Santé" as a noun with the country its complement)."""
         head = mention.head
         near = [w for w in mention.sentence.words if head.start - 40 <= w.start < head.start] + list(mention.words)
         for w in near:
-            name = listed_outlet_at(self.text, w.start, self.g) if w.text[:1].isupper() else None
+            if not w.text[:1].isupper():
+                continue
+            name = listed_outlet_at(self.text, w.start, self.g)
             if name is not None and (w.start <= head.start < w.start + len(name) or head.lemma.lower() in self.g.media
                                      and head.start < w.start and w in mention.words):
                 return name
+            named = self._org_named_at(w.start)  # the whole mention from there, not a part ("Grande Mosquée" of "... de Lyon")
+            if named is not None and w.start <= head.start and w.start + len(named) >= mention.end:
+                return named
         return None
+
+    def _org_named_at(self, start: int) -> Optional[str]:
+        """The name of the organisation the table found by name at `start`, if several words long."""
+        return next((e.name for e in self.table.entities if e.type == "ORG" and " " in e.name for m in e.mentions
+                     if m.kind == "name" and m.start == start), None)
 
     def _named_org(self, mention: Mention) -> Optional[Entity]:
         """"la fédération de rugby du pays" after "Fédération bretonne de rugby (FBR)": a

@@ -224,6 +224,8 @@ NAMES = [
     ("a bare title still refers back to the person named with it",
      "Le directeur Paul Martin a remercié les bénévoles. Le directeur a affirmé que leur travail était remarquable.",
      "remarquable", "Paul Martin", None),
+    ("a body named by a noun and its country is an organisation",
+     "Selon Santé Canada, le sirop doit être retiré des rayons.", "sirop", "Santé Canada", "ORG"),
     ("a bank named by what it lends is an organisation",
      "Des militants ont manifesté devant la banque Crédit Vosgien à Épinal. La banque a annoncé son intention "
      "de porter plainte.", "plainte", "Crédit Vosgien", "ORG"),
