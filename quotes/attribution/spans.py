@@ -76,8 +76,9 @@ def kind_of(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> tuple[
 
 
 # ", citant un proche du dossier", ", qui cite une source judiciaire": the source cited
-# after the one that relays it.
-CITING = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:citant|qui\s+cit(?:e|ent|ait|aient))[ \t\u00a0]+", regex.IGNORECASE)
+# after the one that relays it (past the relay's acronym in brackets: "l'Agence X (AX), citant").
+CITING = regex.compile(r"(?:[ \t\u00a0]*(?:\([^()\n]{1,15})?\))?[ \t\u00a0]*,?[ \t\u00a0]*(?:citant|qui\s+cit(?:e|ent|ait|aient))[ \t\u00a0]+",
+                       regex.IGNORECASE)
 
 
 def cited_by(text: str, sent: Sentence) -> Optional[regex.Match]:
