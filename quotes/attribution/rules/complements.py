@@ -124,7 +124,7 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
     # A person is whom the verb is about, not what was said: "a critiqué son ministre".
     own = {x.lower() for x in g.phrases[lemma].words} if lemma in g.phrases else set()
     objs = [c for c in sent.children(w.id) if c.deprel == "obj" and c.start > w.end and c.upos == "NOUN"
-            and (c.lemma.lower() not in g.time_words or _counted_measure(sent, c))
+            and (c.lemma.lower() not in g.time_words or _counted_measure(sent, c) or _sentence_asked(g, lemma, sent, c))
             and (c.lemma.lower() not in g.titles or _asked_for(g, lemma, sent, c)) and c.text.lower() not in own and lemma in g.noun_object
             and not (g.verb_class.get(lemma) in _WHOM and g.person_noun(c.lemma, c.text))]  # "a condamné un automobiliste": whom
     if not objs and lemma in g.noun_object and lemma not in g.prepositional_object:
@@ -187,6 +187,13 @@ def _counted_measure(sent: Sentence, noun: Word) -> bool:
     kids = sent.children(noun.id)
     return any(c.deprel == "nummod" or c.deprel == "det" and c.lemma.lower() == "un" for c in kids) and any(
         c.deprel == "nmod" and any(m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id)) for c in kids)
+
+
+def _sentence_asked(g, lemma: str, sent: Sentence, noun: Word) -> bool:
+    """"a requis quatre ans", "réclamait vingt ans": a counted time is what a request asks
+    for (a sentence), where after other verbs it says when ("a annoncé deux jours après")."""
+    return g.verb_class.get(lemma) == "request" and any(c.deprel == "nummod" for c in sent.children(noun.id)) \
+        and not any(c.deprel == "case" for c in sent.children(noun.id))
 
 
 def _indefinite_des(sent: Sentence, noun: Word) -> bool:
