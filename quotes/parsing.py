@@ -25,6 +25,11 @@ _INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)", re.IGNORECASE)
 # around the name falls apart.  The parser is given "M." in its place (the same
 # length, so offsets hold) and the word gets its own text back.
 _ADDRESS = re.compile(r"\bMe(?= [A-ZÀ-ÖØ-Þ])")
+# "‹ ... ›" and "„ ... “": marks the treebanks hardly hold, which the tagger read as a
+# preposition or a symbol (and a cue verb before them as a noun).  The parser is given
+# the guillemets in their place, one character for one, and the words get their own back.
+_RARE_MARKS = re.compile("[‹›„]")
+_AS_GUILLEMETS = str.maketrans("‹›„", "«»«")
 
 
 @attrs.frozen(slots=True)
@@ -114,12 +119,13 @@ class StanzaParser:
         todo = [u for u in units if len(u.text) <= MAX_UNIT_CHARS and u.text.strip()]
         if not todo:
             return []
-        docs = stanzadocs.WORDS[self.words](self.pipeline, [_ADDRESS.sub("M.", u.text) for u in todo], self.verbs)
+        docs = stanzadocs.WORDS[self.words](self.pipeline, [_ADDRESS.sub("M.", u.text).translate(_AS_GUILLEMETS) for u in todo],
+                                            self.verbs)
         return [ParsedUnit(u, tuple(_sentences(doc, u.start, u.text))) for u, doc in zip(todo, docs)]
 
 
 def _sentences(doc, offset: int, text: str = "") -> Iterable[Sentence]:
-    swapped = {m.start() for m in _ADDRESS.finditer(text)}
+    swapped = {m.start() for m in _ADDRESS.finditer(text)} | {m.start() for m in _RARE_MARKS.finditer(text)}
     for sent in doc.sentences:
         words = []
         for token in sent.tokens:
