@@ -282,8 +282,8 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
                 return author
         if kind == "ORG":
             return self._organisation(mention, chain)
-        if kind == "GPE":
-            return self.table.entity(chain or self._strip_det(mention), "GPE")
+        if kind == "GPE":  # "la Côte d'Ivoire": a listed place whole, not its first word's chain
+            return self.table.entity(stripped if (stripped := self._strip_det(mention)) in self.g.places else chain or stripped, "GPE")
         return self.table.entity(self._group_name(mention) if kind == "GROUP" else self._strip_det(mention), kind)
 
     def _type(self, mention: Mention, chain: Optional[str]) -> str:

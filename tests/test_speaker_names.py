@@ -224,6 +224,8 @@ NAMES = [
     ("a bare title still refers back to the person named with it",
      "Le directeur Paul Martin a remercié les bénévoles. Le directeur a affirmé que leur travail était remarquable.",
      "remarquable", "Paul Martin", None),
+    ("a listed country is named whole, not by its first word",
+     "La Côte d'Ivoire a annoncé la fermeture de sa frontière avec le Mali.", "frontière", "Côte d'Ivoire", "GPE"),
     ("a body named by a noun and its country is an organisation",
      "Selon Santé Canada, le sirop doit être retiré des rayons.", "sirop", "Santé Canada", "ORG"),
     ("a bank named by what it lends is an organisation",
