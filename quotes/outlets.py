@@ -112,9 +112,13 @@ def _titles(outlets: frozenset[str]) -> regex.Pattern:
 
 
 def listed_outlet_at(text: str, start: int, grammar: Grammar) -> Optional[str]:
-    """The grammar's outlet whose name is written at `start`, if any."""
+    """The grammar's outlet whose name is written at `start`, if any, and not the start of a
+    longer name ("La Tribune" of "La Tribune de Genève")."""
     m = _titles(grammar.outlets).match(text, start) if grammar.outlets else None
-    return m.group() if m else None
+    return m.group() if m and not _NAME_GOES_ON.match(text, m.end()) else None
+
+
+_NAME_GOES_ON = regex.compile(r"\s+(?:de\s+|du\s+|des\s+|d['’])(?:la\s+|l['’])?\p{Lu}")
 
 
 def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
