@@ -47,7 +47,7 @@ def _citation_end(text: str, sent: Sentence, end: int) -> int:
     if m is None:
         return end
     comma = text.find(",", m.end(), sent.end)
-    return comma + 1 if comma >= 0 else sentence_end(sent)
+    return comma if comma >= 0 else sentence_end(sent)  # at its comma: a name may follow it
 
 
 def _named_after(ctx: Context, sent: Sentence, end: int) -> int:
