@@ -273,7 +273,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
                 entity = self.table.person(chain, create=True)
                 _vote(entity, self._gender(mention))
                 return entity
-            return self._titled(mention) or self._apposed(mention) or self._bare_role(mention) \
+            return self._titled(mention, position) or self._apposed(mention) or self._bare_role(mention) \
                 or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
         if lemma in self.g.documents or lemma in self.g.generic_sources or lemma in self.g.media and not chain:
             # "les chiffres du ministère": a source noun speaks for its author, as a document does

@@ -181,9 +181,11 @@ class TitleReference:
     (bare definite nouns that refer back are anaphors.py's).  A mixin of the speaker resolver:
     needs g, table, _gender, _named_people, history, _found."""
 
-    def _titled(self, mention: Mention) -> Optional[Entity]:
+    def _titled(self, mention: Mention, position: int) -> Optional[Entity]:
         """The person the document gives this whole title phrase; None when it gives it nobody
-        (the mention then stays a description: no guess at the most cited person)."""
+        (the mention then stays a description: no guess at the most cited person).  A bare
+        title refers back from `position`, before the words it reports ("« ... Odessa ... »,
+        a lancé la ministre" is no one named in them)."""
         words = list(mention.words)
         first = next((k for k, w in enumerate(words) if w.text.lower() in self.g.titles or w.lemma.lower() in self.g.titles), None)
         office = self._periphrasis(mention)
@@ -192,11 +194,11 @@ class TitleReference:
         key = [w.text for w in words[first:] if w.upos != "PUNCT"]
         entity = self.table.holder(key, mention.start, mention.end)
         if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’"):
-            entity = self._narrower(key, mention.start)
+            entity = self._narrower(key, position)
         # Only a bare title refers back ("Le dirigeant a ajouté"); one with its complement
         # ("le porte-parole de la mairie") names a role the text would have given by name.
         if entity is None and words[0].text.lower() in ("le", "la", "l'", "l’") and not any(w.lower() in _DE for w in key[1:]):
-            entity = self._described(key[0].lower(), self._gender(mention), mention.start)
+            entity = self._described(key[0].lower(), self._gender(mention), position)
             if entity is not None and len(key) == 1:
                 # "Le ministre" said of someone: a later "le ministre des Sports" may be them.
                 self.given.append(Holder((key[0].lower(),), entity, mention.start))
