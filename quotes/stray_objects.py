@@ -45,6 +45,14 @@ def _bare_cue_verbs(sent: Sentence, cues: dict[int, CueMatch], lemmas: frozenset
             and not any(c.deprel in ("obj", "ccomp", "xcomp") for c in sent.children(w.id))]
 
 
+def _phrases_after(sent: Sentence, cues: dict[int, CueMatch], lemmas: frozenset[str]):
+    """(verb, phrase): the prepositional phrases after each bare cue verb of those lemmas."""
+    for w in _bare_cue_verbs(sent, cues, lemmas):
+        for to in sent.children(w.id):
+            if to.deprel.startswith("obl") and to.start >= w.end and any(m.deprel == "case" for m in sent.children(to.id)):
+                yield w, to
+
+
 def quantities_as_objects(sent: Sentence, cues: dict[int, CueMatch], grammar: Grammar) -> list[Word]:
     """"exigent davantage de personnel", "réclame plus de moyens": the parse hung the noun on
     the adverb of quantity, and the adverb on the verb; the noun is the object of a cue verb
@@ -83,21 +91,18 @@ def articles_read_as_contractions(sent: Sentence, cues: dict[int, CueMatch], gra
     has no object, it is the plural article and the noun the verb's object.  Not when the
     noun is who wrote or said it ("dans un communiqué des syndicats") or a time."""
     words = list(sent.words)
-    for w in _bare_cue_verbs(sent, cues, grammar.noun_object):
-        for to in sent.children(w.id):
-            if not to.deprel.startswith("obl") or to.start < w.end or not any(m.deprel == "case" for m in sent.children(to.id)):
+    for w, to in _phrases_after(sent, cues, grammar.noun_object):
+        for d in sent.children(to.id):
+            kids = sent.children(d.id)
+            de = next((c for c in kids if c.deprel == "case" and c.lemma.lower() == "de"), None)
+            les = next((c for c in kids if c.deprel == "det" and de is not None and (c.start, c.end) == (de.start, de.end)), None)
+            if les is None or d.deprel != "nmod" or d.upos != "NOUN" or d.start < to.end or _speaks(grammar, d) \
+                    or d.lemma.lower() in grammar.time_words \
+                    or any(x.upos == "PUNCT" and x.text not in _MARKS for x in sent.words if to.start < x.start < d.start):
                 continue
-            for d in sent.children(to.id):
-                kids = sent.children(d.id)
-                de = next((c for c in kids if c.deprel == "case" and c.lemma.lower() == "de"), None)
-                les = next((c for c in kids if c.deprel == "det" and de is not None and (c.start, c.end) == (de.start, de.end)), None)
-                if les is None or d.deprel != "nmod" or d.upos != "NOUN" or d.start < to.end or _speaks(grammar, d) \
-                        or d.lemma.lower() in grammar.time_words \
-                        or any(x.upos == "PUNCT" and x.text not in _MARKS for x in sent.words if to.start < x.start < d.start):
-                    continue
-                words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="obj")
-                words[de.id - 1] = attrs.evolve(de, upos="DET", deprel="det")
-                return words
+            words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="obj")
+            words[de.id - 1] = attrs.evolve(de, upos="DET", deprel="det")
+            return words
     return words
 
 
@@ -142,20 +147,17 @@ def objects_after_phrases(sent: Sentence, cues: dict[int, CueMatch], grammar: Gr
     states or announces and has none (not a time: "a déclaré devant le tribunal la semaine
     dernière")."""
     words = list(sent.words)
-    for w in _bare_cue_verbs(sent, cues, grammar.noun_object):
-        for to in sent.children(w.id):
-            if not to.deprel.startswith("obl") or to.start < w.end or not any(m.deprel == "case" for m in sent.children(to.id)):
-                continue
-            for d in sent.subtree(to.id):
-                kids = sent.children(d.id)
-                quantity = _quantity_before(sent, d) if d.upos == "NOUN" else None
-                if d.start > to.start and _noun_phrase(sent, d) and d.deprel in ("nmod", "conj") \
-                        and not any(c.deprel == "cc" or c.deprel == "case" and quantity is None for c in kids) and d.lemma.lower() not in grammar.time_words \
-                        and not any(x.upos == "PUNCT" and x.text not in _MARKS for x in sent.words if to.start < x.start < d.start):
-                    if d.upos == "ADV":
-                        return _quantity_object(sent, words, w, d)
-                    words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="obj")
-                    if quantity is not None:
-                        words[quantity.id - 1] = attrs.evolve(quantity, head=d.id, deprel="advmod")
-                    return words
+    for w, to in _phrases_after(sent, cues, grammar.noun_object):
+        for d in sent.subtree(to.id):
+            kids = sent.children(d.id)
+            quantity = _quantity_before(sent, d) if d.upos == "NOUN" else None
+            if d.start > to.start and _noun_phrase(sent, d) and d.deprel in ("nmod", "conj") \
+                    and not any(c.deprel == "cc" or c.deprel == "case" and quantity is None for c in kids) and d.lemma.lower() not in grammar.time_words \
+                    and not any(x.upos == "PUNCT" and x.text not in _MARKS for x in sent.words if to.start < x.start < d.start):
+                if d.upos == "ADV":
+                    return _quantity_object(sent, words, w, d)
+                words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="obj")
+                if quantity is not None:
+                    words[quantity.id - 1] = attrs.evolve(quantity, head=d.id, deprel="advmod")
+                return words
     return words
