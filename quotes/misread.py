@@ -148,10 +148,12 @@ def appositions_read_as_subjects(sent: Sentence, cues: dict[int, CueMatch]) -> l
             continue
         name, own = subjects
         k = name.id - 1   # the name's index in words; the comma and the noun before it
-        if k < 2 or words[k - 1].text != "," or words[k - 2].upos != "NOUN":
-            continue
-        if not any(w.text == "," for w in sent.words if name.end <= w.start < own.start):
-            continue
+        if k < 2 or words[k - 1].text != "," or words[k - 2].upos != "NOUN" or not any(
+                c.deprel == "det" for c in sent.children(words[k - 2].id)):
+            continue  # "organisée lundi, Alain Juppé, le maire ... s'est déclaré": no noun phrase to name
+        between = [w for w in sent.words if name.end <= w.start < own.start and w.head != own.id]
+        if not any(w.text == "," for w in between) or all(w.upos == "PUNCT" or w.head == name.id for w in between):
+            continue  # "X, le maire de Y s'est déclaré": the second subject is the name's own apposition
         words[k] = attrs.evolve(name, head=words[k - 2].id, deprel="appos")
         return words
     return words
