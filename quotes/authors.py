@@ -2,7 +2,7 @@
 commission's, "selon leur étude" is the study's authors', "la déclaration" the author of
 the statement the text last named.  Outlet nouns ("l'agence", "le quotidien") stand for
 the outlet the text names.  A mixin of the speaker resolver: needs g, text, table, history,
-_found, _pronoun, _last_org, _org."""
+_found, _pronoun, _last_org, _org, _org_named_at."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ class DocumentAuthors:
                 return None
             low = w.lemma.lower()
             if w.upos == "PROPN" or low in self.g.organisations or low in self.g.titles or low in self.g.groups \
-                    or low + "s" in self.g.groups or w.text.lower() in self.g.groups or self._named_organisation(w) \
+                    or low + "s" in self.g.groups or w.text.lower() in self.g.groups or self._org_named_at(w.start) \
                     or w.upos == "NOUN" and w.text[:1].isupper() and _definite(mention, w):
                 # "le bilan de la Protection civile": a capitalised noun after its article heads a body's name
                 return self._complement_entity(mention, w)
@@ -123,7 +123,7 @@ class DocumentAuthors:
             sub.pop(0)
         name = self.text[sub[0].start: sub[-1].end] if sub else w.text
         low = w.lemma.lower()
-        known = self._named_organisation(w)
+        known = self._org_named_at(w.start)
         if known is not None:
             return known
         if w.upos == "PROPN":
@@ -155,11 +155,6 @@ class DocumentAuthors:
             w.upos == "PUNCT" or w.head == head.id and w.deprel.startswith("acl") and w.feat("VerbForm") == "Part")), len(words))
         kept = [w for w in words[:cut] if w.start >= head.start or w.upos not in ("DET", "ADP")]
         return self._org(self.text[kept[0].start: kept[-1].end] if kept else head.text)
-
-    def _named_organisation(self, w) -> Optional[Entity]:
-        """The organisation the table found by name where `w` starts ("du Fonds monétaire international")."""
-        return next((e for e in self.table.entities if e.type == "ORG" for m in e.mentions
-                     if m.kind == "name" and m.start == w.start), None)
 
     def _possessor(self, mention: Mention) -> Optional[Entity]:
         """"son rapport", "leur étude": the possessive's antecedent wrote it."""

@@ -125,7 +125,7 @@ class Organisations:
             called = self.text[first.start: end]
         return called if called is not None and called.startswith(chain + " ") else None
 
-    def _listed_outlet(self, mention: Mention) -> Optional[str]:
+    def _name_written_here(self, mention: Mention) -> Optional[str]:
         """"L'Est républicain", "le quotidien L'Est républicain", "Santé Canada": a listed outlet,
         or an organisation the entity table named, written where the mention is, which its head
         belongs to or names the kind of, however the parse cut its words ("Est" read as a verb,
@@ -140,13 +140,13 @@ class Organisations:
                                      and head.start < w.start and w in mention.words):
                 return name
             named = self._org_named_at(w.start)  # the whole mention from there, not a part ("Grande Mosquée" of "... de Lyon")
-            if named is not None and w.start <= head.start and w.start + len(named) >= mention.end:
-                return named
+            if named is not None and " " in named.name and w.start <= head.start and w.start + len(named.name) >= mention.end:
+                return named.name
         return None
 
-    def _org_named_at(self, start: int) -> Optional[str]:
-        """The name of the organisation the table found by name at `start`, if several words long."""
-        return next((e.name for e in self.table.entities if e.type == "ORG" and " " in e.name for m in e.mentions
+    def _org_named_at(self, start: int) -> Optional[Entity]:
+        """The organisation the table found by name at `start` ("du Fonds monétaire international")."""
+        return next((e for e in self.table.entities if e.type == "ORG" for m in e.mentions
                      if m.kind == "name" and m.start == start), None)
 
     def _named_org(self, mention: Mention) -> Optional[Entity]:

@@ -245,7 +245,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         if anaphor is not None:
             return anaphor
         chain = self._chain(mention)
-        if (title := self._listed_outlet(mention) or (self._called(mention) if lemma in self.g.media and chain else None)) is not None:
+        if (title := self._name_written_here(mention) or (self._called(mention) if lemma in self.g.media and chain else None)) is not None:
             return self._org(title)  # "l'hebdomadaire Le Courrier du Lot", "l'Agence France-Presse", "L'Est républicain"
         kind = self._type(mention, chain)
         # Coordinated roles ("vice-président et trésorier de l'association X", "X, sociologue et

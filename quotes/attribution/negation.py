@@ -8,6 +8,8 @@ from ..parsing import Sentence, Word
 NEGATIONS = frozenset({"ne", "n'", "n’"})
 # What follows "ne": "ne pas", "n'avoir rien", "ne jamais"
 NEGATION_ADVERBS = frozenset({"pas", "plus", "jamais", "rien", "point", "guère"})
+# The words of an infinitive's own negation: "ne pas", "n'avoir rien", "ne jamais".
+INFINITIVE_NEGATION = NEGATIONS | NEGATION_ADVERBS
 MODALS = frozenset({"pouvoir", "vouloir", "savoir", "devoir", "oser", "aller", "falloir"})
 # Verbs a negation turns into an affirmation of the verb after them: "ne cesse de répéter",
 # "ne manque pas de rappeler", "n'hésite pas à dénoncer", "n'a de cesse de dénoncer".
@@ -50,7 +52,7 @@ def with_own_negation(sent: Sentence, verb: Word, start: int) -> int:
     """"dit ne pas comprendre", "assure n'avoir « rien reçu »": where an infinitive complement
     starting at `start` begins once its own negation, between the verb and it, is taken in."""
     before = [x for x in sent.words if verb.end <= x.start and x.end <= start]
-    while before and before[-1].text.lower() in NEGATIONS | NEGATION_ADVERBS:
+    while before and before[-1].text.lower() in INFINITIVE_NEGATION:
         start = before.pop().start
     return start
 

@@ -12,7 +12,7 @@ from ...misread import QUANTITIES
 from ...parsing import Sentence, Word
 from ..context import Context
 from ..events import Event
-from ..negation import NEGATION_ADVERBS, NEGATIONS, with_own_negation
+from ..negation import INFINITIVE_NEGATION, with_own_negation
 from ..spans import kind_of, span_of
 from . import rule
 from .verbs import adjoined, can_speak, framed, in_object_slot, verb_rule
@@ -61,7 +61,7 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
                 m.deprel == "case" and m.lemma.lower() == "comme" for m in sent.children(c.id))))  # "se dit victime", "se définit comme"
         if not (infinitive or described):
             continue
-        if any(x.feat("PronType") == "Rel" and x.lemma.lower() not in _INFINITIVE_NEGATION  # "rien" read as a relative
+        if any(x.feat("PronType") == "Rel" and x.lemma.lower() not in INFINITIVE_NEGATION  # "rien" read as a relative
                and not (lemma in ctx.grammar.object_infinitive and x.start < w.start) for x in sent.children(c.id)):
             return None  # "qu'elle souhaite organiser"; but "qu'il accuse de piller": whom he accuses, parsed under the infinitive
         relative = any(x.lemma.lower() in ("que", "qu'") and x.start < w.start for x in sent.children(w.id)) or _RELATIVE_SUBJECT.search(
@@ -84,7 +84,6 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
     return None
 
 
-_INFINITIVE_NEGATION = NEGATIONS | NEGATION_ADVERBS
 _ANONYMITY = frozenset({"anonymat", "anonyme"})
 
 
