@@ -222,6 +222,26 @@ def _trusted_files(folder: Path):
         torch.load = original
 
 
+@contextlib.contextmanager
+def _no_random_init():
+    """Building a model draws random starting weights for every layer (0.06 s of
+    start-up in each process, most of it in the LSTMs), which the saved weights
+    then replace.  Every tensor of the shipped models comes from their files (the
+    same after loads under different seeds, tests/test_models.py), so while they
+    load, the draws leave the memory as it is.  Other models are loaded as before:
+    one of them may keep a drawn weight that no file holds."""
+    import torch
+
+    drawn = {name: getattr(torch.Tensor, name) for name in ("uniform_", "normal_")}
+    for name in drawn:
+        setattr(torch.Tensor, name, lambda self, *args, **kwargs: self)
+    try:
+        yield
+    finally:
+        for name, method in drawn.items():
+            setattr(torch.Tensor, name, method)
+
+
 def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = False):
     """A stanza.Pipeline over `source`, built with download_method=None."""
     import logging
@@ -230,9 +250,11 @@ def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = 
         import stanza
 
     logging.getLogger("stanza").setLevel(logging.ERROR)
-    trusted = _trusted_files(source.path) if source.origin == "shipped" else contextlib.nullcontext()
+    shipped = source.origin == "shipped"
+    trusted = _trusted_files(source.path) if shipped else contextlib.nullcontext()
+    drawn = _no_random_init() if shipped else contextlib.nullcontext()
     try:
-        with _no_compiler_import(), trusted:
+        with _no_compiler_import(), trusted, drawn:
             pipeline = _stanza_pipeline(stanza, source, use_gpu, no_ssplit)
     except ModelError:
         raise

@@ -11,7 +11,6 @@ a noun right after its subject, is made the verb it is (`misread_cue_verbs`).
 
 from __future__ import annotations
 
-import re
 from typing import Mapping
 
 from . import wordsplit
@@ -69,8 +68,16 @@ def cue_verbs(forms: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     for form, lemmas in forms.items():
         if form.endswith("ant") or " " in form or any(lemma.split()[0] == "faire" for lemma in lemmas):
             continue
-        out[form] = re.sub(r"^(?:se |s'|s’)", "", lemmas[0])
+        out[form] = _without_reflexive(lemmas[0])
     return out
+
+
+def _without_reflexive(lemma: str) -> str:
+    # str methods, not a pattern: this runs over every form of the grammar at each start
+    for prefix in ("se ", "s'", "s’"):
+        if lemma.startswith(prefix):
+            return lemma[len(prefix):]
+    return lemma
 
 
 def misread_cue_verbs(doc, verbs: Mapping[str, str]):

@@ -138,3 +138,35 @@ def test_modules_the_pipeline_never_uses_wait_for_first_use_in_a_pipeline_proces
         "assert type(sys.modules['requests']).__name__ == 'module'\n"
     )
     _run_fresh(code, tmp_path)
+
+
+def _weights(pipeline) -> dict:
+    import torch
+
+    out = {}
+    for name, processor in pipeline.processors.items():
+        trainer = getattr(processor, "_trainer", None)
+        for attr, module in vars(trainer).items() if trainer is not None else ():
+            if isinstance(module, torch.nn.Module):
+                for key, tensor in [*module.named_parameters(), *module.named_buffers()]:
+                    out[f"{name}.{attr}.{key}"] = tensor.detach().clone()
+    return out
+
+
+def test_every_weight_of_the_shipped_models_comes_from_their_files(offline, monkeypatch):
+    # The shipped models load without drawing random starting weights; that is
+    # exact only while every tensor they use is read from a file.
+    import contextlib
+
+    import torch
+
+    source = models.resolve()
+    assert source.origin == "shipped"
+    torch.manual_seed(1)
+    skipped = _weights(models.load_pipeline(source, no_ssplit=True))
+    assert torch.Tensor.uniform_(torch.zeros(50), 1.0, 2.0).min() >= 1.0, "random draws not restored after the load"
+    monkeypatch.setattr(models, "_no_random_init", contextlib.nullcontext)
+    torch.manual_seed(2)
+    drawn = _weights(models.load_pipeline(source, no_ssplit=True))
+    assert len(drawn) > 150 and drawn.keys() == skipped.keys()
+    assert [key for key in drawn if not torch.equal(drawn[key], skipped[key])] == []
