@@ -45,3 +45,26 @@ def test_a_verb_left_without_subject_takes_the_name_its_apposition_describes():
         ("annonce", "annoncer", "VERB", 0, "root"),
     ])
     assert syntax.subject(plain, plain.word(3)) is None
+
+
+def test_the_future_and_the_conditional_are_read_off_the_form_and_its_lemma():
+    from quotes.attribution.prospects import _hypothetical, future
+
+    def verb(text, lemma, upos="VERB"):
+        return sentence([(text, lemma, upos, 0, "root")]).word(1)
+
+    for text, lemma in [("annoncera", "annoncer"), ("diront", "dire"), ("répondra", "répondre"), ("préviendra", "prévenir"),
+                        ("rappellera", "rappeler"), ("répètera", "répéter"), ("répétera", "répéter"), ("fera", "faire"),
+                        ("avertira", "avertir")]:
+        assert future(verb(text, lemma)), text
+    # the passé simple, the present and the imperfect are no future
+    for text, lemma in [("annonça", "annoncer"), ("déclara", "déclarer"), ("annoncèrent", "annoncer"), ("dit", "dire"),
+                        ("avertit", "avertir"), ("disait", "dire"), ("annonce", "annoncer")]:
+        assert not future(verb(text, lemma)), text
+    # "si le club descendait, il annoncerait": a condition the sentence states
+    rows = [("si", "si", "SCONJ", 4, "mark"), ("le", "le", "DET", 3, "det"), ("club", "club", "NOUN", 4, "nsubj"),
+            ("descendait", "descendre", "VERB", 7, "advcl"), (",", ",", "PUNCT", 4, "punct"),
+            ("il", "il", "PRON", 7, "nsubj"), ("annoncerait", "annoncer", "VERB", 0, "root")]
+    assert _hypothetical(sentence(rows), sentence(rows).word(7))
+    plain = sentence([("il", "il", "PRON", 2, "nsubj"), ("annoncerait", "annoncer", "VERB", 0, "root")])
+    assert not _hypothetical(plain, plain.word(2))

@@ -15,6 +15,7 @@ from ..model import CueMatch, QuotedSpan, Span
 from ..parsing import ParsedUnit, Sentence, Word
 from ..tokens import CLITIC_AFTER, GLUED_CLITIC
 from .events import Event, is_headline
+from .prospects import yet_to_come
 from .spans import fit, kind_of
 from .syntax import REFLEXIVE_CLITICS, Syntax
 
@@ -126,7 +127,8 @@ class Context:
             if any(q.open_start < w.start < q.close_end for q in local):
                 continue
             lemma = self.syntax.cue_lemma(sent, w)
-            if lemma is None or self.syntax.negated(sent, w) or self.syntax.unreported(sent, w) or _asked(self.text, sent, w):
+            if lemma is None or self.syntax.negated(sent, w) or self.syntax.unreported(sent, w) or _asked(self.text, sent, w) \
+                    or yet_to_come(sent, w, bool(local)):
                 continue
             kids = sent.children(w.id)
             if any(c.deprel == "aux:pass" for c in kids) and not any(c.text.lower() in REFLEXIVE_CLITICS for c in kids):
