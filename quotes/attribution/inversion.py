@@ -43,8 +43,8 @@ def subject_after(g: Grammar, sent: Sentence, w: Word, phrase_words: Sequence[st
             # "reconnaît un proche de l'exécutif": an adjective with its own article is the
             # noun, even a time word's ("a déclaré ce dernier")
             return x
-        if x.upos in ("ADV", "NUM") or low in g.time_words or x.text.lower() in g.time_words:
-            k += 1
+        if x.upos in ("ADV", "NUM") or (low in g.time_words or x.text.lower() in g.time_words) and not x.text[:1].isupper():
+            k += 1  # a capitalised time word after the verb is a name: "rapporte Le Soir", "Le Matin"
             continue
         if x.upos in ("DET", "ADJ"):
             k += 1

@@ -9,7 +9,7 @@ import regex
 
 from ..model import QuotedSpan
 from ..parsing import Sentence, Word
-from .events import trim
+from .events import Mention, trim
 
 # A participle or "ce qui" after a comma starts an aside, not more content:
 # "X, affirmant que ..." ends X at the comma.
@@ -90,3 +90,18 @@ def cited_by(text: str, sent: Sentence) -> Optional[regex.Match]:
 # A relative pronoun right before a verb-less cue: "..., qui, selon X, coûtent cher"
 # is X's report, neither part of the clause before nor a credit of its verb.
 RELATIVE_LEAD = regex.compile(r",[\s\u00a0]*(?:qui|où|dont|lequel|laquelle|lesquels|lesquelles)[\s\u00a0]*,?[\s\u00a0]*$", regex.IGNORECASE)
+
+
+def source_name(mention: Mention, media: frozenset[str]) -> str:
+    """The intermediary as the text names it: "l'agence de presse officielle Xinhua" is
+    Xinhua, a media noun before a name is no part of it ("agences de presse russes" stays)."""
+    words = list(mention.words)
+    while words and words[0].upos in ("DET", "ADP", "PUNCT"):
+        words.pop(0)
+    if not words:
+        return mention.text
+    if words[0].lemma.lower() in media:
+        named = next((w for w in words[1:] if w.text[:1].isupper()), None)
+        if named is not None:
+            words = [w for w in words if w.start >= named.start]
+    return mention.text[words[0].start - mention.start:]

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Optional
 
+import attrs
 import regex
 
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 from ..events import Event, trim
-from ..spans import kind_of
+from ..spans import kind_of, source_name
 from ..syntax import REFLEXIVE_CLITICS
 from . import rule
 
@@ -108,9 +109,17 @@ def _subject_before(text: str, sent: Sentence, w: Word, comma: Word) -> bool:
         own = {x.id for d in sent.children(c.id) if d.deprel == "acl:relcl" or any(
             k.feat("PronType") == "Rel" for k in sent.children(d.id)) for x in sent.subtree(d.id)}
         if not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" and c.end <= x.start < comma.start and x.id not in own
-                   for x in sent.words):
+                   for x in sent.words) and _set_off(sent, c, comma):
             return True
     return False
+
+
+def _set_off(sent: Sentence, subject: Word, comma: Word) -> bool:
+    """A lone comma never parts a subject from its verb: one before the verb closes what
+    sets off the subject ("ces nations, souvent isolées, ont trouvé"), so another comma
+    stands between them.  Without one, the parse took a clause whose verb it misread for a
+    noun phrase ("La chaîne ferme dix magasins, rapporte Le Soir": "ferme" read as a noun)."""
+    return any(x.text == "," for x in sent.words if subject.end <= x.start < comma.start)
 
 
 def _holds_other_report(ctx: Context, start: int, end: int) -> bool:
@@ -126,6 +135,37 @@ def _nested(e, start: int, end: int) -> bool:
     or a quotation there means the incise is no incise."""
     first = min([e.start, e.cue_start] + ([e.mention.start] if e.mention is not None else []))
     return e.rule in ("noun_object", "infinitive") and start <= first and max(e.end, e.cue_end) <= end
+
+
+def _subject_for_nested(ctx: Context, sent: Sentence, w: Word, start: int, end: int) -> None:
+    """"L'Union X a appelé à la grève, a rapporté l'agence Y": the parse may hang the clause's
+    subject on the cue after it, leaving the clause's own report without one; that subject
+    is its speaker."""
+    subject = next((c for c in sent.children(w.id) if c.deprel in ("nsubj", "nsubj:pass") and start <= c.start < end), None)
+    if subject is None:
+        return
+    for k, e in enumerate(ctx.events):
+        if e.mention is None and _nested(e, start, end) and subject.start < e.cue_start:
+            ctx.events[k] = attrs.evolve(e, mention=ctx.syntax.mention(sent, subject, ctx.text))
+
+
+def _relayed_by_outlet(ctx: Context, mention, start: int, end: int) -> bool:
+    """"Le maire a annoncé sa démission, rapporte Le Soir": a newspaper or an agency after
+    the cue relays the report the clause holds with its own speaker; it is that report's
+    cited source, not a speaker of its own ("Le suspect a reconnu les faits, indique une
+    source": a source that is no outlet tells what it knows, two records)."""
+    g = ctx.grammar
+    named = source_name(mention, g.media)
+    # the listed name as written, which the parse may cut ("Le Dauphiné | libéré")
+    listed = max((o for o in g.outlets if ctx.text.startswith(o, mention.start) or ctx.text.startswith(o, mention.end - len(named))),
+                 key=len, default=None)
+    if listed is None and not (mention.head.lemma.lower() in g.media and named[:1].isupper()):
+        return False
+    nested = [k for k, e in enumerate(ctx.events) if _nested(e, start, end)]
+    for k in nested:
+        if ctx.events[k].cited_source is None:
+            ctx.events[k] = attrs.evolve(ctx.events[k], cited_source=listed or named)
+    return bool(nested)
 
 
 @rule("postposed_cue", gate=_comma_before_cue)
@@ -145,7 +185,13 @@ def postposed_cue(ctx: Context) -> None:
                 continue
             start, end = trim(text, sent.start, comma.start)
             start = _after_colon(ctx, start, end)
-            if len(text[start:end].split()) < 3 or _holds_other_report(ctx, start, end):
+            if len(text[start:end].split()) < 3:
+                continue
+            _subject_for_nested(ctx, sent, w, start, end)
+            if _relayed_by_outlet(ctx, mention, start, end):
+                ctx.claimed.add(w.start)
+                continue
+            if _holds_other_report(ctx, start, end):
                 continue
             if _sentence_goes_on(sent, mention.end) and not any(
                     x.upos in ("VERB", "AUX") and start <= x.start < end for x in sent.words):
@@ -314,7 +360,13 @@ def comme_incise(ctx: Context) -> None:
                 start, end = trim(text, after.end(), sent.end)      # "Comme l'a dit X, CLAUSE."
             else:
                 continue
-            if len(text[start:end].split()) < 3 or _holds_other_report(ctx, start, end):
+            if len(text[start:end].split()) < 3:
+                continue
+            _subject_for_nested(ctx, sent, w, start, end)
+            if _relayed_by_outlet(ctx, mention, start, end):
+                ctx.claimed.add(w.start)
+                continue
+            if _holds_other_report(ctx, start, end):
                 continue
             ctx.claimed.add(w.start)
             kind, s, e, balanced = kind_of(text, start, end, ctx.local_quotes(sent))

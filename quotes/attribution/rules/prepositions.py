@@ -14,7 +14,7 @@ from ...parsing import Sentence, Word
 from ...tokens import QUE_FORMS
 from ..context import Context, UnitView
 from ..events import Event, Mention, trim
-from ..spans import RELATIVE_LEAD, cited_by, kind_of, sentence_end
+from ..spans import RELATIVE_LEAD, cited_by, kind_of, sentence_end, source_name
 from .phrase_clause import opens_sentence, phrase_tail, reported_clause
 from . import rule
 
@@ -96,7 +96,7 @@ def preposition(ctx: Context) -> None:
             if relayed is not None:
                 # "selon une note du PAM consultée par Reuters": the note speaks, Reuters relays it
                 mention, cited = relayed
-                relay_name = cited.text if cited.text in ctx.grammar.outlets else _source_name(cited, ctx.grammar.media)
+                relay_name = cited.text if cited.text in ctx.grammar.outlets else source_name(cited, ctx.grammar.media)
                 if not relay_name[:1].isupper():
                     cited, relay_name = None, None  # "consultés par l'hebdomadaire": no intermediary named
             # Reports inside the phrase ("Selon X, qui a confirmé hier que ..., le ...") are X's
@@ -120,7 +120,8 @@ def preposition(ctx: Context) -> None:
                     if e.cue_start > cue.start:
                         ctx.events.remove(e)
                 continue
-            if nominal.lemma.lower() in ctx.grammar.generic_sources and not _authored(ctx.grammar, sent, nominal):
+            if nominal.lemma.lower() in ctx.grammar.generic_sources and not _authored(ctx.grammar, sent, nominal) \
+                    and not _capitalised_name(sent, nominal):
                 continue  # "selon les premiers éléments", "d'après nos informations": nobody's report
             relative = RELATIVE_LEAD.search(text, max(sent.start, cue.start - 16), cue.start)
             if verb_events and not relative:
@@ -128,7 +129,7 @@ def preposition(ctx: Context) -> None:
                     continue  # "pour X" holds an opinion, it relays none ("un entretien pour le journal X")
                 # The sentence reports with a verb: X is the intermediary it credits
                 # (not in "..., qui, selon X, coûtent cher": a relative X speaks for).
-                source = _source_name(mention, ctx.grammar.media)
+                source = source_name(mention, ctx.grammar.media)
                 for e in verb_events:
                     if e.cited_source is None:
                         ctx.events[ctx.events.index(e)] = attrs.evolve(e, cited_source=source, cited_mention=mention)
@@ -236,6 +237,12 @@ def _authored(g: Grammar, sent: Sentence, nominal: Word) -> bool:
             a.deprel == "obl:agent" and _speaker_like(g, a) for a in sent.children(c.id)) for c in sent.children(nominal.id))
 
 
+def _capitalised_name(sent: Sentence, nominal: Word) -> bool:
+    """A generic noun capitalised with no article is a body's name: "selon Statistique
+    Canada", "d'après Prévisions Québec" (not "selon les statistiques")."""
+    return nominal.text[:1].isupper() and nominal.id > 1 and not any(c.deprel == "det" for c in sent.children(nominal.id))
+
+
 def _speaker_like(g: Grammar, w: Word) -> bool:
     """A person, a group or an organisation: "pour le ministre", "pour les chercheurs",
     "pour le Parti québécois"; not "pour la première fois"."""
@@ -271,18 +278,3 @@ def _named(g: Grammar, sent: Sentence, nominal: Word) -> bool:
                     # a first name the tagger read as a word ("la géologue Claire | Mounier")
                     or c.id >= 2 and sent.words[c.id - 2].text in g.first_names and sent.words[c.id - 2].start > nominal.end)
                for c in sent.children(nominal.id))
-
-
-def _source_name(mention: Mention, media: frozenset[str]) -> str:
-    """The intermediary as the text names it: "l'agence de presse officielle Xinhua" is
-    Xinhua, a media noun before a name is no part of it ("agences de presse russes" stays)."""
-    words = list(mention.words)
-    while words and words[0].upos in ("DET", "ADP", "PUNCT"):
-        words.pop(0)
-    if not words:
-        return mention.text
-    if words[0].lemma.lower() in media:
-        named = next((w for w in words[1:] if w.text[:1].isupper()), None)
-        if named is not None:
-            words = [w for w in words if w.start >= named.start]
-    return mention.text[words[0].start - mention.start:]
