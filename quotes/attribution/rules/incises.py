@@ -360,13 +360,7 @@ def comme_incise(ctx: Context) -> None:
                 start, end = trim(text, after.end(), sent.end)      # "Comme l'a dit X, CLAUSE."
             else:
                 continue
-            if len(text[start:end].split()) < 3:
-                continue
-            _subject_for_nested(ctx, sent, w, start, end)
-            if _relayed_by_outlet(ctx, mention, start, end):
-                ctx.claimed.add(w.start)
-                continue
-            if _holds_other_report(ctx, start, end):
+            if len(text[start:end].split()) < 3 or _holds_other_report(ctx, start, end):
                 continue
             ctx.claimed.add(w.start)
             kind, s, e, balanced = kind_of(text, start, end, ctx.local_quotes(sent))
