@@ -30,6 +30,7 @@ import regex
 from .grammar import Grammar
 from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
+from .enumerations import places_in_lists
 from .outlets import after_broadcast_lead
 from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
 
@@ -125,6 +126,7 @@ class EntityTable(TitleScan, AcronymScan):
         for k, t in enumerate(self.toks):
             if self._is_title(k):
                 self._apposition(k)
+        places_in_lists(self.text, self.entities, self.titles_of)
 
     def _places(self) -> None:
         pattern = place_pattern(self.g.places)

@@ -315,3 +315,17 @@ def test_a_name_after_a_lower_case_article_is_no_person(grammar, text, name):
     entity = table.find(name)
     assert entity is not None and entity.type != "PER"
     assert [e.name for e in table.entities if e.type == "PER"] == [text.split(" a ")[0].split(" ", 2)[2]]
+
+
+def test_an_unknown_name_in_a_list_of_places_is_a_place():
+    from quotes.entities import EntityTable
+    from quotes.grammar import load
+
+    g = load("fr")
+    table = EntityTable("Les bus desservent Dakar, Thiès et Ziguinchor. Paul Martin et Claire Roy les attendent.", g)
+    kinds = {e.name: e.type for e in table.entities}
+    assert kinds["Dakar"] == kinds["Thiès"] == kinds["Ziguinchor"] == "GPE"
+    assert kinds["Paul Martin"] == kinds["Claire Roy"] == "PER"
+    # a list with no known place says nothing of its members
+    table = EntityTable("Kaolack, Tambacounda et Ziguinchor ont signé.", g)
+    assert {e.name: e.type for e in table.entities}["Ziguinchor"] == "PER"
