@@ -201,8 +201,9 @@ class EntityTable(TitleScan, AcronymScan):
             break
         while j > i and self.toks[j - 1].low in NOT_NAMES:
             j -= 1
-        if j - i > 1 and is_acronym(self.toks[i].text) and not is_acronym(self.toks[i + 1].text) and not self._club(i):
-            i += 1  # "l'AFP Jeanne Martin": an outlet or a party before a name is none of it
+        if j - i > 1 and is_acronym(self.toks[i].text) and not is_acronym(self.toks[i + 1].text) and not self._club(i) \
+                and (j - i > 2 or self.g.given_name(self.toks[i + 1].text)) and not self._outlet(i, self.text[self.toks[i].start: self.toks[j - 1].end]):
+            i += 1  # "l'AFP Jeanne Martin": an outlet or a party before a name is none of it ("SNCF Réseau", "RIA Novosti" are one)
         elif j - i > 2 and i > 0 and self.toks[i].text not in self.g.first_names and (
                 self.toks[i - 1].low in ("le", "la", "l'", "l’") and self.g.given_name(self.toks[i + 1].text)
                 or self.toks[i - 1].low in ("le", "la", "l'", "l’", "au", "du") and DEMONYM.search(self.toks[i].text)
@@ -265,7 +266,7 @@ class EntityTable(TitleScan, AcronymScan):
             entity = self.find(name) or self.new(name, "GPE")  # "la région Occitanie": a place by its noun
         elif b - a == 1 and a > 0 and self.toks[a - 1].low in ("les", "des", "aux") and name.endswith(("s", "x")):
             entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
-        elif (b - a == 1 and is_acronym(name)) or outlet or self._club(a):
+        elif is_acronym(self.toks[a].text) or outlet or self._club(a):
             entity = self.find(name) or self.new(name, "ORG")
         elif any(self.toks[k].low in self.g.organisations for k in range(a, b)) or introduced_by(self.text, self.toks[a].start, self.g.firms):
             entity = self.find(name) or self.new(name, "ORG")  # "la Fonderie X", "le constructeur X"

@@ -329,3 +329,15 @@ def test_an_unknown_name_in_a_list_of_places_is_a_place():
     # a list with no known place says nothing of its members
     table = EntityTable("Kaolack, Tambacounda et Ziguinchor ont signé.", g)
     assert {e.name: e.type for e in table.entities}["Ziguinchor"] == "PER"
+
+
+def test_an_acronym_with_one_word_after_it_names_one_organisation():
+    from quotes.entities import EntityTable
+    from quotes.grammar import load
+
+    g = load("fr")
+    kinds = {e.name: e.type for e in EntityTable("Les travaux dureront deux mois, selon SNCF Réseau et EDF Renouvelables.", g).entities}
+    assert kinds == {"SNCF Réseau": "ORG", "EDF Renouvelables": "ORG"}
+    # a person named after an outlet or a party is none of it
+    kinds = {e.name: e.type for e in EntityTable("« Rien n'est joué », a déclaré à l'AFP Jeanne Martin.", g).entities}
+    assert kinds == {"AFP": "ORG", "Jeanne Martin": "PER"}
