@@ -106,7 +106,7 @@ class TitleScan:
         nxt = end + 1 if end < n and toks[end].text == "," else end
         if nxt > end:
             nxt = self._second_title(nxt)
-        if nxt < n and toks[nxt].cap and (nxt == end or self._closes(nxt)):
+        if nxt < n and toks[nxt].cap and (nxt == end or self._closes(nxt, self._after_preposition(k))):
             holder = self._person_at(nxt)
         if holder is None:
             start = k - 1 if det in DETERMINERS else k
@@ -131,12 +131,21 @@ class TitleScan:
             return self.phrase(k + 1)
         return k
 
-    def _closes(self, k: int) -> bool:
-        """After "title, Name": the name is an apposition when a comma, a verb or the end follows it."""
+    def _closes(self, k: int, strict: bool = False) -> bool:
+        """After "title, Name": the name is an apposition when a comma, a verb or the end follows
+        it; only a comma or the end after "selon le ministre, Name" ("Selon le ministre, Paul
+        Martin a menti": the name is the subject of the clause the minister reports)."""
         j = k
         while j < len(self.toks) and self.toks[j].cap:
             j += 1
-        return j >= len(self.toks) or self.toks[j].text in ",.;:)" or self.toks[j].low in self.g.forms or self.toks[j].low in _PHRASE_STOP
+        if j >= len(self.toks) or self.toks[j].text in ",.;:)":
+            return True
+        return not strict and (self.toks[j].low in self.g.forms or self.toks[j].low in _PHRASE_STOP)
+
+    def _after_preposition(self, k: int) -> bool:
+        """Does the title at token k open a verb-less cue's phrase ("selon le ministre", "d'après sa porte-parole")?"""
+        start = k - 1 if k > 0 and self.toks[k - 1].low in DETERMINERS else k
+        return start > 0 and self.toks[start - 1].low in ("selon", "après", "pour")
 
     def _person_at(self, k: int) -> Optional[Entity]:
         j = k

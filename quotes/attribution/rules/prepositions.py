@@ -89,6 +89,7 @@ def preposition(ctx: Context) -> None:
                 # "Selon RIA Novosti, le 30 novembre, ...": the phrase ends at its comma.
                 kept = tuple(w for w in mention.words if w.end <= comma)
                 mention = Mention(kept[0].start, kept[-1].end, text[kept[0].start: kept[-1].end], nominal, kept, sent) if kept else mention
+            mention = _with_name_set_off(ctx.grammar, text, sent, mention)
             phrase_end = max(mention.end, anchor.end)
             mention = attrs.evolve(mention, words=tuple(w for w in mention.words if w.start >= cue.end))
             cited, relay_name = None, None
@@ -235,6 +236,29 @@ def _authored(g: Grammar, sent: Sentence, nominal: Word) -> bool:
         m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id)) or
         c.deprel.startswith("acl") and c.lemma.lower() not in g.document_readers and any(
             a.deprel == "obl:agent" and _speaker_like(g, a) for a in sent.children(c.id)) for c in sent.children(nominal.id))
+
+
+def _with_name_set_off(g: Grammar, text: str, sent: Sentence, mention: Mention) -> Mention:
+    """"Selon son agent, Marc Duvernet, un appel ...": a person's noun, then a name between
+    commas before the clause, is that person named (the parse may make the name the clause's
+    subject).  Not "Selon le ministre, Paul Martin a menti": no comma after the name."""
+    head = mention.head
+    if head.upos != "NOUN" or not head.text.islower() or not (head.lemma.lower() in g.titles or g.person_noun(head.lemma, head.text)):
+        return mention
+    k = mention.words[-1].id   # the word after the mention (ids are 1-based)
+    words = sent.words
+    if k >= len(words) or words[k].text != ",":
+        return mention
+    j = k + 1
+    while j < len(words) and words[j].text in g.honorifics:
+        j += 1
+    first = j
+    while j < len(words) and words[j].upos == "PROPN":
+        j += 1
+    if j == first or j >= len(words) or words[j].text != "," or j + 1 >= len(words):
+        return mention
+    kept = mention.words + tuple(words[k:j])
+    return Mention(mention.start, words[j - 1].end, text[mention.start: words[j - 1].end], head, kept, sent)
 
 
 def _capitalised_name(sent: Sentence, nominal: Word) -> bool:
