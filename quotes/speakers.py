@@ -223,6 +223,8 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         head = mention.head
         low = clitic(head.text)
         lemma = head.lemma.lower()
+        if low in ("celui-ci", "celle-ci"):  # the latter, as "ce dernier": the person named last, subject or not
+            return self._latter(position, "m" if low == "celui-ci" else "f") or self._pronoun(position, self.g.pronouns.get(low, "m"))
         if low in self.g.pronouns:
             return self._pronoun(position, self.g.pronouns[low])
         if low == "qui":
