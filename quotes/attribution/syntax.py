@@ -148,9 +148,12 @@ class Syntax:
         for c in kids:
             if c.deprel not in SUBJECTS:
                 continue
-            low = c.text.lower()
+            low = c.text.lower().lstrip("-").removeprefix("t-")  # "dit-on", "affirme-t-on": the clitic alone
             if c.feat("Person") == "1" and c.upos == "PRON" or low in ("je", "j'", "j’"):
                 return True
+            if low == "on" and c.start > w.start and w.lemma.lower() == "dire" and not any(
+                    o.deprel.startswith("obl") and o.start > w.start for o in kids):
+                return True  # "la saison a été, dit-on, la meilleure": hearsay, nobody's words
             if low == "on" and self.place_of_on(sent, w) is None:
                 return True
             if c.lemma.lower() in ("ce", "cela", "ceci", "ça") and c.start < w.start:
