@@ -61,6 +61,10 @@ def out_of_phrase(text: str, mention: Mention) -> Optional[Mention]:
 _EMPHATIC = frozenset({"lui", "elle", "eux", "elles"})
 
 
+# Past participles of reaching someone for a statement: "joints par téléphone", "contactée par X".
+_REACHED = ("joint", "contacté", "interrogé", "interviewé", "questionné", "sondé")
+
+
 def without_tail(text: str, mention: Optional[Mention], grammar: Grammar) -> Optional[Mention]:
     """The mention without what the parse hung after its head that names nobody: a day
     (", a rectifié son cabinet vendredi"), a stress pronoun ("Le buteur, lui, savourait")
@@ -75,6 +79,11 @@ def without_tail(text: str, mention: Optional[Mention], grammar: Grammar) -> Opt
         if words[-1].text in grammar.time_words:  # lower case: "le quotidien Le Soir" is a name
             days.add(words[-1].id)
         words.pop()
+    # "des agents de santé joints par téléphone": how the reporter reached them is no part of who they are
+    reached = next((w for w in words if w.start > mention.head.end and w.deprel.startswith("acl")
+                    and w.text.lower().startswith(_REACHED)), None)
+    if reached is not None and len(words) > 1:
+        words = [w for w in words if w.start < reached.start]
     # "confie un cadre du parti au magazine": the outlet spoken to, by its kind
     if len(words) > 2 and words[-1].start > mention.head.end and words[-1].lemma.lower() in grammar.media \
             and words[-1].feat("Number") != "Plur":  # not an office's domain: "le délégué aux médias"
