@@ -11,7 +11,7 @@ import regex
 
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
-from ..events import Event, trim
+from ..events import Event, Mention, trim
 from ..spans import kind_of, source_name
 from ..syntax import REFLEXIVE_CLITICS
 from . import rule
@@ -149,7 +149,7 @@ def _subject_for_nested(ctx: Context, sent: Sentence, w: Word, start: int, end: 
             ctx.events[k] = attrs.evolve(e, mention=ctx.syntax.mention(sent, subject, ctx.text))
 
 
-def _relayed_by_outlet(ctx: Context, mention, start: int, end: int) -> bool:
+def _relayed_by_outlet(ctx: Context, mention: Mention, start: int, end: int) -> bool:
     """"Le maire a annoncé sa démission, rapporte Le Soir": a newspaper or an agency after
     the cue relays the report the clause holds with its own speaker; it is that report's
     cited source, not a speaker of its own ("Le suspect a reconnu les faits, indique une
