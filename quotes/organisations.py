@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from .entities import is_acronym
-from .outlets import listed_outlet_at
+from .outletnames import listed_outlet_at
 from .tokens import introduced_by
 from .titles import Lookup, _vote
 

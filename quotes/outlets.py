@@ -6,13 +6,13 @@ speakers stage: it reads the sentence around an event's cue; the speaker is unch
 
 from __future__ import annotations
 
-import functools
 from typing import Optional
 
 import regex
 
 from .attribution import Event, Mention
 from .grammar import Grammar
+from .outletnames import names_pattern
 from .parsing import Sentence
 from .tokens import is_acronym
 
@@ -85,7 +85,7 @@ def _known_title(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str
     """A listed outlet written out after the lead, lower-case words and all ("à La Voix du
     Nord", "dans Le Canard enchaîné", "au Dauphiné libéré"), with its article as the text
     gives it, capitalised or not, or restored from "au"/"aux"."""
-    pattern = _titles(grammar.outlets)
+    pattern = names_pattern(grammar.outlets)
     article = _CONTRACTED.get(lead.group(0).split()[-1].lower()) if not lead.group("art").strip() else None
     contracted = f"{article} " if article else ""
     at = lead.start("art")
@@ -102,23 +102,6 @@ def _written_length(text: str, lead: regex.Match, known: str) -> int:
     restored from "au", "du" ("du Soir" is "Le Soir")."""
     at = lead.start("art")
     return len(known) if text[at: at + len(known)].lower() == known.lower() else len(known.split(" ", 1)[-1])
-
-
-@functools.lru_cache(maxsize=4)
-def _titles(outlets: frozenset[str]) -> regex.Pattern:
-    """The grammar's outlets as one pattern, longest first, not inside a site's name ("Le Monde.fr")."""
-    names = sorted(outlets, key=len, reverse=True)
-    return regex.compile("(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}\p{N}]|\.\p{L})")
-
-
-def listed_outlet_at(text: str, start: int, grammar: Grammar) -> Optional[str]:
-    """The grammar's outlet whose name is written at `start`, if any, and not the start of a
-    longer name ("La Tribune" of "La Tribune de Genève")."""
-    m = _titles(grammar.outlets).match(text, start) if grammar.outlets else None
-    return m.group() if m and not _NAME_GOES_ON.match(text, m.end()) else None
-
-
-_NAME_GOES_ON = regex.compile(r"\s+(?:de\s+|du\s+|des\s+|d['’])(?:la\s+|l['’])?\p{Lu}")
 
 
 def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
@@ -144,7 +127,7 @@ def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
     has_media = bool(media and any(word.lower() in grammar.media for word in media.group(0).split()))
     if has_media:
         at += media.end()
-        titled = _titles(grammar.outlets).match(text, at)
+        titled = names_pattern(grammar.outlets).match(text, at)
         if titled is not None:
             return titled.group()  # "la chaîne L'Équipe": a listed title after the media noun
     words, pos = [], at
@@ -192,7 +175,7 @@ def _named_before(text: str, lead: regex.Match, grammar: Grammar) -> Optional[st
     at most.  Only an agency: "au quotidien" after "selon l'AFP" is some newspaper."""
     if not regex.match(r"agence(?=[\s\u00a0,.;:!?]|$)", text[lead.end(): lead.end() + 8]) or not grammar.agencies:
         return None
-    named = list(_titles(grammar.agencies).finditer(text, max(0, lead.start() - _NAMED_WITHIN), lead.start()))
+    named = list(names_pattern(grammar.agencies).finditer(text, max(0, lead.start() - _NAMED_WITHIN), lead.start()))
     return named[-1].group() if named else None
 
 

@@ -280,8 +280,8 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         if lemma in self.g.documents or lemma in self.g.generic_sources or lemma in self.g.media and not chain:
             # "les chiffres du ministère": a source noun speaks for its author, as a document does
             # a name in the mention is the document's or its author's, not where it appeared ("publiée dans la revue X")
-            own = bool(chain) and not any(w.deprel.startswith("acl") and head.end <= w.start < self.text.find(chain, head.end, mention.end)
-                                          for w in mention.words)
+            at = self.text.find(chain, head.end, mention.end) if chain else -1
+            own = bool(chain) and not any(w.deprel.startswith("acl") and head.end <= w.start < at for w in mention.words)
             author = self._document_author(mention, lemma in self.g.documents or lemma in self.g.generic_sources, own)
             if author is not None:
                 return author

@@ -9,6 +9,7 @@ from typing import Optional
 import attrs
 import regex
 
+from ...outletnames import listed_outlet_at
 from ...parsing import Sentence, Word
 from ..context import Context, UnitView
 from ..events import Event, Mention, trim
@@ -157,8 +158,7 @@ def _relayed_by_outlet(ctx: Context, mention: Mention, start: int, end: int) -> 
     g = ctx.grammar
     named = source_name(mention, g.media)
     # the listed name as written, which the parse may cut ("Le Dauphiné | libéré")
-    listed = max((o for o in g.outlets if ctx.text.startswith(o, mention.start) or ctx.text.startswith(o, mention.end - len(named))),
-                 key=len, default=None)
+    listed = listed_outlet_at(ctx.text, mention.start, g) or listed_outlet_at(ctx.text, mention.end - len(named), g)
     if listed is None and not (mention.head.lemma.lower() in g.media and named[:1].isupper()):
         return False
     nested = [k for k, e in enumerate(ctx.events) if _nested(e, start, end)]
