@@ -12,6 +12,7 @@ import regex
 
 from .attribution import Mention
 from .grammar import Grammar
+from .tokens import clitic
 
 
 def adverbial(mention: Mention, g: Grammar) -> bool:
@@ -35,12 +36,6 @@ def euphonic(text: str, mention: Optional[Mention], grammar: Grammar) -> Optiona
         return mention
     start = after.start + (1 if after.text.startswith("-") else 0)
     return Mention(start, after.end, text[start:after.end], after, (after,), mention.sentence)
-
-
-def clitic(word: str) -> str:
-    """An inverted subject as the tokenizer may leave it ("-t-il", "-elle") is its pronoun."""
-    low = word.lower().lstrip("-")
-    return low[2:] if low.startswith("t-") else low
 
 
 def out_of_phrase(text: str, mention: Mention) -> Optional[Mention]:

@@ -36,9 +36,9 @@ from .groupnames import GroupNames
 from .namechains import NameChains
 from .organisations import Organisations
 from .outlets import past_outlet
-from .sites import adverbial, clitic, euphonic, out_of_phrase, without_apposition, without_bracket, without_tail
+from .sites import adverbial, euphonic, out_of_phrase, without_apposition, without_bracket, without_tail
 from .subjects import SubjectKinds
-from .tokens import GLUED_CLITIC, unprefixed
+from .tokens import GLUED_CLITIC, clitic, unprefixed
 from .anaphors import Anaphors, story_role
 from .titles import Holder, Lookup, TitleReference, _agrees, _vote
 

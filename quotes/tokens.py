@@ -167,3 +167,9 @@ def masculine(noun: str) -> str:
         if noun.endswith(feminine) and len(noun) > len(feminine) + 2:
             return noun[: -len(feminine)] + masc
     return noun
+
+
+def clitic(word: str) -> str:
+    """An inverted subject as the tokenizer may leave it ("-t-il", "-elle") is its pronoun."""
+    low = word.lower().lstrip("-")
+    return low[2:] if low.startswith("t-") else low

@@ -10,6 +10,7 @@ import regex
 
 from ..grammar import Grammar, _reflexive_base
 from ..parsing import Sentence, Word
+from ..tokens import clitic
 from .events import Mention
 from .inversion import subject_after
 from .narrative import narrative_infinitive
@@ -148,7 +149,7 @@ class Syntax:
         for c in kids:
             if c.deprel not in SUBJECTS:
                 continue
-            low = c.text.lower().lstrip("-").removeprefix("t-")  # "dit-on", "affirme-t-on": the clitic alone
+            low = clitic(c.text)  # "dit-on", "affirme-t-on": the pronoun alone
             if c.feat("Person") == "1" and c.upos == "PRON" or low in ("je", "j'", "j’"):
                 return True
             if low == "on" and c.start > w.start and w.lemma.lower() == "dire" and not any(
