@@ -158,6 +158,10 @@ def evaluate(gold_records: list[dict], pred_records: list[dict], texts: dict[str
     result["type_accuracy"] = _accuracy(pairs, lambda r: r.get("type"))
     with_source = [(g, p) for g, p in pairs if g.record.get("cited_source")]
     result["cited_source_accuracy"] = _accuracy(with_source, lambda r: normalise_name(r.get("cited_source")))
+    # A speaker's type is judged only where its name is right: a wrong name is
+    # counted once, under speaker accuracy, not a second time here.
+    named = [(g, p) for g, p in pairs if g.record.get("speaker_type") and same_speaker(g, p)]
+    result["speaker_type_accuracy"] = _accuracy(named, lambda r: r.get("speaker_type"))
     docs = sorted({i.doc for i in gold} | {i.doc for i in pred})
     result["documents"] = {}
     for d in docs:
@@ -176,6 +180,11 @@ def evaluate(gold_records: list[dict], pred_records: list[dict], texts: dict[str
     result["wrong_speakers"] = [
         {"doc": g.doc, "quote": g.record.get("quote", "")[:80], "gold": g.record.get("speaker"), "predicted": p.record.get("speaker")}
         for g, p in pairs if not same_speaker(g, p)
+    ]
+    result["wrong_speaker_types"] = [
+        {"doc": g.doc, "quote": g.record.get("quote", "")[:80], "speaker": g.record.get("speaker"),
+         "gold": g.record.get("speaker_type"), "predicted": p.record.get("speaker_type")}
+        for g, p in named if g.record.get("speaker_type") != p.record.get("speaker_type")
     ]
     return result
 
@@ -239,7 +248,7 @@ def report(result: dict) -> str:
     for t in THRESHOLDS:
         m = result[f"quote@{t}"]
         lines.append(f"quote @{t}: P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
-    for key in ("speaker_accuracy", "cue_accuracy", "type_accuracy", "cited_source_accuracy"):
+    for key in ("speaker_accuracy", "speaker_type_accuracy", "cue_accuracy", "type_accuracy", "cited_source_accuracy"):
         value = result[key]
         lines.append(f"{key.replace('_', ' ')}: {'n/a' if value is None else f'{value:.3f}'}")
     lines.append("per document (@0.3):")
@@ -254,6 +263,10 @@ def report(result: dict) -> str:
     if result["wrong_speakers"]:
         lines.append("wrong speakers:")
         lines.extend(f"  {w['doc'][:3]} gold {w['gold']!r} predicted {w['predicted']!r}: {w['quote']}" for w in result["wrong_speakers"])
+    if result["wrong_speaker_types"]:
+        lines.append("wrong speaker types:")
+        lines.extend(f"  {w['doc'][:3]} {w['speaker']!r} gold {w['gold']} predicted {w['predicted']}: {w['quote']}"
+                     for w in result["wrong_speaker_types"])
     return "\n".join(lines)
 
 

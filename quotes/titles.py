@@ -29,6 +29,9 @@ _PHRASE_STOP = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui demain".split()
 )
 
+# Words that open a verb group: an auxiliary or a clitic before a verb.
+_VERB_LEADS = frozenset("a ont avait avaient aura auront est sont était étaient sera seront fut ne n' n’ se s' s’".split())
+
 
 @attrs.frozen
 class Holder:
@@ -108,7 +111,9 @@ class TitleScan:
             nxt = self._second_title(nxt)
         if nxt < n and toks[nxt].cap and (nxt == end or self._closes(nxt, self._after_preposition(k))):
             holder = self._person_at(nxt)
-        if holder is None:
+        if holder is None and not (det in DETERMINERS and self._verb_after(end)):
+            # not "Selon X, la ministre a menti": a title with its article that a verb
+            # follows is the next clause's subject, no apposition of the name before
             start = k - 1 if det in DETERMINERS else k
             if start >= 2 and toks[start - 1].text == ",":
                 holder = self._person_ending(start - 1)
@@ -118,6 +123,13 @@ class TitleScan:
             holder.votes[gender] += 1
         self.holders.append(Holder(key, holder, toks[k].start))
         self.mention(holder, toks[k].start, toks[end - 1].end, "title")
+
+    def _verb_after(self, k: int) -> bool:
+        """Does a verb, an auxiliary or a verb's clitic stand at token k ("a", "était", "ne", "s'")?"""
+        if k >= len(self.toks):
+            return False
+        t = self.toks[k]
+        return not t.cap and (t.low in _VERB_LEADS or t.low in self.g.forms)
 
     def _second_title(self, k: int) -> int:
         """"son président, le docteur Jean Roux", "la ministre, la Dre Anne Morel": a second

@@ -15,7 +15,7 @@ from quotes import evaluate
 from conftest import ROOT
 
 DEV = ROOT.parent / "shared" / "dev"
-FLOORS = {"f1@0.3": 0.92, "f1@0.8": 0.87, "speaker": 0.93, "cited": 0.85}
+FLOORS = {"f1@0.3": 0.92, "f1@0.8": 0.87, "speaker": 0.93, "speaker_type": 0.94, "cited": 0.85}
 
 pytestmark = pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason="no ../shared/dev beside the project")
 
@@ -40,6 +40,7 @@ def test_dev_floors(gated):
     assert scores["quote@0.8"]["f1"] >= FLOORS["f1@0.8"], report
     assert scores["speaker_accuracy"] >= FLOORS["speaker"], report
     assert scores["cited_source_accuracy"] >= FLOORS["cited"], report
+    assert scores["speaker_type_accuracy"] >= FLOORS["speaker_type"], report
 
 
 def test_gate_changes_nothing_on_dev(gated, tmp_path_factory):

@@ -174,3 +174,24 @@ def test_a_gold_record_is_placed_where_its_speaker_is_named():
     # with no mention, or a mention found nowhere, the first occurrence as before
     (item,) = locate([{"doc": "d", "quote": "une baisse des impôts"}], {"d": text})
     assert item.start == text.index("une baisse")
+
+
+def test_speaker_types_are_judged_where_the_speaker_is_right():
+    gold = [
+        {**gold_record("a.txt", "la route rouvrira lundi", "indirect", "déclarer", "maire"), "speaker_type": "PER"},
+        {**gold_record("a.txt", "Nous ferons vite", "direct", "ajouter", "maire"), "speaker_type": "PER"},
+        {**gold_record("a.txt", "la fermeture du musée", "indirect", "annoncer", "mairie"), "speaker_type": "ORG"},
+    ]
+    pred = [
+        gold[0],
+        {**gold[1], "speaker_type": "ORG"},                     # right speaker, wrong type
+        {**gold[2], "speaker": "préfète", "speaker_type": "PER"},  # wrong speaker: not judged again
+    ]
+    scores = evaluate(gold, pred, {"a.txt": DOC})
+    assert scores["speaker_type_accuracy"] == 0.5
+    assert [(w["speaker"], w["gold"], w["predicted"]) for w in scores["wrong_speaker_types"]] == [("maire", "PER", "ORG")]
+    text = report(scores)
+    assert "speaker type accuracy: 0.500" in text and "'maire' gold PER predicted ORG" in text
+    # Gold without types (an older file): nothing to judge.
+    untyped = evaluate([{k: v for k, v in g.items() if k != "speaker_type"} for g in gold], pred, {"a.txt": DOC})
+    assert untyped["speaker_type_accuracy"] is None and "speaker type accuracy: n/a" in report(untyped)

@@ -3,6 +3,7 @@
 After a deliberate grammar change, review the diff that `quotes grammar test` prints and
 accept it with --update."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,19 @@ def test_a_changed_grammar_shows_the_diff(tmp_path):
     changed = run_cases(str(target), Path(__file__).parent / "golden" / "grammar_typography.jsonl", out=lines.append)
     assert changed == 1
     assert any(line.strip().startswith("- ") and '"cue": "confier"' in line for line in lines), lines
+
+
+def test_a_case_that_gives_speaker_types_is_checked_on_them(tmp_path):
+    text = "Le maire a déclaré que la route rouvrira lundi."
+    record = {"quote": "la route rouvrira lundi", "type": "indirect", "speaker": "maire", "cue": "déclarer",
+              "cited_source": None}
+    cases = tmp_path / "cases.jsonl"
+    lines = []
+    for kind, changed in (("PER", 0), ("ORG", 1)):
+        cases.write_text(json.dumps({"id": "typed", "text": text, "expected": [{**record, "speaker_type": kind}]}) + "\n",
+                         encoding="utf-8")
+        assert run_cases("fr", cases, out=lines.append) == changed
+    assert any('"speaker_type": "PER"' in line for line in lines if line.strip().startswith("+ ")), lines
+    # Without types the case checks the other fields only.
+    cases.write_text(json.dumps({"id": "untyped", "text": text, "expected": [record]}) + "\n", encoding="utf-8")
+    assert run_cases("fr", cases, out=lines.append) == 0
