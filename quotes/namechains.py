@@ -110,8 +110,10 @@ class NameChains:
                 or DEMONYM.search(chosen[0].text) and chosen[0].text not in self.g.places
                 and f"Le {chosen[0].text}" not in self.g.outlets):  # "au Parisien X": the newspaper
             chosen = chosen[1:]  # "le Slovène Matej Kovačič", "la Belge Élise X": a nationality before the name
-        # "le syndicat Force ouvrière": the name runs on in lower case
-        return self._listed_name(chosen[0].start) or self.text[chosen[0].start: chosen[-1].end]
+        # "le syndicat Force ouvrière": the name runs on in lower case; "une étude de Santé
+        # publique France": a listed name that began before the chain's capitals
+        return self._listed_name(chosen[0].start) or self._listed_over(mention, chosen[0].start) \
+            or self.text[chosen[0].start: chosen[-1].end]
 
     def _set_off(self, first) -> bool:
         """A name set off by a comma, an honorific aside: the apposition that names a title
@@ -135,6 +137,13 @@ class NameChains:
             if m.start() <= mention.head.start < m.end():
                 return m.group()[0].upper() + m.group()[1:]
         return None
+
+    def _listed_over(self, mention: Mention, start: int) -> Optional[str]:
+        """The grammar's organisation name, in the mention, that holds the word at `start`."""
+        if not self.g.organisation_names:
+            return None
+        return next((m.group() for m in _listed_pattern(self.g.organisation_names).finditer(self.text, mention.start, mention.end)
+                     if m.start() < start < m.end()), None)
 
     def _listed_name(self, start: int) -> Optional[str]:
         """The grammar's organisation name that starts at `start`, if one does."""

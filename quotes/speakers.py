@@ -271,11 +271,11 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
                 return entity
             return self.table.entity(self._strip_det(mention), kind)
         if kind == "PER":
-            if chain and not is_acronym(chain):
+            if chain and not is_acronym(chain) and (lemma in self.g.titles or not self._complement_name(mention, chain)):
                 entity = self.table.person(chain, create=True)
                 _vote(entity, self._gender(mention))
                 return entity
-            return self._titled(mention, position) or self._apposed(mention) or self._bare_role(mention) \
+            return self._titled(mention, position) or self._apposed(mention) or self._named_after(mention) or self._bare_role(mention) \
                 or self.table.entity(self._strip_det(mention), "PER", self._gender(mention))
         if lemma in self.g.documents or lemma in self.g.generic_sources or lemma in self.g.media and not chain:
             # "les chiffres du ministère": a source noun speaks for its author, as a document does
@@ -331,7 +331,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             if head.upos == "PROPN" and before and before[-1].text.lower() in articles and before[-1].head in (head.id, first.id):
                 return "GPE"  # persons take no article in French: "la Corée", "les États-Unis"
             return "PER"
-        return "ORG"
+        return "PER" if self._agent_noun(mention) else "ORG"
 
     @staticmethod
     def _article_before(mention: Mention, word) -> bool:

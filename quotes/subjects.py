@@ -5,8 +5,22 @@ table (`self.table`)."""
 
 from __future__ import annotations
 
+import regex
+
 from .attribution import Mention
-from .tokens import masculine
+from .tokens import PLACE_NOUNS, masculine
+
+# Endings of nouns of agents, which name persons: "un céréalier", "une aide-soignante",
+# "une chroniqueuse", "la pharmacienne", "une militante", "le politologue".  Not the
+# masculine "-eur" and "-ant", which name bodies as often ("le régulateur", "l'exploitant").
+_AGENT_ENDING = regex.compile(r"(?:ier|ière|euse|trice|ien|ienne|iste|logue|ante)$")
+# A name in a noun's complement: "une usagère de la ligne Paris-Granville", "un élève du lycée Hoche".
+# Nouns of things that go by a name set after them: "la ligne Paris-Granville", "le lycée Hoche".
+_NAMED_THINGS = frozenset({"ligne", "rue", "avenue", "boulevard", "quartier", "ville", "village", "cité", "place", "gare",
+                           "station", "route", "autoroute", "résidence", "club", "équipe", "stade", "salle", "maison", "centre"})
+# A person's name set after a description by a comma, ending the clause: "nuance le crémier, Paul Roux."
+_NAME_SET_AFTER = regex.compile(r"\s*,\s*(?P<name>\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)+)\s*(?:[.!?;,]|$)")
+_COMPLEMENT_LEAD = regex.compile(r"^.*\b(?:de|du|des|d['’])(?:\s|$|(?<=['’]))", regex.IGNORECASE)
 
 
 class SubjectKinds:
@@ -47,3 +61,38 @@ class SubjectKinds:
         lemma = head.lemma.lower()
         return head.feat("Number") == "Sing" and lemma not in self.g.singular_things and (
             lemma + "s" in self.g.groups or masculine(lemma) + "s" in self.g.groups)
+
+    def _agent_noun(self, mention: Mention) -> bool:
+        """A singular common noun of an agent, in no list of bodies ("un céréalier de Melle")."""
+        head = mention.head
+        low = head.text.lower()
+        return head.upos == "NOUN" and head.text.islower() and head.feat("Number") != "Plur" \
+            and bool(_AGENT_ENDING.search(low)) and not any(
+                head.lemma.lower() in nouns for nouns in (self.g.organisations, self.g.firms, self.g.documents, self.g.media))
+
+    def _complement_name(self, mention: Mention, chain: str) -> bool:
+        """Is the name in a complement of a common noun of persons, which it does not name
+        ("une usagère de la ligne Paris-Granville": she is no Paris-Granville)?"""
+        head = mention.head
+        at = self.text.find(chain, head.end, mention.end)
+        between = self.text[head.end:at]
+        if head.upos != "NOUN" or not head.text.islower() or at <= head.end or "," in between \
+                or not _COMPLEMENT_LEAD.match(between):
+            return False
+        # the name is the complement's when the preposition or a noun of named things stands
+        # right before it; after other words it is the person's own ("la championne de judo
+        # Léa Morvan", "le sismologue de l'ENS Paul Garnier")
+        words = regex.split(r"[\s'’]+", between.strip().lower())
+        last, before = words[-1], words[-2] if len(words) > 1 else ""
+        if last in ("de", "du", "des", "d"):
+            return True
+        # a determined noun: "de la ligne X", not "son collègue de parti X"
+        return before in ("le", "la", "les", "l", "du", "des", "au", "aux") and (
+            last in PLACE_NOUNS or last in _NAMED_THINGS
+            or any(last in nouns for nouns in (self.g.organisations, self.g.firms, self.g.named_with)))
+
+    def _named_after(self, mention: Mention):
+        """The person whose name a comma sets after the mention ("nuance le crémier, Paul Roux.")."""
+        m = _NAME_SET_AFTER.match(self.text, mention.end)
+        return self.table.person(m.group("name")) if m is not None else None
+

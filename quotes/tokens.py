@@ -35,18 +35,20 @@ SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})
 # Nouns of a place whose name follows them with no "de": "la région Occitanie".
 PLACE_NOUNS = frozenset({"région", "département", "province", "canton", "commune", "métropole", "agglomération",
                          "circonscription", "arrondissement", "territoire", "comté", "émirat", "archipel"})
-# The noun that introduces a name, an adjective or two between: "le constructeur Renault",
-# "le groupe belge Brasseries Delvaux", "l'armateur Marenor".
+# The noun that introduces a name, an adjective or a complement between: "le constructeur
+# Renault", "le groupe belge Brasseries Delvaux", "l'armateur Marenor", "l'industriel de
+# l'agroalimentaire Kervalis".
 # The noun and the words after it are lower case whatever the article's case ("du Crédit
 # Vosgien à Épinal" introduces no name by a noun).
 _NOUN_BEFORE = regex.compile(r"(?:\b(?:le|la|les|un|une|du|au|de)|\bl['’]|\bd['’])\s*(?P<noun>(?-i:\p{Ll})[\p{Ll}\-]*)"
-                             r"(?:\s+(?-i:\p{Ll})[\p{Ll}\-]*){0,2}\s+$", regex.IGNORECASE)
+                             r"(?:\s+(?:[dl]['’]\s*)?(?-i:\p{Ll})[\p{Ll}\-]*){0,3}\s+$", regex.IGNORECASE)
 
 
 def introduced_by(text: str, position: int, nouns: frozenset[str]) -> bool:
     """Does one of `nouns`, after its article, introduce the name at `position`?"""
-    m = _NOUN_BEFORE.search(text, max(0, position - 60), position)
-    return m is not None and m.group("noun").lower() in nouns
+    # any of the nouns the name may follow: "les ventes du groupe horloger X" is the group's
+    return any(m.group("noun").lower() in nouns
+               for m in _NOUN_BEFORE.finditer(text, max(0, position - 60), position, overlapped=True))
 
 
 # A noun's complement: "de police", "de la vallée du Rhône", "de l'Institut Pasteur".
