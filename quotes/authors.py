@@ -2,7 +2,7 @@
 commission's, "selon leur étude" is the study's authors', "la déclaration" the author of
 the statement the text last named.  Outlet nouns ("l'agence", "le quotidien") stand for
 the outlet the text names.  A mixin of the speaker resolver: needs g, text, table, history,
-_found, _pronoun, _last_org, _org, _org_named_at."""
+_found, _pronoun, _bare_role, _last_org, _org, _org_named_at."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ _POSSESSIVE = {"son": "s", "sa": "s", "ses": "s", "leur": "p", "leurs": "p"}
 _BY = regex.compile(r"\bpar\s+(?:l[ae]\s+|l['’]\s*|les\s+)?(.+)$", regex.IGNORECASE)
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du"})
+# What an outlet's noun is of when it stays an outlet: "l'agence de presse", "la chaîne d'information".
+_PRESS = frozenset({"presse", "information", "informations", "info", "actualité", "actualités", "télévision", "radio"})
 
 
 class DocumentAuthors:
@@ -43,7 +45,8 @@ class DocumentAuthors:
                 return entity
         if plural:
             return self._pronoun(mention.start, "p")
-        return self._pronoun(mention.start, "f" if head.text.lower().startswith("autrice") or head.text.lower().endswith("ure") else "m")
+        # one author is a person: the writer the text last named, not a body "il" might be
+        return self._bare_role(mention)
 
     def _document_author(self, mention: Mention, document: bool, named: bool = False) -> Optional[Entity]:
         """The author of a document mention, or the outlet of an outlet noun; None when the
@@ -67,10 +70,21 @@ class DocumentAuthors:
                 # its author keeps its description; the last body named did not sign it
                 return self._as_described(mention)
         else:
+            if self._body_of_its_own(mention):
+                return None
             found = self._outlet_named(mention)
             if found is not None:
                 return found
         return self._last_org(mention.start)
+
+    def _body_of_its_own(self, mention: Mention) -> bool:
+        """"l'agence régionale de santé", "l'agence de l'eau": an outlet noun with a "de"
+        complement of its own names a body, not the outlet cited before ("l'agence de presse"
+        still is)."""
+        head = mention.head
+        return any(w.head == head.id and w.deprel == "nmod" and w.lemma.lower() not in _PRESS
+                   and any(c.deprel == "case" and c.text.lower() in _DE for c in mention.sentence.children(w.id))
+                   for w in mention.words)
 
     def _named_author(self, mention: Mention) -> Optional[Entity]:
         """"un communiqué publié par le conseil", "le rapport de la commission": the agent or

@@ -32,7 +32,7 @@ from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
 from .enumerations import places_in_lists
 from .outlets import after_broadcast_lead
-from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant  # noqa: F401
+from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant, whole_quotation  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
 _OUTLET_ARTICLES = {"le": "Le", "la": "La", "les": "Les", "l'": "L'", "l’": "L'", "au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
@@ -232,6 +232,8 @@ class EntityTable(TitleScan, AcronymScan):
     def _name_run(self, i: int, j: int) -> None:
         if i > 0 and self.toks[i - 1].low in self.g.streets:
             return  # "rue Gambetta", "l'avenue Jean-Jaurès", "le lycée Voltaire": a place's name, no one's
+        if whole_quotation(self.text, self.toks[i].start, self.toks[j - 1].end):
+            return  # "pour « La Mer »", "le défilé « Victoire »": the title of a work, no one's name
         span = self._name_span(i, j)
         if span is None:
             return
