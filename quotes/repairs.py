@@ -17,7 +17,9 @@ and its comma, a cue form read as a noun with a noun phrase hung on it ("« ... 
 analyse l'économiste X") is the incise's verb and the noun phrase its subject; so is
 one after a clause and its comma followed by a noun phrase that ends the sentence
 ("..., juge l'analyste X"), or after a quoted ? or !, or before a glued "-t-il" (a verb
-the tokenizer left one word with its clitic, "répond-elle", is parted first: clitics.py).  A
+the tokenizer left one word with its clitic, "répond-elle", is parted first: clitics.py).  A cue's
+participle coordinated with a participle that qualifies a noun of the object ("a autorisé un
+tir de défense renforcée et promis « ... »") is the conjunct of the verb (conjuncts.py).  A
 sentence the parse left without a verb takes its cue form as the verb ("Le ministre
 dément les rumeurs"), and so does a sentence whose form stands before the colon that
 introduces the words ("Le président, lui, tranche : « ... »").  A rare infinitive read as a noun after "de", before the noun phrase it
@@ -37,6 +39,7 @@ from .parsing import ParsedUnit, Sentence, Word
 from .misread import (QUANTIFIERS, adverbs_read_as_verbs, appositions_read_as_subjects, dates_read_as_objects, infinitives_read_as_nouns,
                       ordinals_as_subjects, quantified_objects, subjects_after_fronted_participles)
 from .clitics import part_glued_clitics
+from .conjuncts import participles_sharing_an_auxiliary
 from .outletrepair import speaker_after_outlet
 from .stray_objects import (articles_read_as_contractions, infinitives_after_phrases, objects_after_addressees, objects_after_phrases,
                             quantities_as_objects)
@@ -60,7 +63,8 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
     sent = part_glued_clitics(sent, cues)
     sent = attrs.evolve(sent, words=tuple(adverbs_read_as_verbs(sent)))
     for repair in (ordinals_as_subjects, subjects_after_fronted_participles, appositions_read_as_subjects, _nouns_read_as_cues,
-                   _nouns_before_objects, _verbless, _nouns_before_colons, _incise_nouns, _final_incise, _after_relative, objects_after_addressees):
+                   _nouns_before_objects, _verbless, _nouns_before_colons, _incise_nouns, _final_incise, _after_relative, objects_after_addressees,
+                   participles_sharing_an_auxiliary):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if grammar is not None:
         sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))
