@@ -36,6 +36,7 @@ RULE_ALIASES = {
     "selon": "preposition",
     "quote_then_cue": "postposed_cue",
     "cleft_cue": "postposed_cue",
+    "learned_from": "postposed_cue",
 }
 
 OPENING = "«“„‹‘"

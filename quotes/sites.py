@@ -22,6 +22,8 @@ def adverbial(mention: Mention, g: Grammar) -> bool:
     lemma = head.lemma.lower()
     if head.deprel == "obl:agent":
         return False  # "mis en cause par la presse": a passive's agent is its speaker
+    if any(w.text.lower() == "auprès" and w.end <= head.start <= w.end + 12 for w in mention.sentence.words):
+        return False  # "a-t-on appris auprès du parquet": whom one learns from names someone
     return head.upos == "NOUN" and head.deprel.startswith("obl") and head.text[:1].islower() and lemma not in g.titles \
         and lemma not in g.organisations and lemma not in g.media and lemma not in g.documents \
         and lemma + "s" not in g.groups and head.text.lower() not in g.groups

@@ -37,4 +37,4 @@ def rule(name: str, gate: Callable[[UnitView], bool]):
     return wrap
 
 
-from . import clauses, colons, complements, incises, objects, posts, prepositions, quotations, quoted  # noqa: E402,F401  (registers the rules)
+from . import clauses, colons, complements, incises, learned, objects, posts, prepositions, quotations, quoted  # noqa: E402,F401  (registers the rules)
