@@ -42,7 +42,7 @@ def after_broadcast_lead(text: str, start: int) -> bool:
 _TOLD = regex.compile(r"\s(?:à\s+(?:des|ses|leurs|ces|quelques|plusieurs)|aux)\s+(?P<noun>\p{Ll}[\p{L}\-]*)")
 _INSERTED = regex.compile(r",\s*(?P<verb>\p{Ll}+)\s+(?P<name>(?:L[ae]\s+|L['’]|Les\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)\s*,")
 _EDITION = regex.compile(r"(?:[ \u00a0]+\p{Lu}[\p{L}\-]*)+")
-_NAME_TOKEN = regex.compile(r"(?:\p{L}?\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
+_NAME_TOKEN = regex.compile(r"(?:\p{Ll}{0,3}\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
 
 
 def cited_outlet(text: str, sentence: Sentence, event: Event, grammar: Grammar, speaker: Optional[str],
@@ -107,18 +107,15 @@ def _written_length(text: str, lead: regex.Match, known: str) -> int:
 def _outlet_after(text: str, lead: regex.Match, grammar: Grammar) -> Optional[str]:
     known = _known_title(text, lead, grammar)
     if known is not None:
-        if lead.group("strong"):
-            # after a lead that names only outlets ("interrogée par"), capitalised words after a
-            # network's name are its edition: "France Bleu Isère"
-            edition = _EDITION.match(text, lead.start("art") + _written_length(text, lead, known))
-            words = edition.group().split() if edition is not None else []
-            while words and words[-1].lower() in grammar.time_words:
-                words.pop()
-            if words and grammar.given_name(words[0]):
-                words = []  # "au micro de RTL Paul Martin": the speaker's given name, no edition
-            if words:
-                return known + " " + " ".join(words)
-        return known
+        # capitalised words right after a network's name are its edition, whatever the lead:
+        # "interrogée par France Bleu Isère", "a dit à France 3 Paris Île-de-France"
+        edition = _EDITION.match(text, lead.start("art") + _written_length(text, lead, known))
+        words = edition.group().split() if edition is not None else []
+        while words and words[-1].lower() in grammar.time_words:
+            words.pop()
+        if words and grammar.given_name(words[0]):
+            words = []  # "au micro de RTL Paul Martin": the speaker's given name, no edition
+        return known + " " + " ".join(words) if words else known
     at = lead.end()
     media = regex.match(r"(?P<noun>[\p{Ll}\-]+)(?:\s+(?:de\s+presse|d['’]information|de\s+radio|de\s+télévision))?"
                         r"(?:\s+(?:de\s+)?\d{1,2}\s*h(?:eures)?(?:\s*\d{2})?)?(?:\s+(?!(?:le|la|les|un|une|des)\s)\p{Ll}[\p{L}\-]*){0,2}?\s+(?=\p{Lu}|\p{Ll}\p{Lu})", text[at: at + 80])
