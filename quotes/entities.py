@@ -246,10 +246,10 @@ class EntityTable(TitleScan, AcronymScan):
         if a > i and is_acronym(self.toks[a - 1].text):
             self._name_run(a - 1, a)  # "l'AFP Jeanne Martin": the AFP is an entity of its own
         for n in range(b - 2, a, -1):
-            if self._outlet(a, self.text[self.toks[a].start: self.toks[n - 1].end]) \
+            if self._outlet(a, self.text[self.toks[a].start: self.toks[n - 1].end]) and self.g.given_name(self.toks[n].text) \
                     and self.text[self.toks[n].start: self.toks[b - 1].end] not in self.g.places:
                 # "a confié au Parisien Marc Roy": the outlet spoken to, then the speaker's
-                # first name and surname ("BBC Afrique" is one outlet)
+                # given name and surname ("BBC Afrique", "France Bleu Breizh Izel" are one outlet)
                 self._name_run(a, n)
                 a = n
                 break

@@ -182,7 +182,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
                 and not self._named_at(head) and not self._named_role(mention) and not self._human_group(mention) \
                 and not self._one_of_group(mention):
             return
-        if lemma in self.g.documents or lemma in self.g.media or self._second_subject(mention):
+        if lemma in self.g.documents or lemma in self.g.media or self._second_subject(mention) or self._outlet_edition(mention):
             return
         self._found = None
         # Which subjects are seen depends on which sentences were parsed (the gate parses

@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from .attribution import Mention
+from .outletnames import listed_outlet_at
 from .tokens import PLACE_NOUNS, masculine
 
 # Endings of nouns of agents, which name persons: "un céréalier", "une aide-soignante",
@@ -95,4 +96,14 @@ class SubjectKinds:
         """The person whose name a comma sets after the mention ("nuance le crémier, Paul Roux.")."""
         m = _NAME_SET_AFTER.match(self.text, mention.end)
         return self.table.person(m.group("name")) if m is not None else None
+
+    def _outlet_edition(self, mention: Mention) -> bool:
+        """Does the mention follow a listed outlet's name, as its edition ("à France Bleu Breizh
+        Izel"), whatever the parse made of its words?"""
+        before = [w for w in mention.sentence.words if w.end <= mention.start][-4:]
+        for w in before:
+            name = listed_outlet_at(self.text, w.start, self.g)
+            if name is not None and w.start + len(name) <= mention.start and not self.text[w.start + len(name):mention.start].strip():
+                return True
+        return False
 
