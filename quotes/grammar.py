@@ -73,6 +73,7 @@ class Grammar:
     generic_sources: frozenset[str]       # "selon les estimations": nobody's report unless authored
     document_readers: frozenset[str]      # "un document consulté par X": X saw it, did not write it
     questions: frozenset[str]             # cues whose "si" clause is the report: an indirect question
+    naming: frozenset[str]                # cues whose "de" object in marks is what the speaker called it ("parler d'une « X »")
     prepositions: tuple[Preposition, ...]
     honorifics: dict[str, Optional[str]]  # word -> "m" / "f", None for one that says no gender ("Me", "Dr")
     titles: frozenset[str]
@@ -308,6 +309,7 @@ def _build(path: Path) -> Grammar:
         generic_sources=lower(frames.get("generic_sources", ())),
         document_readers=lower(frames.get("document_readers", ())),
         questions=frozenset(frames.get("questions", ())),
+        naming=frozenset(frames.get("naming", ())),
         prepositions=tuple(prepositions),
         honorifics=honorifics,
         titles=lower(mentions.get("titles", {}).get("words", ())),

@@ -28,7 +28,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "frames": {"object_infinitive": "list[str]", "noun_clause": "list[str]", "citing": "list[str]", "content_nouns": "list[str]",
                    "excluded_subjects": "list[str]", "infinitive": "list[str]", "noun_object": "list[str]", "time_words": "list[str]",
                    "connectors": "list[str]", "speaking_nouns": "list[str]",
-                   "prepositional_object": "table[list[str]]", "predicative": "list[str]", "questions": "list[str]", "generic_sources": "list[str]", "document_readers": "list[str]",
+                   "prepositional_object": "table[list[str]]", "predicative": "list[str]", "questions": "list[str]", "naming": "list[str]", "generic_sources": "list[str]", "document_readers": "list[str]",
                    "decisions": "table[list[str]]", "criteria": "list[str]",
                    "manner": "list[str]", "works": "list[str]", "colon_predicates": "list[str]"},
         "prepositions": "table[table]",

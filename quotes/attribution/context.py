@@ -112,13 +112,15 @@ class Context:
         """Does an event made so far overlap this span?"""
         return any(e.start < end and start < e.end for e in self.events)
 
-    def cue_verbs(self, sent: Sentence) -> Iterator[tuple[Word, str]]:
+    def cue_verbs(self, sent: Sentence, naming: bool = False) -> Iterator[tuple[Word, str]]:
         """Unclaimed cue verbs of a sentence that can report: outside quotations (the verbs
-        of quoted speech report nothing themselves), not negated, not a plain passive."""
+        of quoted speech report nothing themselves), not negated, not a plain passive.  The
+        grammar's naming verbs ("parler") only when asked for: they report what they call
+        something in marks, nothing else."""
         if id(sent) not in self._verbs:
             self._verbs[id(sent)] = list(self._reporting_verbs(sent))
         for w, lemma in self._verbs[id(sent)]:
-            if w.start not in self.claimed:
+            if w.start not in self.claimed and (naming or lemma not in self.grammar.naming):
                 yield w, lemma
 
     def _reporting_verbs(self, sent: Sentence) -> Iterator[tuple[Word, str]]:

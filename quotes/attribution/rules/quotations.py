@@ -69,7 +69,7 @@ def _then_cue(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Option
         if bare and (syn.inverted_subject(sent, w) is None or "," in text[q.close_end: w.start]):
             continue  # "Le projet « X » avance, a dit le maire": a clause runs on after the mark
         lemma = syn.cue_lemma(sent, w)
-        if lemma is None or w.start in ctx.claimed:
+        if lemma is None or w.start in ctx.claimed or lemma in ctx.grammar.naming:
             continue
         subject = syn.subject(sent, w)
         inverted = syn.inverted_subject(sent, w)
@@ -126,7 +126,7 @@ def _cleft(ctx: Context, sent: Sentence, q: QuotedSpan, index: int) -> Optional[
         if w.start < m.end() or w.start > m.end() + 80 or w.start in ctx.claimed:
             continue
         lemma = syn.cue_lemma(where, w)
-        if lemma is None:
+        if lemma is None or lemma in ctx.grammar.naming:
             continue
         # "ce que X a déclaré": the subject before the verb; "ce qu'a déclaré X": after it
         before = syn.subject(where, w)

@@ -57,7 +57,7 @@ def quoted_object(ctx: Context) -> None:
     object, infinitive or the complement of a phrase cue; "entonnaient « A », « B » ou
     encore « C »": one record per quotation of the list."""
     for index, sent in ctx.sentences():
-        for w, lemma in ctx.cue_verbs(sent):
+        for w, lemma in ctx.cue_verbs(sent, naming=True):
             if ctx.quoted_incise(sent, w):
                 continue  # "« A », dit M. X « B »": A is what it reports, the quotation rules'
             span = _quoted_content(ctx, sent, w, lemma)
@@ -118,9 +118,10 @@ _WORK_APPOSITION = regex.compile(r"[ \u00a0\u202f]*,[ \u00a0]*(?:son|sa|ses|leur
 
 
 def _praised(g, sent: Sentence, c: Word, lemma: str) -> bool:
-    """"s'est félicité d'« un geste fort »", "se réjouit de « ... »": what praise is about
-    comes after "de"; in marks, it is what the speaker called it."""
-    return g.verb_class.get(lemma) == "praise" and c.deprel in ("obl:arg", "obl") and any(
+    """"s'est félicité d'« un geste fort »", "se réjouit de « ... »", "parlent d'une « braderie »":
+    what praise is about, or what one speaks of, comes after "de"; in marks, it is what the
+    speaker called it."""
+    return (g.verb_class.get(lemma) == "praise" or lemma in g.naming) and c.deprel in ("obl:arg", "obl") and any(
         m.deprel == "case" and m.lemma.lower() == "de" for m in sent.children(c.id))
 
 
@@ -130,6 +131,8 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
     for c in sent.children(w.id):
         if c.start < w.end or c.deprel not in ("obj", "xcomp", "ccomp", "nmod", "obl", "obl:arg", "iobj", "advcl"):
             continue
+        if lemma in g.naming and not _praised(g, sent, c, lemma):
+            continue  # "parler" reports only what it speaks "of" in marks
         if c.deprel == "advcl" and not (c.upos == "VERB" and any(m.deprel == "mark" and m.lemma.lower() in ("à", "de") for m in sent.children(c.id))):
             continue
         if c.deprel in ("obl", "iobj", "obl:arg", "nmod") and lemma not in g.phrases and not (
