@@ -1,7 +1,8 @@
 """What kind of subject a mention is, for the speakers stage: a second subject that
 describes the first, a name the parser read as a common noun, a human group, one of a
-group.  Mixed into `speakers.Resolver`; it reads the grammar (`self.g`) and the entity
-table (`self.table`)."""
+group, a noun of an agent; whether a name in it is a complement's, one set after it by a
+comma, or an outlet's edition.  Mixed into `speakers.Resolver`; it reads the grammar
+(`self.g`), the entity table (`self.table`) and the text (`self.text`)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ from .tokens import PLACE_NOUNS, masculine
 # "une chroniqueuse", "la pharmacienne", "une militante", "le politologue".  Not the
 # masculine "-eur" and "-ant", which name bodies as often ("le régulateur", "l'exploitant").
 _AGENT_ENDING = regex.compile(r"(?:ier|ière|euse|trice|ien|ienne|iste|logue|ante)$")
-# A name in a noun's complement: "une usagère de la ligne Paris-Granville", "un élève du lycée Hoche".
 # Nouns of things that go by a name set after them: "la ligne Paris-Granville", "le lycée Hoche".
 _NAMED_THINGS = frozenset({"ligne", "rue", "avenue", "boulevard", "quartier", "ville", "village", "cité", "place", "gare",
                            "station", "route", "autoroute", "résidence", "club", "équipe", "stade", "salle", "maison", "centre"})
 # A person's name set after a description by a comma, ending the clause: "nuance le crémier, Paul Roux."
 _NAME_SET_AFTER = regex.compile(r"\s*,\s*(?P<name>\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)+)\s*(?:[.!?;,]|$)")
+# A "de" complement after a noun: "de la ligne", "du lycée", "d'".
 _COMPLEMENT_LEAD = regex.compile(r"^.*\b(?:de|du|des|d['’])(?:\s|$|(?<=['’]))", regex.IGNORECASE)
 
 

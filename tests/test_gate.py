@@ -44,7 +44,9 @@ def test_headlines_report_nothing_by_cue(stage):
 
 
 def test_scare_quotes_need_a_cue_or_a_dash(stage):
-    assert chosen(stage, "Il parle de « réforme » depuis longtemps.") == []
+    assert chosen(stage, "Il travaille sur la « réforme » depuis longtemps.") == []
+    # "parler de « X »" names what the speaker called something: a cue beside the marks
+    assert chosen(stage, "Il parle de « réforme » depuis longtemps.") == ["Il parle de « réforme » depuis longtemps."]
     assert chosen(stage, "« Non », a dit Jean Dupont.") == ["« Non », a dit Jean Dupont."]
     long_quote = "« La réforme sera votée avant la fin de l'année prochaine », a dit Jean Dupont."
     assert chosen(stage, long_quote) == [long_quote]

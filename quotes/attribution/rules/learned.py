@@ -11,6 +11,7 @@ from typing import Optional
 import regex
 
 from ...parsing import Sentence, Word
+from ...tokens import clitic
 from ..context import Context, UnitView
 from ..events import Event, trim
 from ..spans import kind_of
@@ -33,12 +34,12 @@ def learned_from(ctx: Context) -> None:
     for index, sent in ctx.sentences():
         for w in sent.words:
             if w.lemma.lower() != "apprendre" or w.upos != "VERB" or not any(
-                    c.deprel.startswith("nsubj") and c.text.lower().lstrip("-t") in ("on", "-on") for c in sent.children(w.id)):
+                    c.deprel.startswith("nsubj") and clitic(c.text) == "on" for c in sent.children(w.id)):
                 continue
             source = _source(sent, w, text)
             if source is None:
                 continue
-            span = _clause(sent, w) or _before(sent, w, text)
+            span = _clause(sent, w) or _before(sent, w)
             if span is None:
                 continue
             start, end = trim(text, *span)
@@ -76,11 +77,11 @@ def _clause(sent: Sentence, verb: Word) -> Optional[tuple[int, int]]:
     return None
 
 
-def _before(sent: Sentence, verb: Word, text: str) -> Optional[tuple[int, int]]:
+def _before(sent: Sentence, verb: Word) -> Optional[tuple[int, int]]:
     """"X, a-t-on appris ...": the clause from the sentence start to the comma before the verb
     and its auxiliary and clitic."""
     k = verb.id - 2
-    while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or sent.words[k].text.lower() in ("on", "-t-on", "t-on")):
+    while k >= 0 and (sent.words[k].upos in ("AUX", "ADV") or clitic(sent.words[k].text) == "on"):
         k -= 1
     if k < 1 or sent.words[k].text != ",":
         return None
