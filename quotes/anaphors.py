@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
+from .outlets import after_broadcast_lead
 from .tokens import DEMONYM
 from .titles import _BARE_PERSON, _DE, _PLACE_BEFORE, Lookup, _agrees
 
@@ -135,9 +136,10 @@ class Anaphors:
                     e.type = "ORG"  # a capitalised run the scan took for a person
             named = [(p, e) for p, e in named if e.type == "ORG"]
         if not named and head.lemma.lower() in _FIRMS:
-            # "Météo-France a averti ... L'organisme a annoncé": the organisation named last
-            named = [(m.start, e) for e in self.table.entities if e.type == "ORG" for m in e.mentions
-                     if m.kind == "name" and m.start < mention.start]
+            # "Météo-France a averti ... L'organisme a annoncé": the organisation named last,
+            # not an outlet the words were said to ("au micro de beIN Sports")
+            named = [(m.start, e) for e in self.table.entities if e.type == "ORG" and e.name not in self.g.outlets
+                     for m in e.mentions if m.kind == "name" and m.start < mention.start and not after_broadcast_lead(self.text, m.start)]
         if not named:
             return None
         pos, entity = max(named, key=lambda x: x[0])

@@ -32,10 +32,14 @@ from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
 from .enumerations import places_in_lists
 from .outlets import after_broadcast_lead
+from .clubs import clubs_named
 from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant, whole_quotation  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
 _OUTLET_ARTICLES = {"le": "Le", "la": "La", "les": "Les", "l'": "L'", "l’": "L'", "au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
+
+# A word that opens in lower case before its capitals ("beIN", "iTélé", "eBay").
+_CAMEL = regex.compile(r"\p{Ll}{1,3}\p{Lu}")
 
 
 @attrs.define
@@ -91,7 +95,7 @@ class EntityTable(TitleScan, AcronymScan):
         self._keys: dict[str, Entity] = {}      # folded name or acronym -> entity
         self._made = 0
         self._inner_caps = {t.text for k, t in enumerate(self.toks) if t.cap and k > 0 and not self._sentence_start(k)}
-        self._lower = {t.text for t in self.toks if t.text[:1].islower()}  # words the text writes in lower case
+        self._lower = {t.text for t in self.toks if t.text[:1].islower() and not _CAMEL.match(t.text)}  # words the text writes in lower case
         self._scan()
 
     # ------------------------------------------------------------------ building
@@ -143,6 +147,10 @@ class EntityTable(TitleScan, AcronymScan):
         for m in place_pattern(self.g.organisation_names).finditer(self.text):
             entity = self.find(m.group()) or self.new(m.group(), "ORG")
             self.mention(entity, m.start(), m.end(), "name")
+        for m in clubs_named(self.text, self.g.club_words):
+            # not one the list named already ("Stade rennais")
+            if not any(m.start() < e.end and e.start < m.end() for x in self.entities if x.type == "ORG" for e in x.mentions):
+                self.mention(self.find(m.group()) or self.new(m.group(), "ORG"), m.start(), m.end(), "name")
 
     def _glued(self, a: Tok, b: Tok) -> bool:
         gap = self.text[a.end: b.start]
@@ -152,7 +160,8 @@ class EntityTable(TitleScan, AcronymScan):
         """Token ranges of capitalised words standing together: "Jean-Luc Mélenchon"."""
         out, k, n = [], 0, len(self.toks)
         while k < n:
-            if not self.toks[k].cap or not self.toks[k].text[0].isalpha():
+            # a name may open in lower case before its capitals: "beIN Sports", "iTélé"
+            if not (self.toks[k].cap or _CAMEL.match(self.toks[k].text)) or not self.toks[k].text[0].isalpha():
                 k += 1
                 continue
             j = k + 1

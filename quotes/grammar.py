@@ -103,6 +103,7 @@ class Grammar:
     colon_predicates: frozenset[str] = frozenset()  # "a été claire :", "ne mâche pas ses mots :": how it was put
     organisation_names: frozenset[str] = frozenset()  # names that run on in lower case: "Force ouvrière"
     club_prefixes: frozenset[str] = frozenset()  # "AS", "FC": a club's name begins with them
+    club_words: frozenset[str] = frozenset()     # "Stade", "Olympique": a club's name with its city's adjective
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verb_class
@@ -334,6 +335,7 @@ def _build(path: Path) -> Grammar:
         agencies=frozenset(orgs.get("agencies", ())),
         organisation_names=frozenset(orgs.get("names", ())),
         club_prefixes=frozenset(orgs.get("club_prefixes", ())),
+        club_words=frozenset(orgs.get("club_words", ())),
         first_names=first_names,
         streets=lower(mentions.get("places", {}).get("streets", ())),
         epicene_names=frozenset(mentions.get("first_names", {}).get("epicene", ())),

@@ -39,7 +39,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "titles": {"words": "list[str]", "generic": "table[list[str]]", "periphrases": "table[list[str]]", "fixed_gender": "list[str]", "story_roles": "list[str]"},
         "organisations": {"words": "list[str]", "firms": "list[str]", "in_name": "list[str]", "documents": "list[str]", "media": "list[str]",
                           "outlets": "list[str]", "agencies": "list[str]", "names": "list[str]",
-                          "club_prefixes": "list[str]"},
+                          "club_prefixes": "list[str]", "club_words": "list[str]"},
         "groups": {"words": "list[str]", "collectives": "list[str]", "singular_things": "list[str]"},
         "pronouns": {"masculine": "list[str]", "feminine": "list[str]", "plural": "list[str]"},
         "places": {"words": "list[str]", "streets": "list[str]"},
