@@ -77,6 +77,8 @@ def whole_quotation(text: str, start: int, end: int) -> bool:
     """Are the words from `start` to `end` all that a pair of quotation marks holds?"""
     before, after = text[max(0, start - 3):start].rstrip(" \u00a0\u202f"), text[end:end + 3].lstrip(" \u00a0\u202f")
     return before[-1:] in OPENING_MARKS and after[:1] in CLOSING_MARKS
+
+
 DE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"})
 DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces",
                          "son", "sa", "ses", "leur", "leurs", "notre", "votre"})

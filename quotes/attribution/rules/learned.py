@@ -11,7 +11,7 @@ from typing import Optional
 import regex
 
 from ...parsing import Sentence, Word
-from ...tokens import clitic
+from ...tokens import QUE_FORMS, clitic
 from ..context import Context, UnitView
 from ..events import Event, trim
 from ..spans import kind_of
@@ -20,7 +20,6 @@ from . import rule
 _LEARNED = regex.compile(r"\bappr(?:is|end|enait|enons)\b[^.!?;]{0,40}?(?:\bauprès\s+(?:de|du|des|d['’])|\bde\s+sources?\b)",
                          regex.IGNORECASE)
 _DE = frozenset({"de", "du", "des", "d'", "d’"})
-_QUE = frozenset({"que", "qu'", "qu’"})
 
 
 def _learned_from_source(u: UnitView) -> bool:
@@ -70,7 +69,7 @@ def _source(sent: Sentence, verb: Word, text: str) -> Optional[Word]:
 def _clause(sent: Sentence, verb: Word) -> Optional[tuple[int, int]]:
     """"On a appris auprès du parquet que X": the "que" clause."""
     for c in sent.children(verb.id):
-        que = next((m for m in sent.children(c.id) if m.deprel == "mark" and m.lemma.lower() in _QUE), None)
+        que = next((m for m in sent.children(c.id) if m.deprel == "mark" and m.lemma.lower() in QUE_FORMS), None)
         if c.deprel in ("ccomp", "advcl") and que is not None and que.start > verb.end:
             words = [x for x in sent.subtree(c.id) if x.upos != "PUNCT" and x.id != que.id]
             return min(x.start for x in words), max(x.end for x in words)
