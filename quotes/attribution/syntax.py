@@ -14,9 +14,10 @@ from ..tokens import clitic
 from .events import Mention
 from .inversion import subject_after
 from .narrative import narrative_infinitive
+from .reflexives import REFLEXIVE_CLITICS
+from .reflexives import reflexive as own_clitic
 from .negation import NEGATIONS, negated
 
-REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi"})
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 CLAUSE_LINKS = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
 PURPOSE = frozenset({"pour", "afin", "sans"})
@@ -98,10 +99,10 @@ class Syntax:
                     return phrase.lemma
         reflexive = self.g.reflexive_verbs.get(lemma)
         # a clitic stands before its verb: "a déclaré Me Roux" holds no "me"
-        if reflexive and any(c.text.lower() in REFLEXIVE_CLITICS and c.deprel.startswith(("expl", "obj", "iobj")) and c.start < w.start
+        if reflexive and any(own_clitic(sent, w, c) and c.deprel.startswith(("expl", "obj", "iobj")) and c.start < w.start
                              for c in children):
             return reflexive
-        if any(c.deprel == "expl:pv" and c.text.lower() in REFLEXIVE_CLITICS for c in children) and not any(
+        if any(c.deprel == "expl:pv" and own_clitic(sent, w, c) for c in children) and not any(
                 p.verb == lemma for p in self.g.phrases.values()):
             return None  # "la crise s'est accentuée": a pronominal verb of another sense
         if lemma in self.g.verb_class and not lemma.startswith(("s'", "se ")):
