@@ -111,8 +111,9 @@ class Anaphors:
         organisation last named."""
         head = mention.head
         # an adjective with the article is a noun too: "la péquiste", "l'écologiste"
-        if _bare_definite(mention) is None or head.upos not in ("NOUN", "ADJ") or not head.text.islower() \
-                or head.lemma.lower() in self.g.titles:
+        # "l'ONG": a body's noun in capitals is a noun still
+        if _bare_definite(mention) is None or head.upos not in ("NOUN", "ADJ") or head.lemma.lower() in self.g.titles \
+                or not (head.text.islower() or head.text.isupper() and head.text.lower() in self.g.organisations):
             return None
         noun = regex.escape(head.text)
         # "la nageuse Camille X", "la jeune cinéaste X"; not "pêcheur à Joal", a place after a preposition

@@ -32,6 +32,7 @@ from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
 from .enumerations import places_in_lists
 from .outlets import after_broadcast_lead
+from .bodynames import body_name_end, named_by_body
 from .clubs import clubs_named
 from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant, whole_quotation  # noqa: F401
 
@@ -172,6 +173,8 @@ class EntityTable(TitleScan, AcronymScan):
                     j += 2
                 else:
                     break
+            if named_by_body(self.toks, k, self.g.organisations):
+                j = body_name_end(self.toks, j, self._glued)  # "l'association Eaux et Rivières de Bretagne"
             out.append((k, j))
             k = j
         return out
@@ -279,8 +282,9 @@ class EntityTable(TitleScan, AcronymScan):
             entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
         elif is_acronym(self.toks[a].text) or outlet or self._club(a):
             entity = self.find(name) or self.new(name, "ORG")
-        elif any(self.toks[k].low in self.g.organisations for k in range(a, b)) or introduced_by(self.text, self.toks[a].start, self.g.firms):
-            entity = self.find(name) or self.new(name, "ORG")  # "la Fonderie X", "le constructeur X"
+        elif any(self.toks[k].low in self.g.organisations for k in range(a, b)) or introduced_by(self.text, self.toks[a].start, self.g.firms) \
+                or named_by_body(self.toks, a, self.g.organisations) and not self.g.given_name(self.toks[a].text):
+            entity = self.find(name) or self.new(name, "ORG")  # "la Fonderie X", "le constructeur X", "l'ONG X"
         elif a > 0 and self.toks[a - 1].text in ("la", "le", "l'", "l’") and not self.g.given_name(self.toks[a].text):
             entity = self.find(name) or self.new(name, "GPE")  # "la Route du Rhum", "la Corée": persons take no article
         else:

@@ -52,7 +52,12 @@ def introduced_by(text: str, position: int, nouns: frozenset[str]) -> bool:
 
 
 # A noun's complement: "de police", "de la vallée du Rhône", "de l'Institut Pasteur".
-_COMPLEMENT = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)[\p{L}][\p{L}\-]*(?:\s+(?-i:\p{Lu})[\p{L}\-]*)*"
+# "de Quimper et Léon": a place's name joined to another by "et".
+_COMPLEMENT = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)[\p{L}][\p{L}\-]*(?:\s+(?-i:\p{Lu})[\p{L}\-]*)*" \
+    r"(?:\s+et\s+(?-i:\p{Lu})[\p{L}\-]*)?"
+# An adjective of the kind that qualifies a body's noun: "le tribunal administratif de X",
+# "le centre hospitalier de Y", "la chambre régionale des comptes"; no verb form ("explique").
+_BODY_ADJECTIVE = r"(?:\s+(?-i:\p{Ll})[\p{L}\-]*(?:al|ale|aux|ier|ière|if|ive|aire|ien|ienne|el|elle|ional|ionale))?"
 
 
 def fullest(text: str, noun: str, position: int) -> Optional[str]:
@@ -62,7 +67,7 @@ def fullest(text: str, noun: str, position: int) -> Optional[str]:
     l'Institut Pasteur de Lille" those, every complement of theirs."""
     if not noun[:1].islower():
         return None
-    pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]s?\s+|des\s+|l['’]\s*)(?P<d>{regex.escape(noun)}(?:\s+{_COMPLEMENT})+)(?![\p{{L}}'’])",
+    pattern = regex.compile(rf"(?<!\p{{L}})(?:l[ae]s?\s+|des\s+|l['’]\s*)(?P<d>{regex.escape(noun)}{_BODY_ADJECTIVE}(?:\s+{_COMPLEMENT})+)(?![\p{{L}}'’])",
                             regex.IGNORECASE)
     found = [m.group("d") for m in pattern.finditer(text, 0, position) if m.group("d").startswith(noun)]
     return " ".join(found[-1].split()) if found else None
