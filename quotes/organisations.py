@@ -93,8 +93,9 @@ class Organisations:
             if w.upos == "PUNCT":
                 return None
             if w.text[:1].isupper():
-                if k and words[k - 1].text.lower() in ("de", "du", "des", "d'", "d’"):
-                    return None
+                j = k - 1 if k and words[k - 1].text.lower() in ("le", "la", "les", "l'", "l’") else k
+                if j and words[j - 1].text.lower() in ("de", "du", "des", "d'", "d’"):
+                    return None  # "de l'Ouest", "du Jura" ("de le" in the parse) too
                 name = self.text[w.start: words[-1].end]
                 if f"{head.text} {name}" in self.g.outlets:
                     return f"{head.text} {name}"  # "l'Agence France-Presse": the noun opens the title

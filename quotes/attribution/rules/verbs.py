@@ -13,6 +13,9 @@ from ...tokens import CLOSING_MARKS, OPENING_MARKS, QUE_FORMS, REFERRING_BACK, u
 from ..context import Context, UnitView
 
 # Prepositions of time: their phrase after an object says when the report holds.
+# Plural nouns of people by their ending, where no list names them: "les occupants", "les
+# paroissiens", "les frontaliers", "les signataires" (not "-eurs": "les indicateurs confirment").
+_PEOPLE_ENDING = regex.compile(r"(?:ants|antes|iens|iennes|iers|ières|istes|aires)$")
 _WHEN = frozenset({"avant", "après", "depuis", "pendant", "lors", "dès", "durant"})
 _THROUGHOUT = regex.compile(r"(?:tout\s+(?:au|le)\s+long|au\s+cours|à\s+l['’]issue|au\s+terme|au\s+lendemain|à\s+la\s+veille)\b", regex.IGNORECASE)
 
@@ -72,7 +75,7 @@ def can_speak(ctx: Context, subject: Optional[Word], sent: Optional[Sentence] = 
                 or text in g.groups or low in g.groups or low in g.speaking_nouns
                 or low + "s" in g.groups or text + "s" in g.groups):  # one of a group: "le suspect"
             return True
-    return False
+    return subject.upos == "NOUN" and subject.feat("Number") == "Plur" and bool(_PEOPLE_ENDING.search(subject.text.lower()))
 
 
 _OF = frozenset({"de", "d'", "d’", "des", "du"})
