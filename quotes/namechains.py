@@ -113,7 +113,13 @@ class NameChains:
         # "le syndicat Force ouvrière": the name runs on in lower case; "une étude de Santé
         # publique France": a listed name that began before the chain's capitals
         return self._listed_name(chosen[0].start) or self._listed_over(mention, chosen[0].start) \
-            or self.text[chosen[0].start: chosen[-1].end]
+            or self._body_named_at(chosen[0].start, chosen[-1].end) or self.text[chosen[0].start: chosen[-1].end]
+
+    def _body_named_at(self, start: int, end: int) -> Optional[str]:
+        """A body's name the entity table read from `start` past `end`, which the parse cut
+        at "et" ("le groupement forestier Bois | et Scieries de Bourgogne")."""
+        return next((e.name for e in self.table.entities if e.type == "ORG" for m in e.mentions
+                     if m.kind == "name" and m.start == start and m.end > end and " et " in m.text), None)
 
     def _set_off(self, first) -> bool:
         """A name set off by a comma, an honorific aside: the apposition that names a title

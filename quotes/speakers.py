@@ -301,7 +301,8 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
                       or not is_acronym(chain.split()[0]) and self._body_noun(chain.split()[0])):
             return "ORG"  # "l'AS Monaco", "Laiteries du Bocage": an acronym or a body's noun opens no person's name
         known = self.table.find(chain) if chain else None
-        if chain in self.g.organisation_names or chain in self.g.outlets or known is not None and known.type == "ORG" and known.acronym == chain:
+        if chain in self.g.organisation_names or chain in self.g.outlets or known is not None and known.type == "ORG" and (
+                known.acronym == chain or " et " in chain and known.name == chain):  # "Bois et Scieries de Bourgogne"
             return "ORG"   # a listed name, or the short form of one the text expanded ("l'Insee")
         if head.upos == "NOUN" and head.feat("Number") == "Plur" and lemma in self.g.organisations:
             return "GROUP"  # "les syndicats": several organisations speaking together

@@ -68,14 +68,28 @@ def can_speak(ctx: Context, subject: Optional[Word], sent: Optional[Sentence] = 
     g = ctx.grammar
     if subject.lemma.lower() in REFERRING_BACK:
         return True  # "Ce dernier a dénoncé", "la seconde dément": someone named before
-    if sent is not None and any(c.deprel == "appos" and c.upos == "PROPN" for c in sent.children(subject.id)):
-        return True
+    if sent is not None and any(_apposed(sent, c) and (c.upos == "PROPN" or c.upos == "NOUN" and can_speak(ctx, c))
+                                for c in sent.children(subject.id)):
+        return True  # "l'exploitant, la société X,": what the apposition says it is
     for low, text in ((subject.lemma.lower(), subject.text.lower()), (unprefixed(subject.lemma), unprefixed(subject.text))):
         if (low in g.titles or low in g.organisations or low in g.documents or low in g.media or low in g.story_roles
                 or text in g.groups or low in g.groups or low in g.speaking_nouns
                 or low + "s" in g.groups or text + "s" in g.groups):  # one of a group: "le suspect"
             return True
     return subject.upos == "NOUN" and subject.feat("Number") == "Plur" and bool(_PEOPLE_ENDING.search(subject.text.lower()))
+
+
+def _apposed(sent: Sentence, c: Word) -> bool:
+    """An apposition, or one the parse took for a conjunct: set off by a comma, no "et"."""
+    if c.deprel == "appos":
+        return True
+    if c.deprel != "conj" or any(x.deprel == "cc" for x in sent.children(c.id)):
+        return False
+    k = c.id - 2
+    if k > 0 and sent.words[k].upos == "DET":
+        k -= 1
+    return k > 0 and sent.words[k].text == ","
+
 
 
 _OF = frozenset({"de", "d'", "d’", "des", "du"})
