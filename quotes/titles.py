@@ -267,14 +267,14 @@ class TitleReference:
             words = entity.name.lower().split()
             if title in words and words.index(title) > 0 and words[words.index(title) - 1] in _PRIME:
                 continue  # "le ministre" is not "la Première ministre": another office
+            names = self.g.generic_titles.get(title, frozenset({title}))
             if not entity.name[:1].isupper():
-                if title in words:
-                    return entity  # "le secouriste" after "le premier secouriste" spoke
+                if title in words or names.intersection(words):
+                    return entity  # "le secouriste" after "le premier secouriste" spoke, "le prélat" after "l'évêque"
                 continue  # an unnamed "directeur" is not who "le maire" names
             if gender and entity.gender and gender != entity.gender:
                 continue
             titles = self.table.titles_of(entity)
-            names = self.g.generic_titles.get(title, frozenset({title}))
             if titles and not any(t[:1] and t[0] in names for t in titles):
                 continue
             return entity

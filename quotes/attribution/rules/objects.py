@@ -8,6 +8,7 @@ from typing import Optional
 
 import regex
 
+from ...outletnames import listed_outlet_at
 from ...parsing import Sentence, Word
 from ..context import Context
 from ..spans import span_of
@@ -93,6 +94,8 @@ def _prepositional_content(ctx: Context, sent: Sentence, w: Word, lemma: str) ->
         if not rest or rest[0].upos in ("VERB", "AUX") and rest[0].feat("VerbForm") != "Inf":
             return None
         first = next((x for x in rest if x.upos not in ("DET",)), rest[0])
+        if listed_outlet_at(ctx.text, rest[0].start, g) or listed_outlet_at(ctx.text, first.start, g):
+            return None  # "a-t-il insisté sur France Inter": where it was said, not what
         start = min(start if contracted else rest[0].start, rest[0].start)
         end = _constituent_end(sent, first, start, w)
         return start, adjoined(ctx, sent, w, end)
