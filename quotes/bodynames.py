@@ -1,13 +1,18 @@
-"""Names of bodies that a noun of their kind introduces: "l'association Eaux et Rivières de
-Bretagne", "la compagnie maritime Îles et Courants", "le groupement forestier Bois et Scieries
-de Bourgogne".  Such a name may join capitalised words with "et" and go on with a "de"
-complement, where a person's name would stop; and its words name a body, not a person
-("l'ONG Solidarités Sahel")."""
+"""Names of bodies, and the names after a body's or an office's noun.
+
+A noun of their kind introduces names like "l'association Eaux et Rivières de Bretagne", "la
+compagnie maritime Îles et Courants": such a name may join capitalised words with "et" and go
+on with a "de" complement, where a person's name would stop, and its words name a body, not a
+person ("l'ONG Solidarités Sahel").  After a title's or a body's noun and "de", a capitalised
+run is the office's domain or a place ("ministre de la Défense", "diocèse de Quimper et
+Léon"), or, with no title and no given name, the body's own name ("le club turc de Bursa
+Yıldızspor")."""
 
 from __future__ import annotations
 
 from typing import Sequence
 
+from .grammar import Grammar
 from .tokens import DETERMINERS, Tok
 
 _ARTICLES = DETERMINERS | {"d'", "d’"}
@@ -50,3 +55,34 @@ def body_name_end(toks: Sequence[Tok], j: int, glued) -> int:
 
 def _capital(t: Tok) -> bool:
     return t.cap and t.text[0].isalpha()
+
+
+def _de_before(toks: Sequence[Tok], i: int, words: frozenset[str]) -> list[str] | None:
+    """The three words before the "de" (and article) that the run at `i` follows, if any."""
+    k = i - 1
+    while k >= 0 and toks[k].low in _DE_ARTICLES:
+        k -= 1
+    if k < 0 or toks[k].low not in words:
+        return None
+    return [t.low for t in toks[max(0, k - 3): k]]
+
+
+def complement(toks: Sequence[Tok], i: int, g: Grammar) -> bool:
+    """Does the run at token `i` follow "de"/"du"/"de la" after a title or an organisation's
+    word ("ministre de la Défense", "l'université de Caen")?"""
+    back = _de_before(toks, i, _DE)
+    return back is not None and any(w in g.titles or w in g.organisations for w in back)
+
+
+def body_complement(toks: Sequence[Tok], i: int, j: int, g: Grammar) -> bool:
+    """"le club turc de Bursa Yıldızspor": the run from `i` to `j` after a body's noun and
+    "de", with no title before it and no given name in it, is the body's name."""
+    back = _de_before(toks, i, _DE - {"des"})
+    return back is not None and any(w in g.organisations for w in back) and not any(w in g.titles for w in back) \
+        and not any(g.given_name(t.text) for t in toks[i:j])
+
+
+def joined_complement(toks: Sequence[Tok], i: int, g: Grammar) -> bool:
+    """"du diocèse de Quimper et Léon": a word joined by "et" to a one-word complement."""
+    return i >= 2 and toks[i - 1].low == "et" and toks[i - 2].cap and complement(toks, i - 2, g) \
+        and (i < 3 or not toks[i - 3].cap)

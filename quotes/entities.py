@@ -32,7 +32,7 @@ from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
 from .enumerations import places_in_lists
 from .outlets import after_broadcast_lead
-from .bodynames import body_name_end, named_by_body
+from .bodynames import body_complement, body_name_end, complement, joined_complement, named_by_body
 from .clubs import clubs_named
 from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant, whole_quotation  # noqa: F401
 
@@ -198,7 +198,8 @@ class EntityTable(TitleScan, AcronymScan):
 
     def _name_span(self, i: int, j: int) -> Optional[tuple[int, int]]:
         """The part of a capitalised run that names someone, as token indices."""
-        if i > 0 and j - i > 1 and self._complement(i) and self.toks[i + 1].low not in self.g.organisations:
+        if i > 0 and j - i > 1 and complement(self.toks, i, self.g) and self.toks[i + 1].low not in self.g.organisations \
+                and not body_complement(self.toks, i, j, self.g):
             i += 1  # "ministre de la Défense Belousov": Défense names the office ("du Rugby Club X" is a club)
         while i < j:
             low = self.toks[i].low
@@ -231,16 +232,6 @@ class EntityTable(TitleScan, AcronymScan):
     def _sentence_start(self, i: int) -> bool:
         return i == 0 or self.toks[i - 1].text in ".!?«»\"“”‹›„‘:—–-" or "\n" in self.text[self.toks[i - 1].end: self.toks[i].start]
 
-    def _complement(self, i: int) -> bool:
-        """Does the run at token i follow "de"/"du"/"de la" after a title or organisation word?"""
-        k = i - 1
-        while k >= 0 and self.toks[k].low in ("la", "l'", "l’"):
-            k -= 1
-        if k < 0 or self.toks[k].low not in ("de", "du", "des", "d'", "d’"):
-            return False
-        back = [t.low for t in self.toks[max(0, k - 3): k]]
-        return any(w in self.g.titles or w in self.g.organisations for w in back)
-
     def _name_run(self, i: int, j: int) -> None:
         if i > 0 and self.toks[i - 1].low in self.g.streets:
             return  # "rue Gambetta", "l'avenue Jean-Jaurès", "le lycée Voltaire": a place's name, no one's
@@ -271,8 +262,9 @@ class EntityTable(TitleScan, AcronymScan):
         outlet = self._outlet(a, name)
         if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps and not outlet:
             return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
-        if b - a == 1 and (self._complement(a) or self.toks[a].low in self.g.organisations) and name not in self.g.places:
-            return  # "des Finances", "l'Université": an office's domain or a bare noun, no name
+        if b - a == 1 and (complement(self.toks, a, self.g) or self.toks[a].low in self.g.organisations or joined_complement(self.toks, a, self.g)) \
+                and name not in self.g.places:
+            return  # "des Finances", "l'Université", "de Quimper et Léon": an office's domain or a bare noun, no name
         if b - a == 2 and self.toks[b - 1].text in self.g.places and self.toks[a].text not in self.g.places \
                 and not self.g.given_name(self.toks[a].text) and not self._sentence_start(a):
             entity = self.find(name) or self.new(name, "ORG")  # "Santé Canada", "Emploi Québec": a body and its country
@@ -283,6 +275,7 @@ class EntityTable(TitleScan, AcronymScan):
         elif is_acronym(self.toks[a].text) or outlet or self._club(a):
             entity = self.find(name) or self.new(name, "ORG")
         elif any(self.toks[k].low in self.g.organisations for k in range(a, b)) or introduced_by(self.text, self.toks[a].start, self.g.firms) \
+                or b - a > 1 and body_complement(self.toks, a, b, self.g) \
                 or named_by_body(self.toks, a, self.g.organisations) and not self.g.given_name(self.toks[a].text):
             entity = self.find(name) or self.new(name, "ORG")  # "la Fonderie X", "le constructeur X", "l'ONG X"
         elif a > 0 and self.toks[a - 1].text in ("la", "le", "l'", "l’") and not self.g.given_name(self.toks[a].text):

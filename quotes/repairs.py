@@ -312,11 +312,13 @@ def _incise_nouns(sent: Sentence, cues: dict[int, CueMatch]) -> list[Word]:
         if cue is None or not (after_comma or after_stop or clitic):
             continue
         subject = sent.word(nxt.head) if nxt.deprel == "det" and nxt.head else nxt
+        if glued and nxt.upos == "PRON" and nxt.text.lower() in SUBJECT_CLITICS and (after_comma or after_stop):
+            subject = attrs.evolve(nxt, head=w.id)  # "— Lui, il exagère, plaisante-t-elle.": the clitic hung on the line's verb
         if subject is None or subject.head != w.id or subject.start < w.end or not (
                 subject.upos in ("NOUN", "PROPN", "ADJ") or subject.upos == "PRON" and subject.deprel == "nsubj"):
             continue  # "», analyse l'économiste", "», lit-on": its subject hung on the form
         words[k] = _as_verb(w, cue, deprel="parataxis" if w.head else "root")
-        words[subject.id - 1] = attrs.evolve(words[subject.id - 1], deprel="nsubj")
+        words[subject.id - 1] = attrs.evolve(words[subject.id - 1], head=w.id, deprel="nsubj")
     return words
 
 

@@ -341,3 +341,30 @@ def test_an_acronym_with_one_word_after_it_names_one_organisation():
     # a person named after an outlet or a party is none of it
     kinds = {e.name: e.type for e in EntityTable("« Rien n'est joué », a déclaré à l'AFP Jeanne Martin.", g).entities}
     assert kinds == {"AFP": "ORG", "Jeanne Martin": "PER"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Le gardien part vers le club turc de Kocaeli Birlikspor pour deux saisons.", "Kocaeli Birlikspor"),
+    ("Elle a rejoint l'équipe cycliste de Team Visma l'an dernier.", "Team Visma"),
+])
+def test_a_run_after_a_body_noun_and_de_is_the_body(grammar, text, body):
+    t = table(grammar, text)
+    assert [(e.name, e.type) for e in t.entities if e.type == "PER"] == []
+    assert any(e.name == body and e.type == "ORG" for e in t.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "Les fidèles du diocèse d'Autun et Chalon prieront dimanche.",
+    "La cour d'appel de Douai et Arras siégera lundi.",
+])
+def test_a_word_joined_to_a_complement_by_et_is_no_person(grammar, text):
+    assert [e.name for e in table(grammar, text).entities if e.type == "PER"] == []
+
+
+@pytest.mark.parametrize("text, body", [
+    ("L'association Terres et Rivières du Limousin a déposé un recours.", "Terres et Rivières du Limousin"),
+    ("La compagnie maritime Îles et Courants suspend ses liaisons.", "Îles et Courants"),
+])
+def test_a_body_name_joined_by_et_is_one_organisation(grammar, text, body):
+    t = table(grammar, text)
+    assert [(e.name, e.type) for e in t.entities] == [(body, "ORG")]
