@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
+import regex
+
 from . import wordsplit
 from .tokens import QUE_FORMS, SUBJECT_CLITICS
 
@@ -23,7 +25,7 @@ def stanza_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
 
     tagging = [p for p in pipeline.processors if p != "depparse"]
     docs = pipeline.bulk_process([stanza.Document([], text=t) for t in texts], processors=tagging)
-    docs = [misread_cue_verbs(doc, verbs) for doc in docs]
+    docs = [misread_futures(misread_cue_verbs(doc, verbs)) for doc in docs]
     return pipeline.bulk_process(docs, processors=["depparse"])
 
 
@@ -49,8 +51,38 @@ def rule_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
         docs.append(Document([sentence] if sentence else [], text=text))
     tagging = [p for p in pipeline.processors if p not in ("tokenize", "mwt", "depparse")]
     docs = pipeline.bulk_process(docs, processors=tagging)
-    docs = [_cut_des(misread_cue_verbs(doc, verbs)) for doc in docs]
+    docs = [_cut_des(misread_futures(misread_cue_verbs(doc, verbs))) for doc in docs]
     return pipeline.bulk_process(docs, processors=["depparse"])
+
+
+# The future and the conditional of verbs in -er, -ir and -dre ("rouvrira", "circuleront",
+# "reprendrait"); not "portrait", "retrait", whose "-rait" is a noun's.
+_FUTURE = regex.compile(r"\p{Ll}{2,}(?:er|ir|dr)(?:a|ont|ait|aient)$")
+_INFINITIVE = (("er", "er"), ("ir", "ir"), ("dr", "dre"))
+
+
+def misread_futures(doc):
+    """`doc` with a verb's future or conditional form that the tagger, having never seen it,
+    read as a noun or an adjective right after its subject ("La ligne rouvrira lundi", "Trois
+    TGV sur cinq circuleront") made a finite verb, so that the parser does not make the
+    subject a later verb's ("..., a annoncé la SNCF")."""
+    for sent in doc.sentences:
+        words = sent.words
+        for k, word in enumerate(words):
+            if k == 0 or word.upos not in ("NOUN", "ADJ") or not _FUTURE.match(word.text) or word.text.endswith("trait"):
+                continue
+            before = words[k - 1]
+            if before.upos not in ("NOUN", "PROPN", "NUM") or before.text.lower() in _NOT_SUBJECTS:
+                continue
+            stem = regex.sub(r"(?:a|ont|ait|aient)$", "", word.text)
+            ending = next((inf for end, inf in _INFINITIVE if stem.endswith(end)), "er")
+            word.upos, word.xpos = "VERB", None
+            word.feats = "Mood=Ind|VerbForm=Fin"
+            word.lemma = stem[:-2] + ending
+    return doc
+
+
+_NOT_SUBJECTS = frozenset({"de", "d'", "d’"})
 
 
 # Tags that no form of a reporting verb has in the French treebanks, once the

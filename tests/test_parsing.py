@@ -130,3 +130,14 @@ def test_the_tokenizer_model_stays_available_by_name():
     text = "« Nous ne céderons pas », a déclaré la ministre."
     [unit] = Pipeline("fr", "stanza-tokenizer").parser.parse([Span(0, len(text), text)])
     assert [w.text for w in unit.sentences[0].words][:3] == ["«", "Nous", "ne"]
+
+
+def test_a_future_form_read_as_a_noun_after_its_subject_reaches_the_parser_as_a_verb(pipeline):
+    # The tagger has never seen "rouvrira", and read it as an adjective of "crèche", which the
+    # parser then made the subject of the incise's verb.
+    words = _parsed(pipeline, "La crèche rouvrira mardi, a annoncé la commune, à la veille de la rentrée.")
+    verb = next(w for w in words if w.text == "rouvrira")
+    assert (verb.upos, verb.lemma) == ("VERB", "rouvrir")
+    assert next(w for w in words if w.text == "crèche").head == verb.id
+    for text, noun in (("Le portrait du maire sera exposé.", "portrait"), ("Le retrait des troupes a commencé.", "retrait")):
+        assert next(w for w in _parsed(pipeline, text) if w.text == noun).upos == "NOUN", text
