@@ -40,6 +40,7 @@ from .misread import (QUANTIFIERS, adverbs_read_as_verbs, appositions_read_as_su
                       ordinals_as_subjects, quantified_objects, subjects_after_fronted_participles)
 from .clitics import part_glued_clitics
 from .asides import participles_after_asides
+from .postposed import subjects_after_postposed_cues
 from .conjuncts import participles_sharing_an_auxiliary
 from .outletrepair import speaker_after_outlet
 from .stray_objects import (articles_read_as_contractions, infinitives_after_phrases, objects_after_addressees, objects_after_phrases,
@@ -65,7 +66,7 @@ def _sentence(sent: Sentence, cues: dict[int, CueMatch], grammar: Optional[Gramm
     sent = attrs.evolve(sent, words=tuple(adverbs_read_as_verbs(sent)))
     for repair in (ordinals_as_subjects, subjects_after_fronted_participles, appositions_read_as_subjects, _nouns_read_as_cues,
                    _nouns_before_objects, _verbless, _nouns_before_colons, _incise_nouns, _final_incise, _after_relative, objects_after_addressees,
-                   participles_sharing_an_auxiliary, participles_after_asides):
+                   participles_sharing_an_auxiliary, participles_after_asides, subjects_after_postposed_cues):
         sent = attrs.evolve(sent, words=tuple(repair(sent, cues)))
     if grammar is not None:
         sent = attrs.evolve(sent, words=tuple(_weekdays_as_verbs(sent, grammar)))

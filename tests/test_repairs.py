@@ -159,3 +159,34 @@ def test_a_noun_after_a_comma_with_no_quotation_before_it_stays_a_noun():
         ("des", "de", "DET", 5, "det"), ("coûts", "coût", "NOUN", 3, "nmod"),
     ])
     assert verb_cues([u], (cue_at(u, "analyse", "analyser"),)) == [u]
+
+
+def _postposed(rows, cue_word, lemma):
+    u = unit(rows)
+    return verb_cues([u], (cue_at(u, cue_word, lemma),))[0].sentences[0]
+
+
+def test_an_incise_subject_read_as_its_object_is_the_subject():
+    # "Les agents seront en grève , a annoncé mardi le syndicat .": "agents" hung on the incise
+    sent = _postposed([
+        ("Les", "le", "DET", 2, "det"), ("agents", "agent", "NOUN", 8, "nsubj"), ("seront", "être", "AUX", 5, "cop"),
+        ("en", "en", "ADP", 5, "case"), ("grève", "grève", "NOUN", 8, "obl:mod"), (",", ",", "PUNCT", 5, "punct"),
+        ("a", "avoir", "AUX", 8, "aux:tense"), ("annoncé", "annoncer", "VERB", 0, "root"), ("mardi", "mardi", "NOUN", 8, "obj"),
+        ("le", "le", "DET", 11, "det"), ("syndicat", "syndicat", "NOUN", 8, "obj"), (".", ".", "PUNCT", 8, "punct"),
+    ], "annoncé", "annoncer")
+    assert (sent.word(2).head, sent.word(2).deprel) == (5, "nsubj")
+    assert (sent.word(11).head, sent.word(11).deprel) == (8, "nsubj")
+
+
+def test_a_subject_with_its_apposition_before_the_verb_stays_its_subject():
+    # "C' est par ces mots que la présidente , Anne Roux , a conclu mardi son discours ."
+    sent = _postposed([
+        ("C'", "ce", "PRON", 5, "expl:subj"), ("est", "être", "AUX", 5, "cop"), ("par", "par", "ADP", 5, "case"),
+        ("ces", "ce", "DET", 5, "det"), ("mots", "mot", "NOUN", 0, "root"), ("que", "que", "SCONJ", 14, "mark"),
+        ("la", "le", "DET", 8, "det"), ("présidente", "président", "NOUN", 14, "nsubj"), (",", ",", "PUNCT", 10, "punct"),
+        ("Anne", "Anne", "PROPN", 8, "appos"), ("Roux", "Roux", "PROPN", 10, "flat:name"), (",", ",", "PUNCT", 10, "punct"),
+        ("a", "avoir", "AUX", 14, "aux:tense"), ("conclu", "conclure", "VERB", 5, "advcl:cleft"), ("mardi", "mardi", "NOUN", 14, "obj"),
+        ("son", "son", "DET", 17, "det"), ("discours", "discours", "NOUN", 14, "obj"), (".", ".", "PUNCT", 5, "punct"),
+    ], "conclu", "conclure")
+    assert (sent.word(8).head, sent.word(8).deprel) == (14, "nsubj")
+    assert sent.word(17).deprel == "obj"
