@@ -304,13 +304,14 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         if chain in self.g.organisation_names or chain in self.g.outlets or known is not None and known.type == "ORG" and (
                 known.acronym == chain or " et " in chain and known.name == chain):  # "Bois et Scieries de Bourgogne"
             return "ORG"   # a listed name, or the short form of one the text expanded ("l'Insee")
-        if head.upos == "NOUN" and head.feat("Number") == "Plur" and lemma in self.g.organisations:
-            return "GROUP"  # "les syndicats": several organisations speaking together
+        counted = any(w.head == head.id and w.text.lower() in _PLURAL_DET for w in mention.words)
+        if (head.upos == "NOUN" and head.feat("Number") == "Plur" or counted) and lemma in self.g.organisations:
+            return "GROUP"  # "les syndicats", "plusieurs ONG": several organisations speaking together
         if lemma in self.g.organisations or lemma in self.g.documents or any(w.lemma.lower() in self.g.organisations for w in mention.words if w.start < head.end + 1 and w.upos == "NOUN"):
             if lemma not in self.g.titles:
                 return "ORG"
         if chain and chain.isupper() and len(chain) > 1 and lemma not in self.g.titles and not self.g.person_word(head.text):
-            plural = any(w.text.lower() in ("les", "des", "ces") and w.head == head.id for w in mention.words)
+            plural = any(w.text.lower() in _PLURAL_DET and w.head == head.id for w in mention.words)
             return "GROUP" if plural else "ORG"  # "les ONG": several organisations; not "le député LR", "un agent SNCF": a person
         if lemma in self.g.collectives or (lemma in self.g.groups or head.upos == "NOUN" and head.feat("Number") == "Plur") and not any(
                 w.head == head.id and w.deprel == "det" and w.text.lower() in _SINGULAR_DET for w in mention.words):
@@ -394,6 +395,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
         return m is not None and m.group(1).lower() in self.g.organisations and m.group(1).lower() not in _NAMED_AFTER_PEOPLE
 
 
+_PLURAL_DET = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "quelques"})
 _SINGULAR_DET = frozenset({"son", "sa", "mon", "ma", "ton", "ta", "le", "la", "ce", "cet", "cette"})
 # "le premier", "la seconde": of the two people named last, the one named first or second
 _ORDINALS = {"premier": 0, "première": 0, "second": 1, "seconde": 1, "deuxième": 1}

@@ -92,7 +92,8 @@ NOT_NAMES = frozenset(
     "le la les l' l’ un une des du de d' d’ au aux selon dans en lors pour par sur avec sans il elle ils elles "
     "ce cette ces son sa ses leur leurs et ou mais a à après avant depuis comme si quand alors ainsi "
     "jusqu’à jusqu'à m. mme mlle mm. dr. pr. lundi mardi mercredi jeudi vendredi samedi dimanche janvier février "
-    "mars avril mai juin juillet août septembre octobre novembre décembre".split()
+    "mars avril mai juin juillet août septembre octobre novembre décembre plusieurs certains certaines quelques "
+    "nombreux nombreuses deux trois quatre cinq six sept huit neuf dix".split()
 )
 
 
