@@ -23,7 +23,7 @@ _AGES = frozenset({"adolescent", "adolescente", "vingtenaire", "trentenaire", "q
 # Nouns that stand for an organisation already named, as a pronoun would ("le groupe",
 # "l'organisme"); not those of bodies that are speakers by themselves ("la préfecture").
 _FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "constructeur", "établissement",
-                    "enseigne", "fabricant", "opérateur", "industriel", "laboratoire", "club"})
+                    "enseigne", "fabricant", "opérateur", "industriel", "laboratoire", "club", "institution"})
 
 
 _DEFINITE = ("le", "la", "l'", "l’")
@@ -141,6 +141,11 @@ class Anaphors:
             # not an outlet the words were said to ("au micro de beIN Sports")
             named = [(m.start, e) for e in self.table.entities if e.type == "ORG" and e.name not in self.g.outlets
                      for m in e.mentions if m.kind == "name" and m.start < mention.start and not after_broadcast_lead(self.text, m.start)]
+            # or one that spoke, described by its noun and name ("Le musée Lacaze de Figeac a
+            # annoncé ... L'institution"); a firm's noun stays a firm's ("l'entreprise")
+            named += [(pos, e) for pos, e in self.history if head.lemma.lower() not in self.g.firms
+                      and pos < mention.start and e.type == "ORG" and len(e.name.split()) > 1
+                      and any(w[:1].isupper() for w in e.name.split()[1:]) and e.name not in self.g.outlets]
         if not named:
             return None
         pos, entity = max(named, key=lambda x: x[0])

@@ -32,15 +32,15 @@ from .titles import Holder, TitleScan
 from .acronyms import AcronymScan
 from .enumerations import places_in_lists
 from .outlets import after_broadcast_lead
-from .bodynames import body_complement, body_name_end, complement, joined_complement, named_by_body
+from .bodynames import body_complement, complement, joined_complement, named_by_body
+from .nameruns import CAMEL as _CAMEL, capitalised_runs, glued
 from .clubs import clubs_named
 from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant, whole_quotation  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
 _OUTLET_ARTICLES = {"le": "Le", "la": "La", "les": "Les", "l'": "L'", "l’": "L'", "au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
 
-# A word that opens in lower case before its capitals ("beIN", "iTélé", "eBay").
-_CAMEL = regex.compile(r"\p{Ll}{1,3}\p{Lu}")
+
 
 
 @attrs.define
@@ -125,7 +125,7 @@ class EntityTable(TitleScan, AcronymScan):
             elif (expansion := self._short_form(k)) is not None:
                 self._acronym(k, k + 1, expansion)
         covered = {k for e in self.entities for m in e.mentions for k in range(m.start, m.end)}
-        for i, j in self._runs():
+        for i, j in capitalised_runs(self.text, self.toks, self.g):
             if self.toks[i].start not in covered:
                 self._name_run(i, j)
         for k, t in enumerate(self.toks):
@@ -152,49 +152,6 @@ class EntityTable(TitleScan, AcronymScan):
             # not one the list named already ("Stade rennais")
             if not any(m.start() < e.end and e.start < m.end() for x in self.entities if x.type == "ORG" for e in x.mentions):
                 self.mention(self.find(m.group()) or self.new(m.group(), "ORG"), m.start(), m.end(), "name")
-
-    def _glued(self, a: Tok, b: Tok) -> bool:
-        gap = self.text[a.end: b.start]
-        return not gap.strip() and "\n" not in gap
-
-    def _runs(self) -> list[tuple[int, int]]:
-        """Token ranges of capitalised words standing together: "Jean-Luc Mélenchon"."""
-        out, k, n = [], 0, len(self.toks)
-        while k < n:
-            # a name may open in lower case before its capitals: "beIN Sports", "iTélé"
-            if not (self.toks[k].cap or _CAMEL.match(self.toks[k].text)) or not self.toks[k].text[0].isalpha():
-                k += 1
-                continue
-            j = k + 1
-            while j < n:
-                if self.toks[j].cap and self.toks[j].text[0].isalpha() and self._glued(self.toks[j - 1], self.toks[j]):
-                    j += 1
-                elif self._particle(k, j):
-                    j += 2
-                else:
-                    break
-            if named_by_body(self.toks, k, self.g.organisations):
-                j = body_name_end(self.toks, j, self._glued)  # "l'association Eaux et Rivières de Bretagne"
-            out.append((k, j))
-            k = j
-        return out
-
-    def _particle(self, k: int, j: int) -> bool:
-        """"François de Rugy", "Valéry Giscard d'Estaing": a name's particle between two
-        capitalised words, after a given name; not the "de" of a place or an institution
-        ("Banque de France", "Château de Lány", "Val d'Oise")."""
-        toks, n = self.toks, len(self.toks)
-        if j + 1 >= n or toks[j].low not in ("de", "d'", "d’", "du") or not toks[j + 1].cap or not toks[j + 1].text[0].isalpha():
-            return False
-        if not (self._glued(toks[j - 1], toks[j]) and self._glued(toks[j], toks[j + 1])):
-            return False
-        after = toks[j + 1]
-        # a person's name: a given name before the particle ("Selon Valéry Giscard d'Estaing")
-        given = any(t.text in self.g.first_names or t.text.split("-")[0] in self.g.first_names or t.text in self.g.epicene_names
-                    for t in toks[k:j])
-        if not given or after.text in self.g.places or after.low in self.g.organisations or is_acronym(after.text):
-            return False
-        return self.text[toks[k].start: toks[j - 1].end] not in self.g.places
 
     def _name_span(self, i: int, j: int) -> Optional[tuple[int, int]]:
         """The part of a capitalised run that names someone, as token indices."""
@@ -227,7 +184,7 @@ class EntityTable(TitleScan, AcronymScan):
     def _club(self, k: int) -> bool:
         """"l'AS Monaco", "le FC Nantes": a club's letters with a capitalised word after them."""
         return self.toks[k].text in self.g.club_prefixes and k + 1 < len(self.toks) and self.toks[k + 1].cap \
-            and self.toks[k + 1].text[0].isalpha() and self._glued(self.toks[k], self.toks[k + 1])
+            and self.toks[k + 1].text[0].isalpha() and glued(self.text, self.toks[k], self.toks[k + 1])
 
     def _sentence_start(self, i: int) -> bool:
         return i == 0 or self.toks[i - 1].text in ".!?«»\"“”‹›„‘:—–-" or "\n" in self.text[self.toks[i - 1].end: self.toks[i].start]

@@ -19,6 +19,7 @@ from .model import CueMatch, Document, Quote, QuotedSpan, Speaker, Span
 from .normalize import normalize
 from .parsing import PARSERS, ParsedUnit, Parser
 from .stanzadocs import cue_verbs
+from .tokens import clitic
 from .repairs import verb_cues
 from .scanner import Scanner
 from .entities import EntityTable
@@ -174,6 +175,7 @@ class Pipeline:
                 if relay is not None:
                     events[k] = attrs.evolve(e, cited_source=relay.name)
         _narrators(found.text, events, out, resolver.history, resolver.lookups)
+        self._content_subjects(found.text, parsed, events, out, resolver)
         out = resolver.finish(out)
         _participles(found.text, parsed, events, out)
         self._outlets(found, parsed, events, out)
@@ -188,6 +190,23 @@ class Pipeline:
                     if e.cited_source is None:
                         events[k] = attrs.evolve(e, cited_source=events[prior[-1]].cited_source)
         return out, resolver.lookups, table
+
+    def _content_subjects(self, text: str, parsed: list[ParsedUnit], events: list[Event], out: list[Optional[Speaker]], resolver: Resolver) -> None:
+        """"L'entreprise va fermer son usine, a-t-elle annoncé": a subject pronoun after the
+        words it reports, which nobody named before them agrees with, stands for their
+        subject, when that subject agrees with it in gender or number."""
+        for k, e in enumerate(events):
+            m = e.mention
+            if out[k] is not None or e.inherits or m is None or m.start < e.end:
+                continue
+            gender = self.grammar.pronouns.get(clitic(m.head.text))
+            subject = next((w for w in m.sentence.words if e.start <= w.start < e.end and w.deprel.startswith("nsubj")
+                            and w.upos in ("NOUN", "PROPN")), None) if gender in ("m", "f", "p") else None
+            if subject is None or not _agrees_with(m.sentence, subject, gender):
+                continue
+            entity = resolver.resolve_mention(self.attributor.mention(m.sentence, subject, text))
+            if entity is not None and entity.type in ("PER", "ORG", "GROUP"):
+                out[k] = Speaker(entity.name, entity.type, Span(m.start, m.end, m.text), None, entity.id)
 
     def _outlets(self, found: GrammarResult, parsed: list[ParsedUnit], events: list[Event], out: list[Optional[Speaker]]) -> None:
         """The outlet a verb cue's statement was made to ("a déclaré à l'AFP"), read off the
@@ -268,6 +287,15 @@ def _people(g: Grammar, sent, subject) -> bool:
         return False
     return low in g.titles or g.person_noun(subject.lemma, subject.text) or any(
         c.upos == "PROPN" and c.deprel in ("appos", "flat:name") for c in sent.children(subject.id))
+
+
+def _agrees_with(sent, noun, gender: str) -> bool:
+    """Do `noun` and its article agree with a pronoun of `gender` ("m", "f", or "p" plural)?"""
+    words = [noun] + [c for c in sent.children(noun.id) if c.deprel == "det"]
+    if gender == "p":
+        return any(w.feat("Number") == "Plur" for w in words)
+    wanted = "Masc" if gender == "m" else "Fem"
+    return all(w.feat("Number") != "Plur" for w in words) and any(w.feat("Gender") == wanted for w in words)
 
 
 def _reflexive(sent, subject) -> bool:

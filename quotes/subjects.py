@@ -13,9 +13,12 @@ from .outletnames import listed_outlet_at
 from .tokens import PLACE_NOUNS, masculine
 
 # Endings of nouns of agents, which name persons: "un céréalier", "une aide-soignante",
-# "une chroniqueuse", "la pharmacienne", "une militante", "le politologue".  Not the
-# masculine "-eur" and "-ant", which name bodies as often ("le régulateur", "l'exploitant").
-_AGENT_ENDING = regex.compile(r"(?:ier|ière|euse|trice|ien|ienne|iste|logue|ante)$")
+# "une chroniqueuse", "la pharmacienne", "une militante", "le politologue", "un soudeur".
+# Not the masculine "-ant", which names bodies as often ("l'exploitant"); the bodies in
+# "-eur" are in the lists of bodies ("le transporteur") or below.
+_AGENT_ENDING = regex.compile(r"(?:ier|ière|euse|trice|ien|ienne|iste|logue|ante|eur)$")
+_NOT_AGENTS = frozenset({"régulateur", "législateur", "employeur", "secteur", "acquéreur", "repreneur", "organisateur",
+                         "annonceur", "émetteur", "bailleur", "investisseur"})
 # Nouns of things that go by a name set after them: "la ligne Paris-Granville", "le lycée Hoche".
 _NAMED_THINGS = frozenset({"ligne", "rue", "avenue", "boulevard", "quartier", "ville", "village", "cité", "place", "gare",
                            "station", "route", "autoroute", "résidence", "club", "équipe", "stade", "salle", "maison", "centre"})
@@ -69,7 +72,7 @@ class SubjectKinds:
         head = mention.head
         low = head.text.lower()
         return head.upos == "NOUN" and head.text.islower() and head.feat("Number") != "Plur" \
-            and bool(_AGENT_ENDING.search(low)) and not any(
+            and bool(_AGENT_ENDING.search(low)) and low not in _NOT_AGENTS and not any(
                 head.lemma.lower() in nouns for nouns in (self.g.organisations, self.g.firms, self.g.documents, self.g.media))
 
     def _complement_name(self, mention: Mention, chain: str) -> bool:

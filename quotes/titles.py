@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 import attrs
 import regex
 
+from .nameruns import glued
 from .tokens import DE_WORDS, DETERMINERS, PLACE_NOUNS, is_acronym, title_key
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class TitleScan:
         """The end (token index) of the title phrase starting at k: "ministre des Finances",
         "professeur à l'université de Lyon", "maire UMP du Raincy"."""
         toks, n, j = self.toks, len(self.toks), k + 1
-        while j < n and j - k < 10 and self._glued_words(j, j + 1) and self._glued(toks[j - 1], toks[j]):
+        while j < n and j - k < 10 and self._glued_words(j, j + 1) and glued(self.text, toks[j - 1], toks[j]):
             t = toks[j]
             if t.low in ("et", "ou") and j + 1 < n and toks[j + 1].low in self.g.titles:
                 j += 2  # "vice-président et trésorier de l'association"
@@ -81,7 +82,7 @@ class TitleScan:
                     j += 1  # a party or union: "le député LR", "la candidate PS"
                     continue
                 run_end = j + 1
-                while run_end < n and toks[run_end].cap and self._glued(toks[run_end - 1], toks[run_end]):
+                while run_end < n and toks[run_end].cap and glued(self.text, toks[run_end - 1], toks[run_end]):
                     run_end += 1
                 if toks[j - 1].low in PLACE_NOUNS:
                     j = run_end  # "de la région Auvergne-Rhône-Alpes": the place's name, no holder
@@ -161,7 +162,7 @@ class TitleScan:
 
     def _person_at(self, k: int) -> Optional[Entity]:
         j = k
-        while j < len(self.toks) and self.toks[j].cap and (j == k or self._glued(self.toks[j - 1], self.toks[j])):
+        while j < len(self.toks) and self.toks[j].cap and (j == k or glued(self.text, self.toks[j - 1], self.toks[j])):
             j += 1
         span = self._name_span(k, j)
         if span is None:
@@ -173,7 +174,7 @@ class TitleScan:
     def _person_ending(self, comma: int) -> Optional[Entity]:
         j = comma
         i = j
-        while i > 0 and self.toks[i - 1].cap and self._glued(self.toks[i - 1], self.toks[i if i < j else j - 1]):
+        while i > 0 and self.toks[i - 1].cap and glued(self.text, self.toks[i - 1], self.toks[i if i < j else j - 1]):
             i -= 1
         if i > 0 and self.toks[i - 1].low in ("de", "du", "des", "d'", "d’"):
             return None  # "les soubresauts de Wall Street, le sénateur ...": a complement, no apposition

@@ -40,8 +40,9 @@ PLACE_NOUNS = frozenset({"région", "département", "province", "canton", "commu
 # l'agroalimentaire Kervalis".
 # The noun and the words after it are lower case whatever the article's case ("du Crédit
 # Vosgien à Épinal" introduces no name by a noun).
+# The noun, then up to three words of its own: lower-case ones or a trade's letters ("le groupe de BTP X").
 _NOUN_BEFORE = regex.compile(r"(?:\b(?:le|la|les|un|une|du|au|de)|\bl['’]|\bd['’])\s*(?P<noun>(?-i:\p{Ll})[\p{Ll}\-]*)"
-                             r"(?:\s+(?:[dl]['’]\s*)?(?-i:\p{Ll})[\p{Ll}\-]*){0,3}\s+$", regex.IGNORECASE)
+                             r"(?:\s+(?:[dl]['’]\s*)?(?:(?-i:\p{Ll})[\p{Ll}\-]*|(?-i:\p{Lu}{2,5}))){0,3}\s+$", regex.IGNORECASE)
 
 
 def introduced_by(text: str, position: int, nouns: frozenset[str]) -> bool:
