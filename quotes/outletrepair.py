@@ -23,8 +23,8 @@ def speaker_after_outlet(sent: Sentence, cues: dict[int, CueMatch], grammar: Gra
     X le fondateur de ...": the parser ran the outlet spoken to and the speaker after it into
     one phrase.  The longest start of a name that is a known outlet stays the cue's "à"
     phrase, and the first name and surname after it are the cue's inverted subject; so is a
-    person's noun with its article hung on the outlet, or on the people spoken to, with no
-    preposition."""
+    person's noun with its article, or an honorific with its name, hung on the outlet, or on
+    the people spoken to, with no preposition."""
     words = list(sent.words)
     for w in sent.words:
         if w.start not in cues or w.upos != "VERB":
@@ -56,7 +56,9 @@ def speaker_after_outlet(sent: Sentence, cues: dict[int, CueMatch], grammar: Gra
                         continue
                     own = sent.children(d.id)
                     person = d.lemma.lower() in grammar.titles or d.lemma.lower() + "s" in grammar.groups
-                    if person and any(m.deprel == "det" for m in own) and not any(m.deprel == "case" for m in own):
+                    # "à Ouest-France M. Roux": an honorific with its name needs no article
+                    honorific = d.text in grammar.honorifics and any(m.upos == "PROPN" and m.start > d.end for m in own)
+                    if (person and any(m.deprel == "det" for m in own) or honorific) and not any(m.deprel == "case" for m in own):
                         words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="nsubj")
                         return words
     return words

@@ -41,7 +41,8 @@ def after_broadcast_lead(text: str, start: int) -> bool:
 # (not "le délégué aux Anciens combattants", an office's domain written as a name).
 _TOLD = regex.compile(r"\s(?:à\s+(?:des|ses|leurs|ces|quelques|plusieurs)|aux)\s+(?P<noun>\p{Ll}[\p{L}\-]*)")
 _INSERTED = regex.compile(r",\s*(?P<verb>\p{Ll}+)\s+(?P<name>(?:L[ae]\s+|L['’]|Les\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)\s*,")
-_EDITION = regex.compile(r"(?:[ \u00a0]+\p{Lu}[\p{L}\-]*)+")
+# An edition's capitalised words, up to an honorific ("à Ouest-France M. Roux": the speaker's).
+_EDITION = regex.compile(r"(?:[ \u00a0]+(?!(?:M|MM|Mme|Mmes|Mlle|Me|Dr|Pr|Mgr)(?:\.|\s))\p{Lu}[\p{L}\-]*)+")
 _NAME_TOKEN = regex.compile(r"(?:\p{Ll}{0,3}\p{Lu}[\p{L}\p{N}&/\-]*(?:\.\p{L}+)*|\p{N}+)(?=[\s,.;:!?)»]|$)")
 
 

@@ -166,8 +166,9 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
             tail = ctx.text[q.close_end: end]
             if _OBJECT_RELATIVE.match(tail) and len(inside) == 1:
                 end = _relative_end(sent, c, q.close_end) or q.close_end
-            elif not regex.match(r"[ \u00a0\u202f]*\p{Ll}", tail) or len(inside) > 1:
+            elif not regex.match(r"[ \u00a0\u202f]*\p{Ll}", tail) or len(inside) > 1 and c.feat("VerbForm") != "Inf":
                 end = q.close_end  # ", tel que cité par ...", another quotation: not the object's
+                # (an infinitive in marks keeps its object: "a dit « regretter » ces actes « isolés »")
             return (dets[0].start if dets else q.open_start), _and_relative(ctx, sent, max(end, q.close_end))
         if lemma in g.noun_object or lemma in g.prepositional_object or lemma in g.predicative:
             return None  # "a ordonné la saisie des usines « ... »": the whole object, that rule's
