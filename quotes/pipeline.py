@@ -175,7 +175,7 @@ class Pipeline:
                 if relay is not None:
                     events[k] = attrs.evolve(e, cited_source=relay.name)
         _narrators(found.text, events, out, resolver.history, resolver.lookups)
-        self._content_subjects(found.text, parsed, events, out, resolver)
+        self._content_subjects(found.text, events, out, resolver)
         out = resolver.finish(out)
         _participles(found.text, parsed, events, out)
         self._outlets(found, parsed, events, out)
@@ -191,10 +191,10 @@ class Pipeline:
                         events[k] = attrs.evolve(e, cited_source=events[prior[-1]].cited_source)
         return out, resolver.lookups, table
 
-    def _content_subjects(self, text: str, parsed: list[ParsedUnit], events: list[Event], out: list[Optional[Speaker]], resolver: Resolver) -> None:
+    def _content_subjects(self, text: str, events: list[Event], out: list[Optional[Speaker]], resolver: Resolver) -> None:
         """"L'entreprise va fermer son usine, a-t-elle annoncé": a subject pronoun after the
-        words it reports, which nobody named before them agrees with, stands for their
-        subject, when that subject agrees with it in gender or number."""
+        words it reports, left without an antecedent before them, stands for their subject
+        when that subject agrees with it."""
         for k, e in enumerate(events):
             m = e.mention
             if out[k] is not None or e.inherits or m is None or m.start < e.end:

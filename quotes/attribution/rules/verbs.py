@@ -13,11 +13,11 @@ from ...tokens import CLOSING_MARKS, OPENING_MARKS, QUE_FORMS, REFERRING_BACK, u
 from ..context import Context, UnitView
 
 # Prepositions of time: their phrase after an object says when the report holds.
+_WHEN = frozenset({"avant", "après", "depuis", "pendant", "lors", "dès", "durant"})
+_THROUGHOUT = regex.compile(r"(?:tout\s+(?:au|le)\s+long|au\s+cours|à\s+l['’]issue|au\s+terme|au\s+lendemain|à\s+la\s+veille)\b", regex.IGNORECASE)
 # Plural nouns of people by their ending, where no list names them: "les occupants", "les
 # paroissiens", "les frontaliers", "les signataires" (not "-eurs": "les indicateurs confirment").
 _PEOPLE_ENDING = regex.compile(r"(?:ants|antes|iens|iennes|iers|ières|istes|aires)$")
-_WHEN = frozenset({"avant", "après", "depuis", "pendant", "lors", "dès", "durant"})
-_THROUGHOUT = regex.compile(r"(?:tout\s+(?:au|le)\s+long|au\s+cours|à\s+l['’]issue|au\s+terme|au\s+lendemain|à\s+la\s+veille)\b", regex.IGNORECASE)
 
 
 def framed(frame: str):
@@ -89,7 +89,6 @@ def _apposed(sent: Sentence, c: Word) -> bool:
     if k > 0 and sent.words[k].upos == "DET":
         k -= 1
     return k > 0 and sent.words[k].text == ","
-
 
 
 _OF = frozenset({"de", "d'", "d’", "des", "du"})
