@@ -93,6 +93,11 @@ class DocumentAuthors:
         if by:
             # "publiée par l'Agence de la statistique (ANSA)": the acronym in brackets is no part of the name
             name = by.group(1).split(" (")[0].strip(" ,")
+            noun, _, rest = name.partition(" ")
+            if noun.lower() in self.g.organisations and noun.lower() not in self.g.named_with and rest[:1].isupper():
+                name = rest  # "par l'ONG Médecins du Sahel": the body's noun is no part of its name
+            else:
+                name = self.table.fuller(name, mention.start) or name  # "par la préfecture" after "la préfecture du Gard"
             return self.table.entity(name, "PER" if name.split()[0].lower() in self.g.titles else "ORG")
         head = mention.head
         words = [w for w in mention.words if mention.start <= w.start < mention.end]
@@ -153,6 +158,7 @@ class DocumentAuthors:
             found = self._named_org(bare)
             if found is not None:
                 return found
+            name = self.table.fuller(name, mention.start) or name  # "du ministère" after "le ministère de l'Économie"
         if low in self.g.organisations or w.text[:1].isupper():
             # "un rapport de l'Inspection générale des finances": a capitalised noun heads a name
             return self.table.find(name) or self.table.entity(name, "ORG")

@@ -76,6 +76,9 @@ def preposition(ctx: Context) -> None:
             if cue.lemma in SPEAKER_ONLY and (not (_speaker_like(ctx.grammar, nominal) or _named(ctx.grammar, sent, nominal))
                                               or _for_whom(ctx.grammar, sent, nominal)):
                 continue
+            before = text[sent.start: cue.start]
+            if cue.lemma in SPEAKER_ONLY and not opens_sentence(before) and not before.rstrip().endswith(","):
+                continue  # "une question de survie pour les familles": for whom, in no one's words
             if not text[sent.start: cue.start].rstrip().endswith(",") and any(
                     a.upos == "VERB" and a.start < cue.start
                     and (a.lemma.lower() in ctx.grammar.criteria or a.text.lower() in ctx.grammar.criteria)
