@@ -78,8 +78,8 @@ class Syntax:
 
     def cue_lemma(self, sent: Sentence, w: Word) -> Optional[str]:
         if w.upos not in ("VERB", "AUX") and not (w.upos in ("ADJ", "NOUN") and (w.feat("VerbForm") == "Part" or any(
-                c.deprel.startswith("aux") for c in sent.children(w.id)))):
-            return None  # a word with an auxiliary is a verb, whatever its tag ("a-t-elle tweeté")
+                c.deprel.startswith("aux") or c.deprel == "expl:pv" for c in sent.children(w.id)))):
+            return None  # a word with an auxiliary or a reflexive clitic is a verb, whatever its tag ("a-t-elle tweeté", "se sont dits")
         lemma = w.lemma.lower()
         if lemma not in self.g.verb_class and lemma not in self.g.reflexive_verbs and not any(p.verb == lemma for p in self.g.phrases.values()):
             known = self.g.forms.get(w.text.lower())
