@@ -16,7 +16,7 @@ from typing import Mapping
 import regex
 
 from . import wordsplit
-from .tokens import QUE_FORMS, SUBJECT_CLITICS
+from .tokens import DEMONYM, QUE_FORMS, SUBJECT_CLITICS
 
 
 def stanza_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
@@ -25,7 +25,7 @@ def stanza_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
 
     tagging = [p for p in pipeline.processors if p != "depparse"]
     docs = pipeline.bulk_process([stanza.Document([], text=t) for t in texts], processors=tagging)
-    docs = [misread_futures(misread_cue_verbs(doc, verbs)) for doc in docs]
+    docs = [misread_compound_demonyms(misread_futures(misread_cue_verbs(doc, verbs))) for doc in docs]
     return pipeline.bulk_process(docs, processors=["depparse"])
 
 
@@ -51,7 +51,7 @@ def rule_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
         docs.append(Document([sentence] if sentence else [], text=text))
     tagging = [p for p in pipeline.processors if p not in ("tokenize", "mwt", "depparse")]
     docs = pipeline.bulk_process(docs, processors=tagging)
-    docs = [_cut_des(misread_futures(misread_cue_verbs(doc, verbs))) for doc in docs]
+    docs = [_cut_des(misread_compound_demonyms(misread_futures(misread_cue_verbs(doc, verbs)))) for doc in docs]
     return pipeline.bulk_process(docs, processors=["depparse"])
 
 
@@ -83,6 +83,22 @@ def misread_futures(doc):
 
 
 _NOT_SUBJECTS = frozenset({"de", "d'", "d’"})
+# The points of the compass that open a compound adjective of a people: "sud-coréen".
+_COMPASS = ("nord-", "sud-", "est-", "ouest-")
+
+
+def misread_compound_demonyms(doc):
+    """`doc` with an adjective of a people opened by a point of the compass ("le ministère
+    sud-coréen", "les autorités nord-irlandaises"), which the tagger read as a verb or a noun
+    after its noun, made the adjective it is: the noun phrase then runs on past it."""
+    for sent in doc.sentences:
+        words = sent.words
+        for k, word in enumerate(words):
+            low = word.text.lower()
+            if k and word.upos in ("VERB", "NOUN") and low.startswith(_COMPASS) and DEMONYM.search(low.rstrip("s")) \
+                    and words[k - 1].upos == "NOUN":
+                word.upos, word.xpos, word.feats, word.lemma = "ADJ", None, None, low
+    return doc
 
 
 # Tags that no form of a reporting verb has in the French treebanks, once the
