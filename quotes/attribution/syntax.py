@@ -14,9 +14,8 @@ from ..tokens import clitic
 from .events import Mention
 from .inversion import subject_after
 from .narrative import narrative_infinitive
-from .reflexives import REFLEXIVE_CLITICS
-from .reflexives import reflexive as own_clitic
 from .negation import NEGATIONS, negated
+from .reflexives import REFLEXIVE_CLITICS, reflexive as own_clitic
 
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 CLAUSE_LINKS = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
