@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .grammar import Grammar
-from .tokens import DETERMINERS, Tok
+from .tokens import DETERMINERS, Tok, glued
 
 _ARTICLES = DETERMINERS | {"d'", "d’"}
 _AND = frozenset({"et", "&"})
@@ -31,22 +31,22 @@ def named_by_body(toks: Sequence[Tok], a: int, bodies: frozenset[str]) -> bool:
     return k >= 1 and toks[k].low in bodies and toks[k - 1].low in _ARTICLES
 
 
-def body_name_end(toks: Sequence[Tok], j: int, glued) -> int:
+def body_name_end(text: str, toks: Sequence[Tok], j: int) -> int:
     """Past the end `j` of a capitalised run a body's noun introduced, the end of its name
     when "et" joins a capitalised word to it ("Eaux et Rivières"), with the capitalised
     words and "de" complements after that ("de Bretagne", "de l'Ouest")."""
     n = len(toks)
-    if not (j + 1 < n and toks[j].low in _AND and _capital(toks[j + 1]) and glued(toks[j - 1], toks[j]) and glued(toks[j], toks[j + 1])):
+    if not (j + 1 < n and toks[j].low in _AND and _capital(toks[j + 1]) and glued(text, toks[j - 1], toks[j]) and glued(text, toks[j], toks[j + 1])):
         return j
     j += 2
     while j < n:
-        if _capital(toks[j]) and glued(toks[j - 1], toks[j]):
+        if _capital(toks[j]) and glued(text, toks[j - 1], toks[j]):
             j += 1
             continue
         k = j + 1 if toks[j].low in _DE else j
         if k > j and k < n and toks[k].low in _DE_ARTICLES and not toks[j].low.endswith(("'", "’")):
             k += 1
-        if k > j and k < n and _capital(toks[k]) and all(glued(toks[x - 1], toks[x]) for x in range(j, k + 1)):
+        if k > j and k < n and _capital(toks[k]) and all(glued(text, toks[x - 1], toks[x]) for x in range(j, k + 1)):
             j = k + 1
             continue
         break

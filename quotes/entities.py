@@ -33,14 +33,12 @@ from .acronyms import AcronymScan
 from .enumerations import places_in_lists
 from .outlets import after_broadcast_lead
 from .bodynames import body_complement, complement, joined_complement, named_by_body
-from .nameruns import CAMEL as _CAMEL, capitalised_runs, glued
+from .nameruns import CAMEL as _CAMEL, capitalised_runs
 from .clubs import clubs_named
-from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant, whole_quotation  # noqa: F401
+from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant, whole_quotation, glued  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
 _OUTLET_ARTICLES = {"le": "Le", "la": "La", "les": "Les", "l'": "L'", "l’": "L'", "au": "Le", "aux": "Les", "du": "Le", "des": "Les"}
-
-
 
 
 @attrs.define

@@ -10,7 +10,7 @@ import regex
 
 from .bodynames import body_name_end, named_by_body
 from .grammar import Grammar
-from .tokens import Tok, is_acronym
+from .tokens import Tok, glued, is_acronym
 
 # A word that opens in lower case before its capitals ("beIN", "iTélé", "eBay").
 CAMEL = regex.compile(r"\p{Ll}{1,3}\p{Lu}")
@@ -18,16 +18,9 @@ CAMEL = regex.compile(r"\p{Ll}{1,3}\p{Lu}")
 _FOREIGN_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "zu"})
 
 
-def glued(text: str, a: Tok, b: Tok) -> bool:
-    """Do two words stand together on one line, nothing but spaces between them?"""
-    gap = text[a.end: b.start]
-    return not gap.strip() and "\n" not in gap
-
-
 def capitalised_runs(text: str, toks: Sequence[Tok], g: Grammar) -> list[tuple[int, int]]:
     """Token ranges of capitalised words standing together."""
     out, k, n = [], 0, len(toks)
-    stuck = lambda a, b: glued(text, a, b)  # noqa: E731
     while k < n:
         # a name may open in lower case before its capitals: "beIN Sports", "iTélé"
         if not (toks[k].cap or CAMEL.match(toks[k].text)) or not toks[k].text[0].isalpha():
@@ -35,14 +28,14 @@ def capitalised_runs(text: str, toks: Sequence[Tok], g: Grammar) -> list[tuple[i
             continue
         j = k + 1
         while j < n:
-            if toks[j].cap and toks[j].text[0].isalpha() and stuck(toks[j - 1], toks[j]):
+            if toks[j].cap and toks[j].text[0].isalpha() and glued(text, toks[j - 1], toks[j]):
                 j += 1
             elif step := _particle(text, toks, g, k, j):
                 j += step
             else:
                 break
         if named_by_body(toks, k, g.organisations):
-            j = body_name_end(toks, j, stuck)  # "l'association Eaux et Rivières de Bretagne"
+            j = body_name_end(text, toks, j)  # "l'association Eaux et Rivières de Bretagne"
         out.append((k, j))
         k = j
     return out

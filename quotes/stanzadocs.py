@@ -3,10 +3,13 @@
 Each text is one sentence (a unit of the grammar stage).  Its words are cut by
 rule (`wordsplit`) and handed to Stanza as a document already tokenized, or,
 by name, cut by Stanza's own tokenizer model; Stanza then tags, lemmatizes and
-parses.  Between the tagger and the parser two things are mended: "des" is left
+parses.  Between the tagger and the parser some tags are mended: "des" is left
 whole for the tagger and made "de les" after it where its tagged neighbours say
-so, and a reporting verb's form the tagger read as an adverb or an auxiliary, or as
-a noun right after its subject, is made the verb it is (`misread_cue_verbs`).
+so; a reporting verb's form the tagger read as an adverb or an auxiliary, or as
+a noun right after its subject, is made the verb it is (`misread_cue_verbs`); so is
+a future or conditional form read as a noun or an adjective after its subject
+(`misread_futures`); and "sud-coréen" read as a verb is an adjective
+(`misread_compound_demonyms`).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ def stanza_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
 
     tagging = [p for p in pipeline.processors if p != "depparse"]
     docs = pipeline.bulk_process([stanza.Document([], text=t) for t in texts], processors=tagging)
-    docs = [misread_compound_demonyms(misread_futures(misread_cue_verbs(doc, verbs))) for doc in docs]
+    docs = [_mended(doc, verbs) for doc in docs]
     return pipeline.bulk_process(docs, processors=["depparse"])
 
 
@@ -51,14 +54,20 @@ def rule_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
         docs.append(Document([sentence] if sentence else [], text=text))
     tagging = [p for p in pipeline.processors if p not in ("tokenize", "mwt", "depparse")]
     docs = pipeline.bulk_process(docs, processors=tagging)
-    docs = [_cut_des(misread_compound_demonyms(misread_futures(misread_cue_verbs(doc, verbs)))) for doc in docs]
+    docs = [_cut_des(_mended(doc, verbs)) for doc in docs]
     return pipeline.bulk_process(docs, processors=["depparse"])
+
+
+def _mended(doc, verbs: Mapping[str, str]):
+    """The tags mended between the tagger and the parser, whichever cuts the words."""
+    return misread_compound_demonyms(misread_futures(misread_cue_verbs(doc, verbs)))
 
 
 # The future and the conditional of verbs in -er, -ir and -dre ("rouvrira", "circuleront",
 # "reprendrait"); not "portrait", "retrait", whose "-rait" is a noun's.
 _FUTURE = regex.compile(r"\p{Ll}{2,}(?:er|ir|dr)(?:a|ont|ait|aient)$")
 _INFINITIVE = (("er", "er"), ("ir", "ir"), ("dr", "dre"))
+_NOT_SUBJECTS = frozenset({"de", "d'", "d’"})
 
 
 def misread_futures(doc):
@@ -82,7 +91,6 @@ def misread_futures(doc):
     return doc
 
 
-_NOT_SUBJECTS = frozenset({"de", "d'", "d’"})
 # The points of the compass that open a compound adjective of a people: "sud-coréen".
 _COMPASS = ("nord-", "sud-", "est-", "ouest-")
 

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Optional
 import attrs
 import regex
 
-from .nameruns import glued
-from .tokens import DE_WORDS, DETERMINERS, PLACE_NOUNS, is_acronym, title_key
+from .tokens import DE_WORDS, DETERMINERS, PLACE_NOUNS, glued, is_acronym, title_key
 
 if TYPE_CHECKING:
     from .attribution import Mention

@@ -39,8 +39,8 @@ PLACE_NOUNS = frozenset({"région", "département", "province", "canton", "commu
 # Renault", "le groupe belge Brasseries Delvaux", "l'armateur Marenor", "l'industriel de
 # l'agroalimentaire Kervalis".
 # The noun and the words after it are lower case whatever the article's case ("du Crédit
-# Vosgien à Épinal" introduces no name by a noun).
-# The noun, then up to three words of its own: lower-case ones or a trade's letters ("le groupe de BTP X").
+# Vosgien à Épinal" introduces no name by a noun), but for a trade's letters ("le groupe de
+# BTP X").
 _NOUN_BEFORE = regex.compile(r"(?:\b(?:le|la|les|un|une|du|au|de)|\bl['’]|\bd['’])\s*(?P<noun>(?-i:\p{Ll})[\p{Ll}\-]*)"
                              r"(?:\s+(?:[dl]['’]\s*)?(?:(?-i:\p{Ll})[\p{Ll}\-]*|(?-i:\p{Lu}{2,5}))){0,3}\s+$", regex.IGNORECASE)
 
@@ -135,6 +135,12 @@ class Tok:
 
 def tokens(text: str) -> list[Tok]:
     return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def glued(text: str, a: Tok, b: Tok) -> bool:
+    """Do two words of `text` stand together on one line, nothing but spaces between them?"""
+    gap = text[a.end: b.start]
+    return not gap.strip() and "\n" not in gap
 
 
 def title_key(words: list[str], titles: frozenset[str]) -> tuple[str, ...]:
