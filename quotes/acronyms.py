@@ -20,6 +20,9 @@ from .tokens import NOT_NAMES, fold, is_acronym
 SKIPPABLE = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "en", "pour", "à", "au", "aux",
                        "sur", "par", "contre"})
 
+# What stands before a body's acronym that names it: "la CGT", "du PS", "au PLR".
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux"})
+
 
 def abbreviates(short: str, words: list[str]) -> bool:
     """True when `short` is spelt by the starts of `words` (see the module's note)."""
@@ -90,6 +93,34 @@ class AcronymScan:
         self._keys[fold(acr.text) or acr.text.lower()] = entity
         self._keys.setdefault(fold(name), entity)
         self.mention(entity, toks[a].start, toks[b - 1].end, "name")
+        self.mention(entity, acr.start, acr.end, "acronym")
+
+    def _branch(self, k: int) -> None:
+        """"la CGT du Finistère", "le PS de Rennes", "la CGT des dockers du Havre": a body's
+        local branch, its acronym and where it stands (a place, perhaps after the members'
+        noun).  That is the fullest name the text gives it, and its bare acronym later ("la
+        CGT a prévenu") is that branch, as a reader takes it.  Not a title ("le PDG de
+        Renault"), an outlet, nor a leader's name ("le RN de Marine Le Pen")."""
+        toks, n = self.toks, len(self.toks)
+        acr = toks[k]
+        if acr.low in self.g.titles or acr.text in self.g.outlets or k + 1 >= n or k == 0 \
+                or toks[k - 1].low not in _ARTICLES or fold(acr.text) in self._keys \
+                or any(t.text == acr.text for t in toks[:k]):
+            return  # nor "le secrétaire CGT du port", nor after "la CGT" alone: the whole union
+        m = k + 1
+        if m + 1 < n and toks[m].low == "des" and toks[m + 1].text.islower() and toks[m + 1].text.isalpha() \
+                and toks[m + 1].low not in SKIPPABLE and toks[m + 1].text.endswith(("s", "x")):
+            m += 2  # "des dockers": the members' noun, then their place
+        end = self._local_complement(m)
+        if end is None:
+            return
+        first = next(j for j in range(m + 1, end) if toks[j].cap)
+        if self.g.given_name(toks[first].text) or end < n and toks[end].text == "(":
+            return
+        name = self.text[acr.start: toks[end - 1].end]
+        entity = self.find(name) or self.new(name, "ORG")
+        self._keys[fold(acr.text) or acr.low] = entity
+        self.mention(entity, acr.start, toks[end - 1].end, "name")
         self.mention(entity, acr.start, acr.end, "acronym")
 
     def _local_complement(self, k: int) -> Optional[int]:

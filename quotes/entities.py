@@ -120,6 +120,7 @@ class EntityTable(TitleScan, AcronymScan):
                 continue  # "l'AS Monaco": the run of capitals below names the club
             if is_acronym(t.text):
                 self._acronym(k, k + 1)
+                self._branch(k)
             elif (expansion := self._short_form(k)) is not None:
                 self._acronym(k, k + 1, expansion)
         covered = {k for e in self.entities for m in e.mentions for k in range(m.start, m.end)}
