@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 _AGES = frozenset({"adolescent", "adolescente", "vingtenaire", "trentenaire", "quadragénaire", "quinquagénaire",
                    "sexagénaire", "septuagénaire", "octogénaire", "nonagénaire", "centenaire"})
 # Nouns that stand for an organisation already named, as a pronoun would ("le groupe",
-# "l'organisme"); not those of bodies that are speakers by themselves ("la préfecture").
+# "l'organisme", "l'instance" for a federation); not those of bodies that are speakers by
+# themselves ("la préfecture").
 _FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "constructeur", "établissement",
-                    "enseigne", "fabricant", "opérateur", "industriel", "laboratoire", "club", "institution"})
+                    "enseigne", "fabricant", "opérateur", "industriel", "laboratoire", "club", "institution",
+                    "instance"})
 
 
 _DEFINITE = ("le", "la", "l'", "l’")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import regex
+
 from .grammar import Grammar
 from .tokens import DETERMINERS, Tok, glued
 
@@ -51,6 +53,63 @@ def body_name_end(text: str, toks: Sequence[Tok], j: int) -> int:
             continue
         break
     return j
+
+
+def institution_end(text: str, toks: Sequence[Tok], k: int, j: int, g: Grammar) -> int:
+    """"la Fédération française de judo", "l'Office national des forêts", "la Cour de
+    cassation": French capitalises an institution's first word only, so after its article a
+    capitalised body noun alone (`k`, run ending at `j`) goes on with its adjectives and "de"
+    complements, lower case and all, to the end of its name.  Not an infinitive ("demande à
+    la Commission de revoir"), nor anything punctuation or a verb parts from it."""
+    n = len(toks)
+    if j == k + 2 and toks[k].low in _BEFORE_INSTITUTION:
+        k += 1  # "La Fédération" opening a sentence: the article is capitalised too
+    elif j != k + 1 or k == 0 or toks[k - 1].low not in _BEFORE_INSTITUTION:
+        return j
+    if toks[k].low not in g.organisations:
+        return j
+    pieces = 0
+    while j < n and pieces < 5 and glued(text, toks[j - 1], toks[j]):
+        t = toks[j]
+        if t.text.islower() and _INSTITUTION_ADJECTIVE.match(t.text):
+            j, pieces = j + 1, pieces + 1
+            continue
+        m = j + 1 if t.low in _DE else j
+        article = m < n and toks[m].low in _DE_ARTICLES and not t.low.endswith(("'", "’"))
+        m += article
+        if m == j or m >= n or not all(glued(text, toks[x - 1], toks[x]) for x in range(j, m + 1)) or not toks[m].text[0].isalpha():
+            break
+        if toks[m].cap:
+            while m + 1 < n and toks[m + 1].cap and glued(text, toks[m], toks[m + 1]):
+                m += 1  # a place or a name ends it: "de la Marne"
+            j = m + 1
+            break
+        if not toks[m].text.islower() or not article and (toks[m].low.endswith(("er", "ir")) or toks[m].low in _ADVERBIAL) \
+                or toks[m].low in _AND:
+            break
+        j, pieces = m + 1, pieces + 1
+    # Only a name whose end is plain: what follows may go on with it ("Commission nationale
+    # de l'informatique et des libertés", "des Nations unies pour ..."), and the words the
+    # text gives at each mention are then a surer name than a cut one.
+    if j > k + 1 and (j == n or toks[j].text in _ENDS_NAME or toks[j].low in _AFTER_NAME or not toks[j].text[0].isalnum()):
+        return j
+    return k + 1 if j > k + 1 else j
+
+
+# Words that may follow an institution's name and are none of it: an auxiliary, a relative,
+# a clitic of the verb.
+_AFTER_NAME = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "va", "vont", "sera", "serait", "qui", "que",
+                         "qu'", "qu’", "dont", "ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "estime",
+                         "juge", "rappelle", "souligne", "annonce", "indique", "précise", "assure", "affirme"})
+_ENDS_NAME = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "\"", "“", "”"})
+# "de nouveau", "de plus": adverbs after a name, not its complement.
+_ADVERBIAL = frozenset({"nouveau", "plus", "même", "près", "loin", "fait", "suite", "manière", "façon", "facto", "toute"})
+# Before an institution's name: its article, alone or with "de" or "à".
+_BEFORE_INSTITUTION = frozenset({"le", "la", "l'", "l’", "du", "au"})
+# The adjectives of institutions' names: "nationale", "français", "européenne", "supérieur",
+# "constitutionnel", "consultatif", "régionale" (a word of these endings, not a verb form).
+_INSTITUTION_ADJECTIVE = regex.compile(
+    r"\p{Ll}[\p{Ll}\-]*(?:al|ale|aux|ier|ière|if|ive|aire|ien|ienne|el|elle|ais|aise|ois|oise|ain|aine|ique|eur|eure)$")
 
 
 def _capital(t: Tok) -> bool:

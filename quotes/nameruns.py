@@ -8,7 +8,7 @@ from typing import Sequence
 
 import regex
 
-from .bodynames import body_name_end, named_by_body
+from .bodynames import body_name_end, institution_end, named_by_body
 from .grammar import Grammar
 from .tokens import Tok, glued, is_acronym
 
@@ -36,6 +36,7 @@ def capitalised_runs(text: str, toks: Sequence[Tok], g: Grammar) -> list[tuple[i
                 break
         if named_by_body(toks, k, g.organisations):
             j = body_name_end(text, toks, j)  # "l'association Eaux et Rivières de Bretagne"
+        j = institution_end(text, toks, k, j, g)
         out.append((k, j))
         k = j
     return out

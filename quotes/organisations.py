@@ -64,12 +64,17 @@ class Organisations:
                 name = self.table.fuller(head.text, mention.start) or name  # "la préfecture de police", then "la préfecture"
             found = self.table.find(name) or self._named_org(mention)
             entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
-        # Gender from the head's determiner, or a common noun's own gender ("L'association"):
-        # a proper name's parse gender is a guess.
+        self._article_gender(mention, entity)
+        return entity
+
+    @staticmethod
+    def _article_gender(mention: Mention, entity: Entity) -> None:
+        """An organisation's gender, for a later "il"/"elle": from the head's determiner, or a
+        common noun's own gender ("L'association"); a proper name's parse gender is a guess."""
+        head = mention.head
         dets = [w for w in mention.words if w.head == head.id and w.deprel == "det" and w.feat("Gender")]
         source = dets[0] if dets else head if head.upos == "NOUN" else None
         _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
-        return entity
 
     def _body_noun(self, word: str) -> bool:
         """A noun of a kind of body, singular or plural, whatever its case ("Laiteries")."""

@@ -248,7 +248,10 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             return anaphor
         chain = self._chain(mention)
         if (title := self._name_written_here(mention) or (self._called(mention) if lemma in self.g.media and chain else None)) is not None:
-            return self._org(title)  # "l'hebdomadaire Le Courrier du Lot", "l'Agence France-Presse", "L'Est républicain"
+            entity = self._org(title)  # "l'hebdomadaire Le Courrier du Lot", "l'Agence France-Presse", "L'Est républicain"
+            if entity.type == "ORG" and title not in self.g.outlets:
+                self._article_gender(mention, entity)  # an institution's "elle"; an outlet quoted is no one's "il"
+            return entity
         kind = self._type(mention, chain)
         # Coordinated roles ("vice-président et trésorier de l'association X", "X, sociologue et
         # autrice de ...") are one person; a noun with its own article or number ("le sénateur X

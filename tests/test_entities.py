@@ -368,3 +368,41 @@ def test_a_word_joined_to_a_complement_by_et_is_no_person(grammar, text):
 def test_a_body_name_joined_by_et_is_one_organisation(grammar, text, body):
     t = table(grammar, text)
     assert [(e.name, e.type) for e in t.entities] == [(body, "ORG")]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("La Fédération française de voile a suspendu un skipper.", "Fédération française de voile"),
+    ("Un rapport de l'Office national des forêts, publié mardi, alerte sur les sapins.", "Office national des forêts"),
+    ("Le Conseil supérieur de l'audiovisuel a tranché.", "Conseil supérieur de l'audiovisuel"),
+    ("La Ligue régionale de rugby de Bretagne a communiqué lundi.", "Ligue régionale de rugby de Bretagne"),
+])
+def test_an_institution_name_goes_on_in_lower_case(grammar, text, body):
+    assert [(e.name, e.type) for e in table(grammar, text).entities if e.type != "GPE"] == [(body, "ORG")]
+
+
+@pytest.mark.parametrize("text", [
+    "Les élus demandent à la Commission de revoir sa copie.",          # an infinitive after "de"
+    "Le dossier a été transmis au Conseil régional de nouveau.",      # an adverb
+    "La Commission nationale du débat public et de la concertation a rendu son avis.",  # "et" may go on with it
+])
+def test_an_institution_name_is_not_cut_where_its_end_is_unclear(grammar, text):
+    assert [e.name for e in table(grammar, text).entities] == []
+
+
+@pytest.mark.parametrize("text, body", [
+    ("La CGT des dockers du Havre a déposé un préavis. La CGT a prévenu.", "CGT des dockers du Havre"),
+    ("Le PS de Rennes conteste le projet. Le PS dénonce un gâchis.", "PS de Rennes"),
+])
+def test_a_local_branch_is_what_its_bare_acronym_names(grammar, text, body):
+    t = table(grammar, text)
+    assert t.find(body.split()[0]).name == body
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("La CFDT a signé. Le secrétaire CFDT du site de Lorient a assuré le contraire.", "CFDT"),
+    ("Le RN de Jordan Bardella dénonce une trahison.", "RN"),
+    ("Le PDG de Renault a démissionné.", "PDG"),
+])
+def test_no_branch_after_the_bare_acronym_a_leader_or_a_title(grammar, text, acronym):
+    t = table(grammar, text)
+    assert t.find(acronym) is None or t.find(acronym).name == acronym
