@@ -209,9 +209,10 @@ class Anaphors:
             return None  # an office ("le maire", "le capitaine") may be another person's
         low = head.text.lower()
         # The article gives the gender; after "l'" the ending may ("l'autrice"), or the noun's
-        # feminine form among the roles ("l'écrivain" beside "écrivaine"), or nothing does.
+        # feminine form among the roles ("l'écrivain" beside "écrivaine"), or nothing does
+        # ("l'athlète", "l'interprète" are either).
         gender = {"la": "f", "le": "m"}.get(article) or (
-            "f" if low.endswith(("trice", "euse", "ière", "enne", "ée", "ète", "ante", "ine", "esse", "ue"))
+            "f" if low.endswith(("trice", "euse", "ière", "enne", "ée", "ante", "ine", "esse", "ue"))
             else "m" if _feminine_forms(low) & self.g.story_roles else "any")
         # Someone the text introduced by such a role ("la chanteuse Fatoumata X") before
         # the person named last ("le directeur du festival, Jérôme Y"), as a reader takes it.

@@ -35,6 +35,7 @@ from .outlets import after_broadcast_lead
 from .bodynames import body_complement, complement, joined_complement, named_by_body
 from .nameruns import CAMEL as _CAMEL, capitalised_runs
 from .clubs import clubs_named
+from .toponyms import toponym
 from .tokens import DE_WORDS, DEMONYM, DETERMINERS, NOT_NAMES, fullest, introduced_by, PLACE_NOUNS, Tok, fold, is_acronym, place_pattern, title_key, tokens, variant, whole_quotation, glued  # noqa: F401
 
 # The article an outlet's listed name starts with, from the word before it ("au" is "à le").
@@ -224,8 +225,11 @@ class EntityTable(TitleScan, AcronymScan):
         if b - a == 2 and self.toks[b - 1].text in self.g.places and self.toks[a].text not in self.g.places \
                 and not self.g.given_name(self.toks[a].text) and not self._sentence_start(a):
             entity = self.find(name) or self.new(name, "ORG")  # "Santé Canada", "Emploi Québec": a body and its country
-        elif name in self.g.places or name.title() in self.g.places or a > 0 and self.toks[a - 1].low in PLACE_NOUNS:
+        elif name in self.g.places or name.title() in self.g.places or a > 0 and self.toks[a - 1].low in PLACE_NOUNS \
+                or toponym(self.text, self.toks, a, b, self.g):
             entity = self.find(name) or self.new(name, "GPE")  # "la région Occitanie": a place by its noun
+            if entity.type == "PER" and entity.name == name and not entity.votes and not self.titles_of(entity):
+                entity.type = "GPE"  # "frappé Lannion", then "à Lannion": a place, nobody's name
         elif b - a == 1 and a > 0 and self.toks[a - 1].low in ("les", "des", "aux") and name.endswith(("s", "x")):
             entity = self.find(name) or self.new(name, "GROUP", "p")  # "les Tchèques", "des Lyonnais": a people
         elif is_acronym(self.toks[a].text) or outlet or self._club(a):

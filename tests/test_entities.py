@@ -406,3 +406,30 @@ def test_a_local_branch_is_what_its_bare_acronym_names(grammar, text, body):
 def test_no_branch_after_the_bare_acronym_a_leader_or_a_title(grammar, text, acronym):
     t = table(grammar, text)
     assert t.find(acronym) is None or t.find(acronym).name == acronym
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Un céréalier de Janville-en-Beauce a témoigné.", "Janville-en-Beauce"),
+    ("Le ferry pour Boulogne-sur-Mer est parti.", "Boulogne-sur-Mer"),
+    ("Les dockers ont voté lundi et Saint-Nazaire attend le résultat.", "Saint-Nazaire"),
+    ("Les pluies ont frappé Lannion. Un habitant à Lannion a témoigné.", "Lannion"),
+    ("L'étape relie Mâcon et Dijon, entre Mâcon et Dijon.", "Dijon"),
+])
+def test_a_town_by_its_form_or_its_preposition_is_a_place(grammar, text, place):
+    kinds = {e.name: e.type for e in table(grammar, text).entities}
+    assert kinds.get(place) == "GPE"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Le prix a été remis à Léa Moreau.", "Léa Moreau"),                       # a given name after "à"
+    ("M. Dupont a démissionné. Le maire a écrit à Dupont.", "Dupont"),          # the text gives him as a person
+    ("Le livre d'Antoine de Saint-Exupéry est réédité.", "Antoine de Saint-Exupéry"),
+])
+def test_a_person_after_a_or_with_a_saint_name_stays_a_person(grammar, text, person):
+    kinds = {e.name: e.type for e in table(grammar, text).entities}
+    assert kinds.get(person) == "PER"
+
+
+def test_a_word_of_a_longer_name_after_a_is_no_town(grammar):
+    kinds = {e.name: e.type for e in table(grammar, "Kim Jong-un a reçu le ministre. Le ministre a offert un cadeau à Kim.").entities}
+    assert kinds.get("Kim Jong-un") == "PER"
