@@ -17,6 +17,9 @@ _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "
 _DE = frozenset({"de", "d'", "d’", "du", "des"})
 _AFTER_PREP = regex.compile(r"\b(?:sur|à|au|aux|pour|par)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$", regex.IGNORECASE)
 _PARTICLES = frozenset({"Le", "La", "Du", "Des", "De"})
+# "Pour" opening its sentence, perhaps after one word: the cue of the name after it ("Pour
+# Ronan Le Gac, ..."), not a preposition before someone else's name.
+_OPENING_POUR = regex.compile(r"(?:^|[.!?:;»\n]\s*)(?:\w+\s*,?\s+)?pour\s+$", regex.IGNORECASE)
 _TIME_WORDS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui".split())
 
 
@@ -48,8 +51,8 @@ class NameChains:
                 # "le sismologue de l'ENS Paul Garnier": a given name after the acronym begins a person's name
                 member = not current and i > 0 and words[i - 1].id in skipped and is_acronym(words[i - 1].text) \
                     and self.g.given_name(w.text)
-                if not current and not particle and not member and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _AFTER_PREP.search(
-                        self.text, max(0, w.start - 12), w.start) or (w.deprel in ("flat:name", "flat") and (
+                if not current and not particle and not member and (k >= 0 and (words[k].text.lower() in _DE or words[k].upos == "ADP") or _behind_preposition(
+                        self.text, w.start) or (w.deprel in ("flat:name", "flat") and (
                         w.head in skipped or w.head in domains and not titled))):
                     # "ministre de la Défense", "Corée du Nord", "sur RTL"; a name right after a bare
                     # "de" is a person's, whole: "cabinet de Michel Sapin" (a place or an office takes
@@ -165,3 +168,10 @@ def _listed_pattern(names: frozenset[str]) -> regex.Pattern:
         first, rest = name[:1], regex.escape(name[1:])
         alternatives.append(f"[{first}{first.lower()}]{rest}" if name.split()[0] in ("Le", "La", "Les", "L'", "L’") else regex.escape(name))
     return regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(alternatives) + r")(?![\p{L}\-])")
+
+
+def _behind_preposition(text: str, start: int) -> bool:
+    """Does a preposition stand right before the name at `start` ("sur RTL Emmanuel Lépine":
+    the outlet, then the speaker), but for an opening "Pour", which introduces the speaker?"""
+    return _AFTER_PREP.search(text, max(0, start - 12), start) is not None \
+        and _OPENING_POUR.search(text, max(0, start - 40), start) is None

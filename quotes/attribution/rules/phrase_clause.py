@@ -29,14 +29,15 @@ def _past_participle_phrase(text: str, sent: Sentence, end: int) -> int:
     return m.end() if m else end
 
 
-def phrase_tail(text: str, sent: Sentence, end: int, nominal: Word) -> int:
+def phrase_tail(text: str, sent: Sentence, end: int, nominal: Word, titles: frozenset[str] = frozenset()) -> int:
     """Where the source's phrase ends when it opens the sentence: past a relative clause,
-    a participle with its agent and an apposition that describe the source."""
+    a participle with its agent and an apposition that describe the source (`titles`: the
+    grammar's, which a tagger may read as participles)."""
     relative = _AFTER_PHRASE_RELATIVE.match(text, end)
     if relative:
         end = relative.end()  # "Selon X, témoin qui a tout vu, ...": still the phrase
     end = _citation_end(text, sent, end)
-    return _apposition_after(text, sent, _past_participle_phrase(text, sent, end), nominal)
+    return _apposition_after(text, sent, _past_participle_phrase(text, sent, end), nominal, titles)
 
 
 def _citation_end(text: str, sent: Sentence, end: int) -> int:
@@ -63,7 +64,7 @@ def _named_after(ctx: Context, sent: Sentence, end: int) -> int:
     return end
 
 
-def _apposition_after(text: str, sent: Sentence, end: int, nominal: Word) -> int:
+def _apposition_after(text: str, sent: Sentence, end: int, nominal: Word, titles: frozenset[str] = frozenset()) -> int:
     """"Pour le syndicat, principal représentant des salariés, la réforme ...": words between
     commas that the parse hangs on the source, with no verb of their own, describe it."""
     lead = regex.match(r"[ \u00a0]*,?[ \u00a0]*", text[end: sent.end])
@@ -74,8 +75,10 @@ def _apposition_after(text: str, sent: Sentence, end: int, nominal: Word) -> int
     inside = {w.id for w in words}
     top = [w for w in words if w.head not in inside]
     # Not a past participle's phrase ("Selon le maire, fermé depuis lundi, le pont ..."):
-    # it may as well describe the clause's subject after it.
-    if not words or any(w.feat("VerbForm") == "Fin" for w in words) or any(w.feat("Tense") == "Past" for w in top):
+    # it may as well describe the clause's subject after it.  A title the tagger read as
+    # one is a noun still ("Pour X, délégué syndical, la réforme ...").
+    if not words or any(w.feat("VerbForm") == "Fin" for w in words) \
+            or any(w.feat("Tense") == "Past" and w.text.lower() not in titles for w in top):
         return end
     own = {x.id for x in sent.subtree(nominal.id)}
     if all(w.id in own for w in words):
@@ -106,7 +109,7 @@ def reported_clause(ctx: Context, sent: Sentence, cue_start: int, phrase_end: in
         start, end = trim(text, sent.start, cue_start)
         return (start, end) if end - start >= 10 else None
     if opens_sentence(lead):
-        start, end = trim(text, phrase_tail(text, sent, phrase_end, nominal), sentence_end(sent))
+        start, end = trim(text, phrase_tail(text, sent, phrase_end, nominal, ctx.grammar.titles), sentence_end(sent))
         return (start, end) if end - start >= 10 else None
     segment = regex.split(r"[,;:(–—]", lead.rstrip(" ,\u00a0"))[-1]
     if len(segment.split()) <= 3 and regex.search(r"[,;:(–—]", lead.rstrip(" ,\u00a0")):

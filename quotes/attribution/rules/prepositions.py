@@ -106,7 +106,7 @@ def preposition(ctx: Context) -> None:
             # Reports inside the phrase ("Selon X, qui a confirmé hier que ..., le ...") are X's
             # own, not the sentence's report that X would relay.
             opening = opens_sentence(text[sent.start: cue.start])
-            tail = phrase_tail(text, sent, phrase_end, nominal) if opening else phrase_end
+            tail = phrase_tail(text, sent, phrase_end, nominal, ctx.grammar.titles) if opening else phrase_end
             verb_events = [e for e in ctx.events if e.rule != "preposition" and sent.start <= e.cue_start < sent.end
                            and not cue.start <= e.cue_start < tail]
             for k, e in enumerate(ctx.events if opening else ()):
