@@ -331,9 +331,9 @@ def _build(path: Path) -> Grammar:
         boilerplate=tuple(patterns),
         drop_repeated_lines=drop_repeated,
         rule_order=rule_order,
-        outlets=frozenset(orgs.get("outlets", ())),
-        agencies=frozenset(orgs.get("agencies", ())),
-        organisation_names=frozenset(orgs.get("names", ())),
+        outlets=_both_apostrophes(orgs.get("outlets", ())),
+        agencies=_both_apostrophes(orgs.get("agencies", ())),
+        organisation_names=_both_apostrophes(orgs.get("names", ())),
         club_prefixes=frozenset(orgs.get("club_prefixes", ())),
         club_words=frozenset(orgs.get("club_words", ())),
         first_names=first_names,
@@ -343,3 +343,9 @@ def _build(path: Path) -> Grammar:
         # with the verbs' forms, as criteria: the lemmatizer misreads some ("savourait" -> "savoir")
         colon_predicates=frozenset(f for v in lower(frames.get("colon_predicates", ())) for f in derive_forms(v) | {v}),
     )
+
+
+def _both_apostrophes(names) -> frozenset[str]:
+    """Names as listed and with the other apostrophe: a text may write "L’Usine nouvelle"
+    where the list has "L'Usine nouvelle"."""
+    return frozenset(names) | {n.replace("'", "’") for n in names} | {n.replace("’", "'") for n in names}
