@@ -29,6 +29,7 @@ _FIRMS = frozenset({"organisme", "entreprise", "groupe", "firme", "société", "
 
 
 _DEFINITE = ("le", "la", "l'", "l’")
+_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}\-]*)\s+$")
 _POSSESSIVES = ("son", "sa", "leur")
 # Nouns of the person paired with another: "son homologue", "son adversaire", "sa rivale".
 _COUNTERPARTS = frozenset({"homologue", "adversaire", "rival", "rivale", "opposant", "opposante", "interlocuteur",
@@ -142,7 +143,8 @@ class Anaphors:
             # "Météo-France a averti ... L'organisme a annoncé": the organisation named last,
             # not an outlet the words were said to ("au micro de beIN Sports")
             named = [(m.start, e) for e in self.table.entities if e.type == "ORG" and e.name not in self.g.outlets
-                     for m in e.mentions if m.kind == "name" and m.start < mention.start and not after_broadcast_lead(self.text, m.start)]
+                     for m in e.mentions if m.kind == "name" and m.start < mention.start and not after_broadcast_lead(self.text, m.start)
+                     and not self._label_of_person(m.start)]
             # or one that spoke, described by its noun and name ("Le musée Lacaze de Figeac a
             # annoncé ... L'institution"); a firm's noun stays a firm's ("l'entreprise")
             named += [(pos, e) for pos, e in self.history if head.lemma.lower() not in self.g.firms
@@ -152,6 +154,12 @@ class Anaphors:
             return None
         pos, entity = max(named, key=lambda x: x[0])
         return self._chosen(mention.start, pos, entity)
+
+    def _label_of_person(self, start: int) -> bool:
+        """Is the name at `start` a person's party or union, right after their title ("le
+        délégué Force ouvrière", "la députée Les Républicains"), not a body the text speaks of?"""
+        before = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
+        return before is not None and before.group(1).lower() in self.g.titles
 
     def _bare_person(self, mention: Mention) -> Optional[Entity]:
         """"l'homme", "la femme", "le jeune homme", "la quinquagénaire" with nothing after them:

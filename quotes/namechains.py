@@ -97,8 +97,10 @@ class NameChains:
             # (the mention's head; "le gouverneur de la Banque de France" is no bank)
             return self._listed_name(mention.head.start) if mention.head.text[:1].isupper() else None
         head = mention.head
-        # An acronym hanging on a title is its party or union ("la députée PS de Brest, Anne Lemoal").
-        named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text))] if head.lemma.lower() in self.g.titles else chains
+        # An acronym or a listed body's name hanging on a title is its party or union ("la députée
+        # PS de Brest, Anne Lemoal", "le délégué Force ouvrière du site, Marc X").
+        named = [c for c in chains if not (len(c) == 1 and is_acronym(c[0].text)) and not self._listed_name(c[0].start)
+                 and not self._listed_over(mention, c[0].start)] if head.lemma.lower() in self.g.titles else chains
         chosen = next((c for c in chains if any(w.id == head.id for w in c)), None) \
             or next((c for c in named if any(w.head == head.id for w in c)), None) \
             or next((c for c in named if head.lemma.lower() in self.g.titles and self._set_off(c[0])), None) or (named or chains)[0]
