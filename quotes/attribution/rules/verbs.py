@@ -123,7 +123,7 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             end = max(x.end for x in words)  # "a promis de rouvrir la piscine « avant l'été »": the speaker's own words
             continue
         if c.lemma.lower() in g.time_words or c.upos == "NUM" or any(
-                x.lemma.lower() in g.time_words or x.upos == "NUM" and not _counted_for(sent, c) for x in lead):
+                x.lemma.lower() in g.time_words or x.upos == "NUM" and _dating(g, sent, x) and not _counted_for(sent, c) for x in lead):
             break  # "en début d'après-midi", "le 4 novembre": when, not what
         if words[0].feat("PronType") == "Rel" and not (words[0].lemma.lower() == "dont" and not any(
                 x.upos in ("VERB", "AUX") for x in words)):
@@ -135,6 +135,17 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
             break  # "avec fermeté", "sans détour": how it was said, not what
         end = max(x.end for x in words)
     return end
+
+
+def _dating(g, sent: Sentence, number: Word) -> bool:
+    """Does a number date or time something ("le 4 novembre", "en 2026", "à 18 heures"),
+    rather than count what was said ("sur 2 000 produits", "un prêt de 200 millions")?"""
+    head = sent.word(number.head) if number.head else None
+    return _YEAR.match(number.text) is not None or head is None or head.id == number.id \
+        or head.lemma.lower() in g.time_words or head.upos == "NUM"
+
+
+_YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 
 
 def _counted_for(sent: Sentence, c: Word) -> bool:
