@@ -28,8 +28,10 @@ _ADDRESS = re.compile(r"\bMe(?= [A-ZÀ-ÖØ-Þ])")
 # "‹ ... ›" and "„ ... “": marks the treebanks hardly hold, which the tagger read as a
 # preposition or a symbol (and a cue verb before them as a noun).  The parser is given
 # the guillemets in their place, one character for one, and the words get their own back.
-_RARE_MARKS = re.compile("[‹›„]")
-_AS_GUILLEMETS = str.maketrans("‹›„", "«»«")
+_RARE_MARKS = re.compile("[‹›„’ʼ]")
+# The typographic apostrophe too ("d’application", "qu’il"): the treebanks write "'", and
+# the tagger and lemmatizer, given "d’", kept it as its own lemma and misread what followed.
+_AS_GUILLEMETS = str.maketrans("‹›„’ʼ", "«»«''")
 
 
 @attrs.frozen(slots=True)
@@ -129,7 +131,8 @@ def _sentences(doc, offset: int, text: str = "") -> Iterable[Sentence]:
     for sent in doc.sentences:
         words = []
         for token in sent.tokens:
-            own = text[token.start_char: token.end_char] if token.start_char in swapped else None
+            own = text[token.start_char: token.end_char] if swapped and any(
+                k in swapped for k in range(token.start_char, token.end_char)) else None
             for word in token.words:
                 words.append(
                     Word(
