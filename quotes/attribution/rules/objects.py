@@ -144,9 +144,13 @@ def _predicative_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         and any(m.deprel == "case" and m.lemma.lower() in ("de", "comme") for m in sent.children(c.id)))]
     # "juge cette loi « liberticide »", "juge cette décision « injustifiée »": an attribute in
     # marks right after the noun, which the parse may take for an apposition or a participle
+    # or a phrase in marks: "juge la grève « en net recul »", "juge l'usine « hors de danger »"
     attributes += [c for c in sent.children(obj.id) + [k for k in kids if k.start > obj.end] if (
-        c.deprel == "appos" and c.upos in ("ADJ", "NOUN") or c.deprel in ("acl", "xcomp") and c.feat("VerbForm") == "Part") and any(
-        q.start <= c.start < q.end and not ctx.text[obj.end: q.open_start].strip() for q in ctx.local_quotes(sent))]
+        c.deprel == "appos" and c.upos in ("ADJ", "NOUN") or c.deprel in ("acl", "xcomp") and c.feat("VerbForm") == "Part"
+        or c.deprel in ("obl", "obl:mod", "nmod") and any(m.deprel == "case" and m.start > obj.end for m in sent.children(c.id))) and any(
+        q.start <= min(x.start for x in sent.subtree(c.id) if x.upos != "PUNCT") and c.start < q.end
+        and not ctx.text[obj.end: q.open_start].strip()
+        for q in ctx.local_quotes(sent))]
     if not attributes:
         return None
     start = min(x.start for x in sent.subtree(obj.id))

@@ -107,9 +107,10 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
         if c.start < end or ctx.syntax.cue_lemma(sent, c):
             continue
         words = sent.subtree(c.id)
-        if c.deprel in ("xcomp", "obj") and not ctx.text[end: words[0].start].strip() and words[0].text.lower() in _OF:
+        if c.deprel in ("xcomp", "obj") and not ctx.text[end: words[0].start].strip() and (
+                words[0].text.lower() in _OF or c.deprel == "xcomp" and c.upos == "VERB" and c.feat("VerbForm") == "Part"):
             # the parse hung the object's complement on the verb: "toute intention | d'augmenter
-            # la TVA", "un audit | des finances de la ville"
+            # la TVA", "un audit | des finances de la ville", "un cadeau | fait aux promoteurs"
             end = max(x.end for x in words)
             continue
         if c.deprel not in ("obl", "obl:mod", "obl:arg", "advcl"):
