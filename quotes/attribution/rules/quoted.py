@@ -25,7 +25,7 @@ _AND_WHO = regex.compile(r"[ \u00a0]+et\s+qui\b", regex.IGNORECASE)
 
 # "« des flux suspects », dont un versement de ...", "« un plan », qui prévoit ...": a relative
 # clause after the closing mark still describes the object, and is part of it.
-_OBJECT_RELATIVE = regex.compile(r"[ \u00a0\u202f]*,[ \u00a0\u202f]*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b",
+_OBJECT_RELATIVE = regex.compile(r"[ \u00a0\u202f]*,?[ \u00a0\u202f]*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b",
                                  regex.IGNORECASE)
 
 
@@ -164,8 +164,12 @@ def _quoted_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Option
             q = inside[0]
             dets = [x for x in lead if x.upos == "DET"]
             tail = ctx.text[q.close_end: end]
+            relative = _relative_end(sent, c, q.close_end) if _OBJECT_RELATIVE.match(tail) else None
             if _OBJECT_RELATIVE.match(tail) and len(inside) == 1:
-                end = _relative_end(sent, c, q.close_end) or q.close_end
+                end = relative or q.close_end
+            elif relative is not None and all(x.open_start < relative for x in inside[1:]):
+                # "dénonce « une purge » qui va « vider les services »": the relative, marks and all
+                end = max([relative] + [x.close_end for x in inside])
             elif not regex.match(r"[ \u00a0\u202f]*\p{Ll}", tail) or len(inside) > 1 and c.feat("VerbForm") != "Inf":
                 end = q.close_end  # ", tel que cité par ...", another quotation: not the object's
                 # (an infinitive in marks keeps its object: "a dit « regretter » ces actes « isolés »")
