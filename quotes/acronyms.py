@@ -119,6 +119,7 @@ class AcronymScan:
             return
         name = self.text[acr.start: toks[end - 1].end]
         entity = self.find(name) or self.new(name, "ORG")
+        entity.acronym = acr.text
         self._keys[fold(acr.text) or acr.low] = entity
         self.mention(entity, acr.start, toks[end - 1].end, "name")
         self.mention(entity, acr.start, acr.end, "acronym")

@@ -33,6 +33,7 @@ _APPOSED_LAST = regex.compile(r"\s*,\s*(?:(?:le|la|les)\s+|l['’])?(?P<name>\p{
                               r"\s*(?:[.!?;]|,(?=\s*\p{Ll}))")
 
 
+_ACRONYM = regex.compile(r"(?<![\p{L}\-])\p{Lu}{2,}(?![\p{L}\-])")
 # Words that join a name's capitalised words: "Papeteries de la Seine", "Laiteries de l'Arve".
 _LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"})
 
@@ -62,6 +63,8 @@ class Organisations:
             words = [w for w in mention.words if w.upos != "PUNCT"]
             if len(words) == 2 and words[0].text.lower() in ("le", "la", "l'", "l’") and words[1].id == head.id:
                 name = self.table.fuller(head.text, mention.start) or name  # "la préfecture de police", then "la préfecture"
+            if name[:1].islower():
+                name = _ACRONYM.sub(self._acronym_named, name)
             found = self.table.find(name) or self._named_org(mention)
             entity = found if found is not None and found.type == "ORG" else self.table.entity(name, "ORG")
         self._article_gender(mention, entity)
@@ -75,6 +78,16 @@ class Organisations:
         dets = [w for w in mention.words if w.head == head.id and w.deprel == "det" and w.feat("Gender")]
         source = dets[0] if dets else head if head.upos == "NOUN" else None
         _vote(entity, _GENDER.get(source.feat("Gender") or "") if source is not None else None)
+
+    def _acronym_named(self, m: regex.Match) -> str:
+        """"la direction de la CFR" after "la Compagnie fluviale du Rhône (CFR)", "du CHU"
+        after "le CHU de Brest": in a description, a body's acronym stands for the name the
+        text gives the body, its expansion or its local branch."""
+        entity = self.table.find(m.group())
+        if entity is None or entity.type != "ORG" or entity.acronym != m.group():
+            return m.group()
+        rest = entity.name[len(m.group()):] if entity.name.startswith(m.group()) else None
+        return m.group() if rest and m.string.startswith(rest, m.end()) else entity.name  # "du CHU de Brest" already whole
 
     def _body_noun(self, word: str) -> bool:
         """A noun of a kind of body, singular or plural, whatever its case ("Laiteries")."""
