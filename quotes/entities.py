@@ -216,6 +216,8 @@ class EntityTable(TitleScan, AcronymScan):
         if all(self.toks[k].text.isupper() and self.toks[k].low in self._lower for k in range(a, b)):
             return  # "ACTIONS PAS LÉGITIMES": a headline in capitals, no acronym
         name = self.text[self.toks[a].start: self.toks[b - 1].end]
+        if len(name) == 1:
+            return  # "sur X", "le plan B": one letter names no one
         outlet = self._outlet(a, name)
         if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps and not outlet:
             return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else

@@ -12,7 +12,9 @@ import regex
 from rapidfuzz import fuzz
 
 _TOKEN = regex.compile(
-    r"(?:M|MM|Mme|Mlle|Dr|Pr)\.(?=\s)"                  # honorifics keep their dot
+    r"\p{Lu}\.(?:-\p{Lu}\.)+(?=\s)"                      # a compound given name's initials: "J.-M."
+    r"|(?:M|MM|Mme|Mlle|Dr|Pr)\.(?=\s)"                 # honorifics keep their dot
+    r"|(?!X)\p{Lu}\.(?=\s+\p{Lu}\p{Ll})"                 # a given name's initial before a name: "P. Lemaire" (not "sur X.")
     r"|(?:[ldjnsctm]|[LDJSC]|[Qq]u)['’](?=\p{L})"      # elisions: l'AFP, d'Ivoire, qu'il
     r"|[\p{L}\p{N}][\p{L}\p{N}\-’'/&]*"
     r"|[^\s\p{L}\p{N}]"
@@ -115,7 +117,11 @@ def fold(name: str) -> str:
 
 def is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not _INITIALS.match(word)
+
+
+# A given name's initials: "J.-M.", "J.-B.", no acronym.
+_INITIALS = regex.compile(r"\p{Lu}\.(?:-\p{Lu}\.)+$")
 
 
 @attrs.frozen

@@ -16,6 +16,11 @@ _ABBREVIATIONS = ("m", "mm", "mme", "mlle", "dr", "pr", "me", "st", "ste", "etc"
                   "art", "vol", "gén", "col", "lt", "sgt")
 
 
+# What stands before an abbreviation's word: a space; before one letter, a hyphen too
+# (the second initial of "J.-M. Dupont").
+_BEFORE = {False: r"\s", True: r"[\s-]"}
+
+
 def _not_after_abbreviation() -> str:
     """Lookbehinds, placed after a full stop, that refuse it when the word before is
     one letter ("J. Dupont"), an abbreviation ("M. Dupont"), or a digit that opens
@@ -24,12 +29,12 @@ def _not_after_abbreviation() -> str:
     any non-space: a closing mark after a space ("fin\u00a0».") is no initial, and
     its stop ends the sentence.  The standard library engine takes only fixed-width lookbehinds: one
     per word length."""
-    by_length: dict[int, list[str]] = {1: [r"[^\W\d_]"]}
+    by_length: dict[int, list[str]] = {1: [r"[^\W\d_Xx]"]}  # not the network: "a écrit sur X. Le maire ..."
     for a in _ABBREVIATIONS:
         if len(a) > 1:  # one letter: the class above
             by_length.setdefault(len(a), []).append(re.escape(a))
     return r"(?<!\n\d\.)(?<!^\d\.)" + "".join(
-        rf"(?<!\s(?:{'|'.join(words)})\.)(?<!^(?:{'|'.join(words)})\.)" for _, words in sorted(by_length.items()))
+        rf"(?<!{_BEFORE[n == 1]}(?:{'|'.join(words)})\.)(?<!^(?:{'|'.join(words)})\.)" for n, words in sorted(by_length.items()))
 
 
 # One pattern finds every cut.  It starts with a character class, so the engine

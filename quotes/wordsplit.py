@@ -51,6 +51,7 @@ _TOKEN = re.compile(rf"""
 |(?P<whole>(?i:{_WHOLE})(?!{_W}))
 |(?P<elided>(?<!{_W})(?i:{_ELIDED}){_A}(?=\S))
 |(?P<abbr>(?<!{_W})(?:{'|'.join(map(re.escape, sorted(_ABBREVIATIONS, key=len, reverse=True)))})\.(?!{_W})
+         |(?<!{_W}){_CAPITAL}\.(?:-{_CAPITAL}\.)+(?=\s)
          |(?<!{_W}){_CAPITAL}\.(?=\s+{_CAPITAL}))
 |(?P<acronym>(?:[^\W\d_]\.){{2,}})
 |(?P<hour>(?<!{_W})\d{{1,2}}[hH](?:\d{{2}})?(?!{_W}))

@@ -59,11 +59,11 @@ def que_clause(ctx: Context) -> None:
 # the content, without a comma, is part of it wherever the parser hung it.
 _GLUED = regex.compile(r"[ \u00a0]+(?:pour|afin|parce)\s+qu(?:e\b|['’])", regex.IGNORECASE)
 _THEN_MARK = regex.compile(r"[ \u00a0]+[«“]")
-_AND_QUE = regex.compile(r"[\s\u00a0»”\"–—]*,?\s*et\s+qu(?:e\b|['’])", regex.IGNORECASE)
+_AND_QUE = regex.compile(r"[\s\u00a0»”\"–—]*,?\s*(?:et|mais|ou)\s+qu(?:e\b|['’])", regex.IGNORECASE)
 
 
 def _coordinated(ctx: Context, sent: Sentence, end: int) -> int:
-    """"estime que A et que B": the second clause is the same report, wherever the
+    """"estime que A et que B" ("mais que B", "ou que B"): the second clause is the same report, wherever the
     parser attached it; so is a purpose or cause clause right after the content."""
     marked = _THEN_MARK.match(ctx.text, end)
     if marked:
