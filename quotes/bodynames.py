@@ -55,6 +55,22 @@ def body_name_end(text: str, toks: Sequence[Tok], j: int) -> int:
     return j
 
 
+# Words that may follow an institution's name and are none of it: an auxiliary, a relative,
+# a clitic of the verb.
+_AFTER_NAME = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "va", "vont", "sera", "serait", "qui", "que",
+                         "qu'", "qu’", "dont", "ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "estime",
+                         "juge", "rappelle", "souligne", "annonce", "indique", "précise", "assure", "affirme"})
+_ENDS_NAME = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "\"", "“", "”"})
+# "de nouveau", "de plus": adverbs after a name, not its complement.
+_ADVERBIAL = frozenset({"nouveau", "plus", "même", "près", "loin", "fait", "suite", "manière", "façon", "facto", "toute"})
+# Before an institution's name: its article, alone or with "de" or "à".
+_BEFORE_INSTITUTION = frozenset({"le", "la", "l'", "l’", "du", "au"})
+# The adjectives of institutions' names: "nationale", "français", "européenne", "supérieur",
+# "constitutionnel", "consultatif", "régionale" (a word of these endings, not a verb form).
+_INSTITUTION_ADJECTIVE = regex.compile(
+    r"\p{Ll}[\p{Ll}\-]*(?:al|ale|aux|ier|ière|if|ive|aire|ien|ienne|el|elle|ais|aise|ois|oise|ain|aine|ique|eur|eure)$")
+
+
 def institution_end(text: str, toks: Sequence[Tok], k: int, j: int, g: Grammar) -> int:
     """"la Fédération française de judo", "l'Office national des forêts", "la Cour de
     cassation": French capitalises an institution's first word only, so after its article a
@@ -91,25 +107,8 @@ def institution_end(text: str, toks: Sequence[Tok], k: int, j: int, g: Grammar) 
     # Only a name whose end is plain: what follows may go on with it ("Commission nationale
     # de l'informatique et des libertés", "des Nations unies pour ..."), and the words the
     # text gives at each mention are then a surer name than a cut one.
-    if j > k + 1 and (j == n or toks[j].text in _ENDS_NAME or toks[j].low in _AFTER_NAME or not toks[j].text[0].isalnum()):
-        return j
-    return k + 1 if j > k + 1 else j
-
-
-# Words that may follow an institution's name and are none of it: an auxiliary, a relative,
-# a clitic of the verb.
-_AFTER_NAME = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "va", "vont", "sera", "serait", "qui", "que",
-                         "qu'", "qu’", "dont", "ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "estime",
-                         "juge", "rappelle", "souligne", "annonce", "indique", "précise", "assure", "affirme"})
-_ENDS_NAME = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "\"", "“", "”"})
-# "de nouveau", "de plus": adverbs after a name, not its complement.
-_ADVERBIAL = frozenset({"nouveau", "plus", "même", "près", "loin", "fait", "suite", "manière", "façon", "facto", "toute"})
-# Before an institution's name: its article, alone or with "de" or "à".
-_BEFORE_INSTITUTION = frozenset({"le", "la", "l'", "l’", "du", "au"})
-# The adjectives of institutions' names: "nationale", "français", "européenne", "supérieur",
-# "constitutionnel", "consultatif", "régionale" (a word of these endings, not a verb form).
-_INSTITUTION_ADJECTIVE = regex.compile(
-    r"\p{Ll}[\p{Ll}\-]*(?:al|ale|aux|ier|ière|if|ive|aire|ien|ienne|el|elle|ais|aise|ois|oise|ain|aine|ique|eur|eure)$")
+    plain = j == n or toks[j].text in _ENDS_NAME or toks[j].low in _AFTER_NAME or not toks[j].text[0].isalnum()
+    return j if plain else k + 1
 
 
 def _capital(t: Tok) -> bool:
