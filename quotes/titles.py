@@ -106,7 +106,11 @@ class TitleScan:
         det = toks[k - 1].low if k > 0 else ""
         gender = self.title_gender(det, toks[k].low)
         holder = None
-        nxt = end + 1 if end < n and toks[end].text == "," else end
+        after = end
+        if after + 2 < n and toks[after].text == "(" and toks[after + 2].text == ")" and toks[after + 3: after + 4] \
+                and toks[after + 3].text == ",":
+            after += 3  # "le président du Syndicat X (SX), Marc Y": the body's acronym, then the holder
+        nxt = after + 1 if after < n and toks[after].text == "," else end
         if nxt > end:
             nxt = self._second_title(nxt)
         if nxt < n and toks[nxt].cap and (nxt == end or self._closes(nxt, self._after_preposition(k))):
