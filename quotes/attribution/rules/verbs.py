@@ -138,15 +138,15 @@ def adjoined(ctx: Context, sent: Sentence, w: Word, end: int) -> int:
     return end
 
 
+_YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
+
+
 def _dating(g, sent: Sentence, number: Word) -> bool:
     """Does a number date or time something ("le 4 novembre", "en 2026", "à 18 heures"),
     rather than count what was said ("sur 2 000 produits", "un prêt de 200 millions")?"""
     head = sent.word(number.head) if number.head else None
     return _YEAR.match(number.text) is not None or head is None or head.id == number.id \
         or head.lemma.lower() in g.time_words or head.upos == "NUM"
-
-
-_YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 
 
 def _counted_for(sent: Sentence, c: Word) -> bool:
