@@ -107,8 +107,7 @@ class TitleScan:
         gender = self.title_gender(det, toks[k].low)
         holder = None
         after = end
-        if after + 2 < n and toks[after].text == "(" and toks[after + 2].text == ")" and toks[after + 3: after + 4] \
-                and toks[after + 3].text == ",":
+        if after + 3 < n and toks[after].text == "(" and toks[after + 2].text == ")" and toks[after + 3].text == ",":
             after += 3  # "le président du Syndicat X (SX), Marc Y": the body's acronym, then the holder
         nxt = after + 1 if after < n and toks[after].text == "," else end
         if nxt > end:
