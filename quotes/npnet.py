@@ -1,0 +1,140 @@
+"""The layers of Stanza's tagger and parser, for prediction, in numpy.
+
+Each function takes a model's weights as the mapping its checkpoint holds
+(torch's parameter names, arrays from `quotes.ptfile`) and a prefix naming the
+layer, so that a model is read straight from its file with no torch module
+built.  Batches are padded arrays (batch, time, features) with each sequence's
+length: a recurrent step updates only the sequences still running, so a
+sequence's reverse pass starts at its own last word, as torch's packed
+sequences do.
+
+The arithmetic is torch's, in float32; sums may be taken in another order, so a
+value may differ in its last bits.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import numpy as np
+
+Weights = Mapping[str, np.ndarray]
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    # exp of a large negative overflows to inf and gives 0: the right limit.
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-x))
+
+
+def linear(x: np.ndarray, weights: Weights, prefix: str) -> np.ndarray:
+    """torch.nn.Linear: x W^T + b (no b when the layer has none)."""
+    out = _matmul(x, weights[prefix + "weight"].T)
+    bias = weights.get(prefix + "bias")
+    return out + bias if bias is not None else out
+
+
+def _matmul(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    # One 2-D product: a 3-D operand would make numpy loop over the batch.
+    shape = x.shape
+    return (x.reshape(-1, shape[-1]) @ w).reshape(*shape[:-1], w.shape[-1])
+
+
+class Packing:
+    """Where each (sequence, time) of a padded batch sits in time-major packed rows, as in
+    torch's PackedSequence: sequences sorted longest first, so that the ones still running
+    at time t are the first `sizes[t]` and their rows are contiguous."""
+
+    def __init__(self, lengths: np.ndarray):
+        self.lengths = lengths
+        order = np.argsort(-lengths, kind="stable")
+        longest = int(lengths.max(initial=0))
+        self.sizes = np.searchsorted(-lengths[order], -np.arange(longest), side="left")
+        self.offsets = np.concatenate([[0], np.cumsum(self.sizes)])
+        self.batch = np.concatenate([order[:n] for n in self.sizes]) if longest else np.zeros(0, np.int64)
+        self.time = np.repeat(np.arange(longest), self.sizes)
+
+    def pack(self, padded: np.ndarray) -> np.ndarray:
+        return padded[self.batch, self.time]
+
+    def unpack(self, packed: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(self.lengths), len(self.sizes), packed.shape[-1]), dtype=packed.dtype)
+        out[self.batch, self.time] = packed
+        return out
+
+
+def lstm(packed: np.ndarray, packing: Packing, weights: Weights, prefix: str, suffix: str,
+         h0: np.ndarray, c0: np.ndarray) -> np.ndarray:
+    """One direction of a torch.nn.LSTM layer ("_reverse" suffix: right to left) over packed rows.
+
+    `h0`, `c0`: the starting state, one row for every sequence."""
+    w_hh = np.ascontiguousarray(weights[f"{prefix}weight_hh_l0{suffix}"].T)
+    size = w_hh.shape[0]
+    bias = weights[f"{prefix}bias_ih_l0{suffix}"] + weights[f"{prefix}bias_hh_l0{suffix}"]
+    gates_in = packed @ weights[f"{prefix}weight_ih_l0{suffix}"].T + bias
+    first = int(packing.sizes[0]) if len(packing.sizes) else 0
+    h = np.array(np.broadcast_to(h0, (first, size)), dtype=np.float32)
+    c = np.array(np.broadcast_to(c0, (first, size)), dtype=np.float32)
+    out = np.empty((packed.shape[0], size), dtype=np.float32)
+    steps = range(len(packing.sizes) - 1, -1, -1) if suffix else range(len(packing.sizes))
+    for t in steps:
+        n, at = packing.sizes[t], packing.offsets[t]
+        gates = gates_in[at: at + n] + h[:n] @ w_hh
+        act = sigmoid(gates)
+        cell = np.tanh(gates[:, 2 * size: 3 * size])
+        c[:n] = act[:, size: 2 * size] * c[:n] + act[:, :size] * cell
+        h[:n] = act[:, 3 * size:] * np.tanh(c[:n])
+        out[at: at + n] = h[:n]
+    return out
+
+
+def highway_lstm(x: np.ndarray, lengths: np.ndarray, weights: Weights, prefix: str, layers: int,
+                 h_init: np.ndarray, c_init: np.ndarray) -> np.ndarray:
+    """Stanza's HighwayLSTM as its tagger and parser build it, over a padded batch: each
+    layer's bidirectional output plus a gated tanh of a linear map of its input.
+
+    `h_init`, `c_init`: the model's learned starting states, (2 * layers, 1, hidden).
+    Positions past a sequence's length come out zero."""
+    packing = Packing(lengths)
+    return packing.unpack(packed_highway_lstm(packing.pack(x), packing, weights, prefix, layers, h_init, c_init))
+
+
+def packed_highway_lstm(x: np.ndarray, packing: Packing, weights: Weights, prefix: str, layers: int,
+                        h_init: np.ndarray, c_init: np.ndarray) -> np.ndarray:
+    for layer in range(layers):
+        lstm_prefix = f"{prefix}lstm.{layer}.lstm."
+        h = np.concatenate([
+            lstm(x, packing, weights, lstm_prefix, "", h_init[2 * layer, 0], c_init[2 * layer, 0]),
+            lstm(x, packing, weights, lstm_prefix, "_reverse", h_init[2 * layer + 1, 0], c_init[2 * layer + 1, 0]),
+        ], axis=1)
+        gate = sigmoid(linear(x, weights, f"{prefix}gate.{layer}."))
+        x = h + gate * np.tanh(linear(x, weights, f"{prefix}highway.{layer}."))
+    return x
+
+
+def char_vectors(words: Sequence[Sequence[int]], weights: Weights, prefix: str) -> np.ndarray:
+    """Stanza's CharacterModel with attention: a word's vector is the sum over its
+    characters of the LSTM's output, each weighted by a sigmoid of a linear score."""
+    lengths = np.array([len(w) for w in words], dtype=np.int64)
+    packing = Packing(lengths)
+    ids = np.array([words[b][t] for b, t in zip(packing.batch.tolist(), packing.time.tolist())], dtype=np.int64)
+    out = lstm(weights[prefix + "char_emb.weight"][ids], packing, weights, prefix + "charlstm.lstm.", "",
+               weights[prefix + "charlstm_h_init"][0, 0], weights[prefix + "charlstm_c_init"][0, 0])
+    out *= sigmoid(out @ weights[prefix + "char_attn.weight"].T)
+    vectors = np.zeros((len(words), out.shape[1]), dtype=np.float32)
+    np.add.at(vectors, packing.batch, out)
+    return vectors
+
+
+def with_ones(x: np.ndarray) -> np.ndarray:
+    """x with a column of ones, the bias side of Stanza's biaffine scorers."""
+    return np.concatenate([x, np.ones((*x.shape[:-1], 1), dtype=x.dtype)], axis=-1)
+
+
+def padded(rows: Sequence[Sequence[int]], fill: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of ids as one (rows, longest) array and the rows' lengths."""
+    lengths = np.array([len(r) for r in rows], dtype=np.int64)
+    out = np.full((len(rows), int(lengths.max(initial=0))), fill, dtype=np.int64)
+    for k, row in enumerate(rows):
+        out[k, : len(row)] = row
+    return out, lengths
