@@ -242,6 +242,21 @@ def _no_random_init():
             setattr(torch.Tensor, name, method)
 
 
+def load_numpy_runtime(source: ModelSource):
+    """The folder's models run by numpy (quotes.npruntime), or None where one of them has an
+    architecture the numpy layers do not implement (Stanza runs them then).  Official
+    models keep Stanza's own file layout and are left to Stanza."""
+    if source.origin == "official":
+        return None
+    from . import npruntime
+    from .npnet import UnsupportedModel
+
+    try:
+        return npruntime.Runtime.load(source.path, FILES)
+    except UnsupportedModel:
+        return None
+
+
 def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = False):
     """A stanza.Pipeline over `source`, built with download_method=None."""
     import logging

@@ -21,6 +21,10 @@ import numpy as np
 Weights = Mapping[str, np.ndarray]
 
 
+class UnsupportedModel(ValueError):
+    """A checkpoint whose architecture the numpy runtime does not implement: Stanza runs it."""
+
+
 def sigmoid(x: np.ndarray) -> np.ndarray:
     # exp of a large negative overflows to inf and gives 0: the right limit.
     with np.errstate(over="ignore"):

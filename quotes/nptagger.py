@@ -20,10 +20,7 @@ from typing import Sequence
 import numpy as np
 
 from . import npnet, npvocab, ptfile
-
-
-class UnsupportedModel(ValueError):
-    """A checkpoint whose architecture the numpy runtime does not implement."""
+from .npnet import UnsupportedModel
 
 
 class Tagger:

@@ -104,9 +104,12 @@ class StanzaParser:
 
     name = "stanza"
 
-    def __init__(self, stanza_dir: str | None = None, words: str = "rules", verbs: Mapping[str, str] = {}):
+    def __init__(self, stanza_dir: str | None = None, words: str = "rules", verbs: Mapping[str, str] = {},
+                 runtime: str = "numpy"):
         """`verbs`: the cue verbs' forms (lower-cased form -> lemma), mended before the parse
-        where the tagger misreads them (stanzadocs.cue_verbs, stanzadocs.misread_cue_verbs)."""
+        where the tagger misreads them (stanzadocs.cue_verbs, stanzadocs.misread_cue_verbs).
+        `runtime`: "numpy" runs the models without torch where their architecture allows
+        (quotes.npruntime) and falls back to Stanza; "torch" always runs Stanza."""
         from . import models
 
         if words not in stanzadocs.WORDS:
@@ -114,15 +117,22 @@ class StanzaParser:
         self.source = models.resolve(stanza_dir)
         self.words = words
         self.verbs = dict(verbs)
-        # Units are sentences already, cut so that a quotation never straddles two.
-        self.pipeline = models.load_pipeline(self.source, no_ssplit=True)
+        self.pipeline = self.runtime = None
+        if runtime == "numpy" and words == "rules":
+            self.runtime = models.load_numpy_runtime(self.source)
+        if self.runtime is None:
+            # Units are sentences already, cut so that a quotation never straddles two.
+            self.pipeline = models.load_pipeline(self.source, no_ssplit=True)
 
     def parse(self, units: list[Span]) -> list[ParsedUnit]:
         todo = [u for u in units if len(u.text) <= MAX_UNIT_CHARS and u.text.strip()]
         if not todo:
             return []
-        docs = stanzadocs.WORDS[self.words](self.pipeline, [_ADDRESS.sub("M.", u.text).translate(_AS_GUILLEMETS) for u in todo],
-                                            self.verbs)
+        texts = [_ADDRESS.sub("M.", u.text).translate(_AS_GUILLEMETS) for u in todo]
+        if self.runtime is not None:
+            docs = stanzadocs.numpy_words(self.runtime, texts, self.verbs)
+        else:
+            docs = stanzadocs.WORDS[self.words](self.pipeline, texts, self.verbs)
         return [ParsedUnit(u, tuple(_sentences(doc, u.start, u.text))) for u, doc in zip(todo, docs)]
 
 
@@ -275,5 +285,12 @@ def _stanza_tokenizer(stanza_dir: str | None = None, verbs: Mapping[str, str] = 
     return StanzaParser(stanza_dir, words="stanza", verbs=verbs)
 
 
-# "stanza" cuts words by rule; "stanza-tokenizer" with Stanza's own tokenizer model.
-PARSERS = {"stanza": StanzaParser, "stanza-tokenizer": _stanza_tokenizer, "none": NoParser}
+def _stanza_torch(stanza_dir: str | None = None, verbs: Mapping[str, str] = {}) -> StanzaParser:
+    return StanzaParser(stanza_dir, verbs=verbs, runtime="torch")
+
+
+# "stanza" cuts words by rule and runs the models with numpy where it can
+# (quotes.npruntime), "stanza-torch" with Stanza's own code; "stanza-tokenizer"
+# cuts words with Stanza's tokenizer model.
+PARSERS = {"stanza": StanzaParser, "stanza-torch": _stanza_torch, "stanza-tokenizer": _stanza_tokenizer,
+           "none": NoParser}

@@ -38,7 +38,25 @@ def rule_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
     are mended, and Stanza parses."""
     from stanza.models.common.doc import Document
 
-    docs = []
+    docs = [Document(sentences, text=text) for text, sentences in zip(texts, _rule_sentences(texts))]
+    tagging = [p for p in pipeline.processors if p not in ("tokenize", "mwt", "depparse")]
+    docs = pipeline.bulk_process(docs, processors=tagging)
+    docs = [_cut_des(_mended(doc, verbs)) for doc in docs]
+    return pipeline.bulk_process(docs, processors=["depparse"])
+
+
+def numpy_words(runtime, texts: list[str], verbs: Mapping[str, str] = {}):
+    """As `rule_words`, with the models run by numpy (`quotes.npruntime`) instead of Stanza."""
+    from .npdocs import Document
+
+    docs = [Document(sentences, text=text) for text, sentences in zip(texts, _rule_sentences(texts))]
+    docs = [_cut_des(_mended(doc, verbs)) for doc in runtime.tag(docs)]
+    return runtime.parse(docs)
+
+
+def _rule_sentences(texts: list[str]) -> list[list[list[dict]]]:
+    """Each text as one sentence of Stanza's token and word entries, words cut by rule."""
+    out = []
     for text in texts:
         sentence: list[dict] = []
         n = 0
@@ -51,11 +69,8 @@ def rule_words(pipeline, texts: list[str], verbs: Mapping[str, str] = {}):
                 sentence.append(dict(entry, id=(n + 1, n + len(token.words))))
                 sentence.extend({"id": n + j, "text": word} for j, word in enumerate(token.words, 1))
                 n += len(token.words)
-        docs.append(Document([sentence] if sentence else [], text=text))
-    tagging = [p for p in pipeline.processors if p not in ("tokenize", "mwt", "depparse")]
-    docs = pipeline.bulk_process(docs, processors=tagging)
-    docs = [_cut_des(_mended(doc, verbs)) for doc in docs]
-    return pipeline.bulk_process(docs, processors=["depparse"])
+        out.append([sentence] if sentence else [])
+    return out
 
 
 def _mended(doc, verbs: Mapping[str, str]):
@@ -195,8 +210,6 @@ def _cut_des(doc):
             for s in doc.sentences]
     if not any(cuts):
         return doc
-    from stanza.models.common.doc import Document
-
     sentences = []
     for sent, cut in zip(doc.to_dict(), cuts):
         out, shift, k = [], 0, 0
@@ -214,7 +227,8 @@ def _cut_des(doc):
                 out.append(dict(entry, id=entry["id"] + shift))
             k += 1
         sentences.append(out)
-    return Document(sentences, text=doc.text)
+    return type(doc)(sentences, text=doc.text)   # Stanza's Document or quotes.npdocs'
+
 
 
 # How a sentence is cut into words before tagging: by rule, or by Stanza's model.

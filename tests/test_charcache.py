@@ -19,8 +19,8 @@ def _analyse(parser):
     return [(w.text, w.upos, w.feats, w.head, w.deprel) for d in docs for s in d.sentences for w in s.words]
 
 
-def test_kept_vectors_give_the_tags_and_trees_of_the_plain_model(pipeline):
-    parser = pipeline.parser.pipeline
+def test_kept_vectors_give_the_tags_and_trees_of_the_plain_model(torch_pipeline):
+    parser = torch_pipeline.parser.pipeline
     modules = [parser.processors[name].trainer.model.charmodel for name in ("pos", "depparse")]
     assert all("forward" in vars(m) for m in modules), "installed on CPU"
     for m in modules:
@@ -39,8 +39,8 @@ def test_kept_vectors_give_the_tags_and_trees_of_the_plain_model(pipeline):
     assert len(ours) > len(words) + 10
 
 
-def test_a_known_word_is_not_run_through_the_lstm_again(pipeline, monkeypatch):
-    parser = pipeline.parser.pipeline
+def test_a_known_word_is_not_run_through_the_lstm_again(torch_pipeline, monkeypatch):
+    parser = torch_pipeline.parser.pipeline
     _analyse(parser)
     runs = []
     real = charcache._represent
@@ -56,9 +56,9 @@ def test_a_known_word_is_not_run_through_the_lstm_again(pipeline, monkeypatch):
     assert runs and max(runs) == 1, "only the new word went through the LSTM"
 
 
-def test_the_vector_is_the_one_the_batch_computes(pipeline):
-    module = pipeline.parser.pipeline.processors["pos"].trainer.model.charmodel
-    vocab = pipeline.parser.pipeline.processors["pos"].trainer.vocab["char"]
+def test_the_vector_is_the_one_the_batch_computes(torch_pipeline):
+    module = torch_pipeline.parser.pipeline.processors["pos"].trainer.model.charmodel
+    vocab = torch_pipeline.parser.pipeline.processors["pos"].trainer.vocab["char"]
     words = ["déclaré", "maire", "la", "a"]
     ids = [vocab.map(list(w)) for w in words]
     chars = torch.zeros(len(words), len(ids[0]), dtype=torch.long)

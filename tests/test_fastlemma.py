@@ -36,8 +36,8 @@ def _lemmatize(parser, sentences, trainer):
     return lemmas, seen
 
 
-def test_repeated_new_words_go_through_the_model_once_with_the_same_lemmas(pipeline):
-    parser = pipeline.parser.pipeline
+def test_repeated_new_words_go_through_the_model_once_with_the_same_lemmas(torch_pipeline):
+    parser = torch_pipeline.parser.pipeline
     trainer = parser.processors["lemma"].trainer
     assert "skip_seq2seq" in vars(trainer), "the deduplication is installed"
 
@@ -56,8 +56,8 @@ def test_repeated_new_words_go_through_the_model_once_with_the_same_lemmas(pipel
     assert all(lemma and lemma != "_" for _, _, lemma in ours)
 
 
-def test_a_name_no_dictionary_holds_is_its_own_lemma(pipeline):
-    parser = pipeline.parser.pipeline
+def test_a_name_no_dictionary_holds_is_its_own_lemma(torch_pipeline):
+    parser = torch_pipeline.parser.pipeline
     trainer = parser.processors["lemma"].trainer
     text = "Madame Zwarteveld-Okonkwo a rencontré Kristoffersdóttir à Trzcianka le 17 brumaire."
     lemmas, seen = _lemmatize(parser, [text], trainer)

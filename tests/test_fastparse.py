@@ -76,8 +76,8 @@ SENTENCES = [
 ]
 
 
-def test_the_patched_parser_parses_as_stanza_does(pipeline):
-    parser = pipeline.parser.pipeline
+def test_the_patched_parser_parses_as_stanza_does(torch_pipeline):
+    parser = torch_pipeline.parser.pipeline
     model = parser.processors["depparse"].trainer.model
     assert "predict" in vars(model), "the cheaper prediction is installed on CPU"
 

@@ -56,8 +56,8 @@ SENTENCES = [
 ]
 
 
-def test_the_folded_tagger_tags_as_stanza_does(pipeline):
-    parser = pipeline.parser.pipeline
+def test_the_folded_tagger_tags_as_stanza_does(torch_pipeline):
+    parser = torch_pipeline.parser.pipeline
     assert fasttag.install(parser), "the folded classifiers are installed on CPU"
 
     def tag():

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
 import lemma_words  # noqa: E402
 
 
-def _lemma_processor(pipeline):
-    return pipeline.parser.pipeline.processors["lemma"]
+def _lemma_processor(torch_pipeline):
+    return torch_pipeline.parser.pipeline.processors["lemma"]
 
 
 def _added(trainer):
@@ -32,8 +32,8 @@ def test_the_shipped_lemmatizer_carries_the_vectors_words():
     assert mark["pairs"] > 50_000
 
 
-def test_stored_lemmas_are_the_models_own(pipeline):
-    processor = _lemma_processor(pipeline)
+def test_stored_lemmas_are_the_models_own(torch_pipeline):
+    processor = _lemma_processor(torch_pipeline)
     trainer = processor.trainer
     added = _added(trainer)
     assert len(added) > 50_000
@@ -55,8 +55,8 @@ def test_stored_lemmas_are_the_models_own(pipeline):
     assert sum(decoded[p] != p[0] for p in sample) > 30
 
 
-def test_common_inflected_words_no_longer_go_through_the_model(pipeline):
-    trainer = _lemma_processor(pipeline).trainer
+def test_common_inflected_words_no_longer_go_through_the_model(torch_pipeline):
+    trainer = _lemma_processor(torch_pipeline).trainer
     for word, tag, lemma in [("déclarées", "VERB", "déclarer"), ("syndicales", "ADJ", "syndical"),
                              ("inquiets", "ADJ", "inquiet")]:
         assert trainer._lookup(word, tag) == lemma

@@ -79,7 +79,7 @@ def test_loading_the_pipeline_does_not_import_torchs_compiler(tmp_path):
         "from torch.optim import Optimizer\n"
         "from quotes.parsing import StanzaParser\n"
         "from quotes.model import Span\n"
-        "parser = StanzaParser()\n"
+        "parser = StanzaParser(runtime='torch')\n"
         "text = 'Le ministre a déclaré que la guerre était finie.'\n"
         "(unit,) = parser.parse([Span(0, len(text), text)])\n"
         "assert any(w.lemma == 'déclarer' for s in unit.sentences for w in s.words)\n"
@@ -109,7 +109,7 @@ def test_meta_kernels_wait_for_first_use_in_a_pipeline_process(tmp_path):
         "from quotes.parsing import StanzaParser\n"
         "from quotes.model import Span\n"
         "text = 'Le ministre a déclaré que la réforme serait votée.'\n"
-        "(unit,) = StanzaParser().parse([Span(0, len(text), text)])\n"
+        "(unit,) = StanzaParser(runtime='torch').parse([Span(0, len(text), text)])\n"
         "assert [w.deprel for w in unit.sentences[0].words][:3] == ['det', 'nsubj', 'aux:tense'], unit\n"
         "stand_in = sys.modules['torch._meta_registrations']\n"
         "assert type(stand_in).__name__ == '_OnFirstUse', 'meta kernels registered at import'\n"
@@ -170,3 +170,36 @@ def test_every_weight_of_the_shipped_models_comes_from_their_files(offline, monk
     drawn = _weights(models.load_pipeline(source, no_ssplit=True))
     assert len(drawn) > 150 and drawn.keys() == skipped.keys()
     assert [key for key in drawn if not torch.equal(drawn[key], skipped[key])] == []
+
+
+def test_the_command_lines_process_runs_the_shipped_models_without_torch(tmp_path):
+    code = (
+        "import sys\n"
+        "from quotes import runner\n"
+        "from quotes.model import Document\n"
+        "pipeline = runner.load_for_process(runner.Settings(), 1)\n"
+        "(quotes,) = pipeline.process_batch([Document('d', 'Le ministre a déclaré que la réforme serait votée.')])\n"
+        "assert [q.speaker.mention.text for q in quotes] == ['Le ministre'], quotes\n"
+        "assert 'torch' not in sys.modules and 'stanza' not in sys.modules, 'torch or Stanza imported'\n"
+        "from threadpoolctl import threadpool_info\n"
+        "assert {p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'} == {1}\n"
+    )
+    _run_fresh(code, tmp_path)
+
+
+def test_a_model_the_numpy_runtime_does_not_implement_runs_in_stanza(tmp_path):
+    import shutil
+
+    import torch
+
+    for name in models.FILES.values():
+        shutil.copy(models.shipped_dir() / name, tmp_path / name)
+    checkpoint = torch.load(tmp_path / "lemma.pt", map_location="cpu", weights_only=False)
+    checkpoint["config"]["beam_size"] = 2          # Stanza decodes with a beam; the numpy runtime does not
+    torch.save(checkpoint, tmp_path / "lemma.pt")
+    parser = StanzaParser(str(tmp_path))
+    assert parser.runtime is None and parser.pipeline is not None
+    (unit,) = parser.parse([Span(0, len(SENTENCE), SENTENCE)])
+    assert any(w.lemma == "déclarer" for s in unit.sentences for w in s.words)
+    shipped = StanzaParser()
+    assert shipped.runtime is not None and shipped.pipeline is None

@@ -67,3 +67,13 @@ def test_gated_output_equals_parse_everything(pipeline):
 
 
 THRESHOLDS = {"f1": 0.95, "speaker": 0.97, "cue": 0.95, "cited": 0.90}
+
+
+def test_the_numpy_runtime_gives_the_records_stanzas_code_gives(pipeline, torch_pipeline, seed_texts):
+    from quotes.model import Document
+
+    docs = [Document(name, text) for name, text in seed_texts.items()]
+    ours = [[q.to_record() for q in quotes] for quotes in pipeline.process_batch(docs)]
+    theirs = [[q.to_record() for q in quotes] for quotes in torch_pipeline.process_batch(docs)]
+    assert sum(map(len, ours)) > 30
+    assert ours == theirs
