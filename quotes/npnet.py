@@ -80,15 +80,28 @@ def lstm(packed: np.ndarray, packing: Packing, weights: Weights, prefix: str, su
     h = np.array(np.broadcast_to(h0, (first, size)), dtype=np.float32)
     c = np.array(np.broadcast_to(c0, (first, size)), dtype=np.float32)
     out = np.empty((packed.shape[0], size), dtype=np.float32)
+    # A step is a dozen numpy calls on small arrays: written into buffers kept
+    # across steps, with no array made per call (a third of the step's time).
+    gates_buf = np.empty((first, 4 * size), dtype=np.float32)
+    cell_buf = np.empty((first, size), dtype=np.float32)
     steps = range(len(packing.sizes) - 1, -1, -1) if suffix else range(len(packing.sizes))
-    for t in steps:
-        n, at = packing.sizes[t], packing.offsets[t]
-        gates = gates_in[at: at + n] + h[:n] @ w_hh
-        act = sigmoid(gates)
-        cell = np.tanh(gates[:, 2 * size: 3 * size])
-        c[:n] = act[:, size: 2 * size] * c[:n] + act[:, :size] * cell
-        h[:n] = act[:, 3 * size:] * np.tanh(c[:n])
-        out[at: at + n] = h[:n]
+    with np.errstate(over="ignore"):       # exp(-x) of a very negative x: inf, and the sigmoid 0
+        for t in steps:
+            n, at = packing.sizes[t], packing.offsets[t]
+            gates, cell, hn, cn = gates_buf[:n], cell_buf[:n], h[:n], c[:n]
+            np.matmul(hn, w_hh, out=gates)
+            gates += gates_in[at: at + n]
+            np.tanh(gates[:, 2 * size: 3 * size], out=cell)
+            np.negative(gates, out=gates)            # the sigmoid of every gate, in place
+            np.exp(gates, out=gates)
+            gates += 1.0
+            np.reciprocal(gates, out=gates)
+            cn *= gates[:, size: 2 * size]
+            cell *= gates[:, :size]
+            cn += cell
+            np.tanh(cn, out=cell)
+            np.multiply(gates[:, 3 * size:], cell, out=hn)
+            out[at: at + n] = hn
     return out
 
 
