@@ -43,14 +43,28 @@ class ModelFileError(ValueError):
 class _Storage:
     __slots__ = ("dtype", "key", "array")
 
-    def __init__(self, dtype, key):
+    def __init__(self, dtype, key, array=None):
         self.dtype = dtype
         self.key = key
-        self.array = None
+        self.array = array
 
 
-def _rebuild_tensor(storage, offset, size, stride, *_):
-    return ("tensor", storage, offset, tuple(size), tuple(stride))
+class _Tensor:
+    """A tensor whose storage comes later in the file (torch's legacy layout)."""
+    __slots__ = ("storage", "offset", "size", "stride")
+
+    def __init__(self, storage, offset, size, stride):
+        self.storage, self.offset, self.size, self.stride = storage, offset, tuple(size), tuple(stride)
+
+
+def _array(storage: _Storage, offset, size, stride, float32: bool) -> np.ndarray:
+    item = storage.array.itemsize
+    view = np.lib.stride_tricks.as_strided(storage.array[offset:], shape=tuple(size),
+                                           strides=tuple(s * item for s in stride))
+    array = np.array(view)    # owns its memory, C order
+    if float32 and array.dtype in (np.float16, np.float64):
+        array = array.astype(np.float32)
+    return array
 
 
 def _dtype_of(path, name: str):
@@ -60,16 +74,26 @@ def _dtype_of(path, name: str):
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, f, path, storages: dict):
+    """`read(key, dtype)`, where the storages can be read as they are met (the zip layout),
+    makes each tensor an array at once; otherwise tensors stay _Tensor until `_materialise`."""
+
+    def __init__(self, f, path, storages: dict, read=None, float32: bool = True):
         super().__init__(f, encoding="utf-8")
         self.path = path
         self.storages = storages
+        self.read = read
+        self.float32 = float32
+
+    def _rebuild_tensor(self, storage, offset, size, stride, *_):
+        if storage.array is not None:
+            return _array(storage, offset, size, stride, self.float32)
+        return _Tensor(storage, offset, size, stride)
 
     def find_class(self, module, name):
         if module == "collections" and name == "OrderedDict":
             return collections.OrderedDict
         if module == "torch._utils" and name in ("_rebuild_tensor_v2", "_rebuild_tensor"):
-            return _rebuild_tensor
+            return self._rebuild_tensor
         if module == "torch" and name.endswith("Storage"):
             return name
         if module == "builtins" and name in _BUILTINS:
@@ -83,21 +107,16 @@ class _Unpickler(pickle.Unpickler):
             raise ModelFileError(f"{self.path}: unexpected persistent id {saved_id!r:.60}")
         storage_type, key = saved_id[1], str(saved_id[2])
         if key not in self.storages:
-            self.storages[key] = _Storage(_dtype_of(self.path, storage_type), key)
+            dtype = _dtype_of(self.path, storage_type)
+            self.storages[key] = _Storage(dtype, key, self.read(key, dtype) if self.read else None)
         return self.storages[key]
 
 
 def _materialise(obj, float32: bool):
-    """Tensor placeholders replaced by arrays, recursively."""
-    if isinstance(obj, tuple) and len(obj) == 5 and obj[0] == "tensor" and isinstance(obj[1], _Storage):
-        _, storage, offset, size, stride = obj
-        item = storage.array.itemsize
-        array = np.lib.stride_tricks.as_strided(storage.array[offset:], shape=size,
-                                                strides=tuple(s * item for s in stride))
-        array = np.array(array)    # owns its memory, C order
-        if float32 and array.dtype in (np.float16, np.float64):
-            array = array.astype(np.float32)
-        return array
+    """Tensor placeholders replaced by arrays, recursively (the legacy layout only: the
+    walk visits every value, 0.1 s over a 60,000-word vocabulary)."""
+    if isinstance(obj, _Tensor):
+        return _array(obj.storage, obj.offset, obj.size, obj.stride, float32)
     if isinstance(obj, dict):
         out = type(obj)() if isinstance(obj, collections.OrderedDict) else {}
         for k, v in obj.items():
@@ -121,17 +140,17 @@ def load(path, float32: bool = True):
                 if len(pickled) != 1:
                     raise ModelFileError(f"{path}: no single data.pkl in the archive")
                 prefix = pickled[0][: -len("data.pkl")]
-                obj = _Unpickler(io.BytesIO(archive.read(pickled[0])), path, storages).load()
-                for key, storage in storages.items():
-                    storage.array = np.frombuffer(archive.read(f"{prefix}data/{key}"), dtype=storage.dtype)
-        else:
-            with open(path, "rb") as f:
-                obj = _legacy(f, path, storages)
+
+                def read(key, dtype):
+                    return np.frombuffer(archive.read(f"{prefix}data/{key}"), dtype=dtype)
+
+                return _Unpickler(io.BytesIO(archive.read(pickled[0])), path, storages, read, float32).load()
+        with open(path, "rb") as f:
+            return _materialise(_legacy(f, path, storages), float32)
     except ModelFileError:
         raise
     except (OSError, pickle.UnpicklingError, EOFError, zipfile.BadZipFile, struct.error, ValueError) as exc:
         raise ModelFileError(f"{path}: not a readable model file: {exc}") from exc
-    return _materialise(obj, float32)
 
 
 def _legacy(f, path, storages):
