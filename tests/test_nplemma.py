@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-UD = Path(__file__).resolve().parents[2] / "shared" / "data" / "ud"
+import treebanks
+
 TREEBANKS = ("UD_French-GSD/fr_gsd-ud-test.conllu", "UD_French-Sequoia/fr_sequoia-ud-test.conllu")
 SENTENCES_PER_CALL = 50
 
@@ -27,22 +28,6 @@ HANDWRITTEN = [
 def _words(sentence):
     return re.findall(r"\w+(?:[-']\w+)*'?|[^\w\s]", sentence)
 
-
-def _conllu_sentences(path, limit):
-    """The syntactic words of the first `limit` sentences (no multiword token lines, no empty nodes)."""
-    sentences, words = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if words:
-                sentences.append(words)
-                words = []
-                if len(sentences) == limit:
-                    break
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if cols[0].isdigit():
-                words.append(cols[1])
-    return sentences
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +90,7 @@ def _tagged(stanza_lemma, sentences):
 
 @pytest.mark.parametrize("treebank", TREEBANKS)
 def test_treebank_sentences_get_stanzas_lemmas(stanza_lemma, treebank):
-    path = UD / treebank
-    if not path.is_file():
-        pytest.skip(f"{path} is absent: the UD treebanks live in ../shared/data/ud beside the project")
-    sentences = _conllu_sentences(path, 200)
+    sentences = treebanks.sentences(treebank, 200)
     processor, ours = _fresh(stanza_lemma)
     total, new = _compare(processor, ours, _tagged(stanza_lemma, sentences))
     assert total > 3000 and new > 50, (total, new)
@@ -125,10 +107,7 @@ def test_handwritten_sentences_get_stanzas_lemmas(stanza_lemma):
 
 def test_invented_forms_of_every_tag_get_stanzas_lemmas(stanza_lemma):
     """Many model inputs, tags set by hand: made-up variants of dictionary words, some with unseen characters."""
-    path = UD / TREEBANKS[0]
-    if not path.is_file():
-        pytest.skip(f"{path} is absent: the UD treebanks live in ../shared/data/ud beside the project")
-    base = sorted({w for s in _conllu_sentences(path, 60) for w in s if len(w) > 2})[:120]
+    base = sorted({w for s in treebanks.sentences(TREEBANKS[0], 60) for w in s if len(w) > 2})[:120]
     variants = [
         ["re" + w for w in base],
         [w + "ss" for w in base],

@@ -11,9 +11,9 @@ import pytest
 from quotes import npparser
 from quotes.npparser import greedy_tree, spanning_tree
 
+import treebanks
+
 ROOT = Path(__file__).resolve().parents[1]
-UD = Path(__file__).resolve().parents[2] / "shared" / "data" / "ud"
-TREEBANK = UD / "UD_French-GSD" / "fr_gsd-ud-test.conllu"
 MODELS = ROOT / "quotes" / "resources" / "stanza" / "fr"
 LIMIT = 150
 
@@ -32,22 +32,6 @@ SENTENCES = [
 ]
 
 
-def _conllu_sentences(path, limit):
-    """The syntactic words of the first sentences of a treebank (multiword tokens as their words)."""
-    sentences, words = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if words:
-                sentences.append(words)
-                words = []
-            if len(sentences) >= limit:
-                break
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if cols[0].isdigit():
-                words.append(cols[1])
-    return sentences
-
 
 def _tagged(doc):
     return [{"text": w.text, "lemma": w.lemma, "upos": w.upos, "xpos": w.xpos, "feats": w.feats}
@@ -61,8 +45,6 @@ def _parsed(doc):
 @pytest.fixture(scope="module")
 def stanza_runs():
     """Tagged words and Stanza's parse of each sentence (one document each), the repair off and on."""
-    if not TREEBANK.is_file():
-        pytest.skip(f"no French UD test set at {TREEBANK} (the shared data is absent)")
     from stanza.models.common.doc import Document
 
     from quotes import models, stanzadocs
@@ -70,7 +52,7 @@ def stanza_runs():
     pipeline = models.load_pipeline(models.resolve(None))
     processor = pipeline.processors["depparse"]
     assert "predict" in vars(processor.trainer.model), "the project's fastparse prediction is installed"
-    docs = [Document([[{"id": i, "text": w} for i, w in enumerate(s, 1)]]) for s in _conllu_sentences(TREEBANK, LIMIT)]
+    docs = [Document([[{"id": i, "text": w} for i, w in enumerate(s, 1)]]) for s in treebanks.sentences(treebanks.GSD_TEST, LIMIT)]
     tagging = [p for p in pipeline.processors if p not in ("tokenize", "mwt", "depparse")]
     docs = pipeline.bulk_process(docs, processors=tagging)
     docs = pipeline.bulk_process(docs, processors=["depparse"])

@@ -1,7 +1,5 @@
 """The numpy runtime's file reader, layers, tagger and documents give what torch and Stanza give."""
 
-import io
-import pickle
 import subprocess
 import sys
 import zipfile
@@ -13,8 +11,9 @@ import torch
 
 from quotes import models, npdocs, npnet, nptagger, ptfile
 
+import treebanks
+
 SHIPPED = models.shipped_dir()
-UD = Path(__file__).resolve().parents[2] / "shared" / "data" / "ud"
 
 # Sentences of our own: agreement, persons, moods, elisions, names and numbers.
 SENTENCES = [
@@ -112,29 +111,11 @@ def test_the_character_vectors_are_stanzas():
     assert np.allclose(ours[order], theirs, atol=1e-5)
 
 
-def _ud_sentences(limit):
-    path = UD / "UD_French-GSD" / "fr_gsd-ud-test.conllu"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent: the UD treebanks come with the shared data")
-    out, words = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if words:
-                out.append(words)
-                words = []
-            if len(out) == limit:
-                break
-        elif not line.startswith("#"):
-            cols = line.split("\t")
-            if cols[0].isdigit():
-                words.append(cols[1])
-    return out
-
 
 def test_the_numpy_tagger_gives_stanzas_tags():
     from stanza.models.common.doc import Document
 
-    sentences = [s.split() for s in SENTENCES] + _ud_sentences(200)
+    sentences = [s.split() for s in SENTENCES] + treebanks.sentences(treebanks.GSD_TEST, 200)
     pipeline = models.load_pipeline(models.resolve(None), no_ssplit=True)
     docs = pipeline.bulk_process([Document([[{"id": k, "text": w} for k, w in enumerate(s, 1)]]) for s in sentences],
                                  processors=["pos"])
