@@ -135,6 +135,7 @@ def _models(args: argparse.Namespace) -> int:
     source = models.resolve(args.stanza_dir)
     print(source.describe())
     print("words cut by rule (quotes.wordsplit); --parser stanza-tokenizer uses the tokenizer model")
+    print(f"run by {models.runtime_of(source)}")
     if source.scores:
         print("scores, end to end from raw text with the tokenizer model (by rule: docs/models.md):")
     for name, value in sorted(source.scores.items()):

@@ -244,17 +244,28 @@ def _no_random_init():
 
 def load_numpy_runtime(source: ModelSource):
     """The folder's models run by numpy (quotes.npruntime), or None where one of them has an
-    architecture the numpy layers do not implement (Stanza runs them then).  Official
-    models keep Stanza's own file layout and are left to Stanza."""
+    architecture the numpy layers do not implement (Stanza runs them then)."""
+    return _numpy_runtime(source)[0]
+
+
+def runtime_of(source: ModelSource) -> str:
+    """What runs the folder's models with `--parser stanza`, in words: numpy, or Stanza and why."""
+    refused = _numpy_runtime(source)[1]
+    return f"Stanza ({refused})" if refused else "numpy, without torch (--parser stanza-torch: Stanza's code)"
+
+
+def _numpy_runtime(source: ModelSource):
+    """(the runtime, None), or (None, why Stanza runs the folder).  Official models keep
+    Stanza's own file layout and are left to Stanza."""
     if source.origin == "official":
-        return None
+        return None, "official models keep Stanza's layout"
     from . import npruntime
     from .npnet import UnsupportedModel
 
     try:
-        return npruntime.Runtime.load(source.path, FILES)
-    except UnsupportedModel:
-        return None
+        return npruntime.Runtime.load(source.path, FILES), None
+    except UnsupportedModel as exc:
+        return None, str(exc)
 
 
 def load_pipeline(source: ModelSource, use_gpu: bool = False, no_ssplit: bool = False):

@@ -60,6 +60,7 @@ def test_models_command_names_the_models_and_their_scores(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("shipped models in")
     assert "LAS" in result.stdout
+    assert "run by numpy" in result.stdout
 
 
 def _run_fresh(code: str, tmp_path) -> None:
