@@ -1,6 +1,7 @@
 """The parse stage: Stanza dependency parses of the units that matter.
 
-Each unit's words (cut by rule, stanzadocs) are tagged and parsed by Stanza;
+Each unit's words (cut by rule, stanzadocs) are tagged and parsed by the Stanza
+models, run by numpy (quotes.npruntime) or, for models it does not implement, by Stanza;
 word offsets are shifted back into the document, so every later stage speaks in
 document offsets; a few repairs of the parse follow.  Units too long to
 parse safely are left unparsed (the grammar stage still reports their quotes).
