@@ -164,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--errors", help="write error records (JSONL) here instead of stderr")
     ex.add_argument("--entities", metavar="FILE", help="write each document's entity table (JSONL, one entity a line) here")
     ex.add_argument("--grammar", default="fr", help="grammar name or folder (default: fr)")
-    ex.add_argument("--parser", default="stanza", choices=list(PARSERS), help="'none': grammar stage only")
+    ex.add_argument("--parser", default="stanza", choices=list(PARSERS), help="'stanza': the models run by numpy; 'stanza-torch': by Stanza's own code; 'none': grammar stage only")
     ex.add_argument("--stanza-dir", help="folder of Stanza models to use (else QUOTES_STANZA_DIR, official, shipped)")
     ex.add_argument("--no-gate", action="store_true", help="parse every sentence, not only those with marks or cues")
     ex.add_argument("--workers", type=_at_least_one, default=1, help="worker processes, each loading the models once")
