@@ -3,10 +3,9 @@
 Each function takes a model's weights as the mapping its checkpoint holds
 (torch's parameter names, arrays from `quotes.ptfile`) and a prefix naming the
 layer, so that a model is read straight from its file with no torch module
-built.  Batches are padded arrays (batch, time, features) with each sequence's
-length: a recurrent step updates only the sequences still running, so a
-sequence's reverse pass starts at its own last word, as torch's packed
-sequences do.
+built.  Recurrent layers run over packed rows (`Packing`), as torch's packed
+sequences: a step updates only the sequences still running, so a sequence's
+reverse pass starts at its own last word.
 
 The arithmetic is torch's, in float32; sums may be taken in another order, so a
 value may differ in its last bits.
@@ -17,6 +16,8 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 import numpy as np
+
+from .npvocab import ROOT_ID, UNK_ID
 
 Weights = Mapping[str, np.ndarray]
 
@@ -143,15 +144,27 @@ def char_vectors(words: Sequence[Sequence[int]], weights: Weights, prefix: str) 
     return vectors
 
 
+class CharVectors:
+    """A model's character-model vectors, each word's computed once per process: a word's
+    vector depends on its characters alone, and news repeats its words.  None stands for
+    the parser's ROOT word."""
+
+    LIMIT = 1 << 15          # words kept (about 1 KB each); when full it starts afresh
+
+    def __init__(self, weights: Weights, prefix: str, chars):
+        self.weights, self.prefix, self.chars = weights, prefix, chars
+        self.known: dict = {}
+
+    def __call__(self, words: Sequence) -> np.ndarray:
+        new = [w for w in dict.fromkeys(words) if w not in self.known]
+        if new:
+            if len(self.known) > self.LIMIT:
+                self.known.clear()
+            ids = [[ROOT_ID] if w is None else self.chars.map(list(w)) or [UNK_ID] for w in new]
+            self.known.update(zip(new, char_vectors(ids, self.weights, self.prefix)))
+        return np.stack([self.known[w] for w in words])
+
+
 def with_ones(x: np.ndarray) -> np.ndarray:
     """x with a column of ones, the bias side of Stanza's biaffine scorers."""
     return np.concatenate([x, np.ones((*x.shape[:-1], 1), dtype=x.dtype)], axis=-1)
-
-
-def padded(rows: Sequence[Sequence[int]], fill: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of ids as one (rows, longest) array and the rows' lengths."""
-    lengths = np.array([len(r) for r in rows], dtype=np.int64)
-    out = np.full((len(rows), int(lengths.max(initial=0))), fill, dtype=np.int64)
-    for k, row in enumerate(rows):
-        out[k, : len(row)] = row
-    return out, lengths

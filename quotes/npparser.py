@@ -35,7 +35,6 @@ _QUESTION = re.compile("^[?？︖﹖⁇][?？︖﹖⁇!！︕﹗‼]+$")
 _EXCLAM = re.compile("^[!！︕﹗‼][?？︖﹖⁇!！︕﹗‼]+$")
 _SEPARATE = 150          # Stanza's DEFAULT_SEPARATE_BATCH: longer sentences get a batch of their own
 _PREFIX = 4              # PAD, UNK, EMPTY, ROOT come before the labels in the deprel vocabulary
-_CHAR_CACHE = 1 << 15
 
 
 class Parser:
@@ -47,15 +46,12 @@ class Parser:
         self.labels = vocab["deprel"]._id2unit[_PREFIX:]
         # Stanza's processor: its default repairs two subjects or objects on one head, the checkpoint may say no.
         self.resolve = bool(config.get("resolve_head_constraints", True))
-        self.char_cache: dict[str, np.ndarray] = {}
+        self.chars = npnet.CharVectors(weights, "charmodel.", vocab["char"])
         self.decoded = 0      # sentences whose best heads were not a tree: the search ran
 
     @classmethod
     def load(cls, path, pretrain) -> "Parser":
-        """`pretrain`: (npvocab.Vocab, vectors) shared with the tagger, or the path of pretrain.pt."""
-        if not isinstance(pretrain, tuple):
-            data = ptfile.load(pretrain)
-            pretrain = (npvocab.Vocab(data["vocab"], pretrained=True), data["emb"])
+        """`pretrain`: (npvocab.Vocab, vectors) shared with the tagger (`npvocab.load_pretrained`)."""
         checkpoint = ptfile.load(path)
         config = checkpoint["config"]
         reasons = [why for why, bad in (
@@ -146,23 +142,12 @@ class Parser:
             # Stanza builds the feature embeddings, then appends the tag embedding a second time in their
             # place: the LSTM was trained on that, so the features are not read at all.
             *[pos] * (2 if self.config.get("use_ufeats", True) else 1),
-            npnet.linear(self._chars(texts), w, "trans_char."),
+            npnet.linear(self.chars(texts), w, "trans_char."),
         ], axis=1)
         x = np.zeros((len(sentences), int(lengths.max()), rows.shape[1]), dtype=np.float32)
         x[np.arange(x.shape[1])[None, :] < lengths[:, None]] = rows
         return npnet.highway_lstm(x, lengths, w, "parserlstm.", int(self.config["num_layers"]),
                                   w["parserlstm_h_init"], w["parserlstm_c_init"]), lengths
-
-    def _chars(self, words: list) -> np.ndarray:
-        # A word's vector depends on its characters alone (None: the ROOT word); news repeats its words.
-        new = [w for w in dict.fromkeys(words) if w not in self.char_cache]
-        if new:
-            if len(self.char_cache) > _CHAR_CACHE:
-                self.char_cache.clear()
-            chars = self.vocab["char"]
-            ids = [[npvocab.ROOT_ID] if w is None else chars.map(list(w)) or [npvocab.UNK_ID] for w in new]
-            self.char_cache.update(zip(new, npnet.char_vectors(ids, self.w, "charmodel.")))
-        return np.stack([self.char_cache[w] for w in words])
 
     def _arc_scores(self, hidden):
         """Stanza's head scores of every (dependent, head) pair, before the softmax: (batch, L, L)."""

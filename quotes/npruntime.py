@@ -16,7 +16,8 @@ from typing import Mapping
 
 from .nplemma import Lemmatizer
 from .npparser import Parser
-from .nptagger import Tagger, load_pretrain
+from .nptagger import Tagger
+from .npvocab import load_pretrained
 
 
 class Runtime:
@@ -27,7 +28,7 @@ class Runtime:
 
     @classmethod
     def load(cls, folder: Path, files: Mapping[str, str]) -> "Runtime":
-        pretrain = load_pretrain(folder / files["pretrain"])
+        pretrain = load_pretrained(folder / files["pretrain"])
         return cls(Tagger.load(folder / files["pos"], pretrain), Lemmatizer.load(folder / files["lemma"]),
                    Parser.load(folder / files["depparse"], pretrain))
 

@@ -29,7 +29,7 @@ class Tagger:
         self.layers = int(config["num_layers"])
         self.vocab = vocab
         self.pretrain_vocab, self.pretrain_emb = pretrain
-        self.char_cache: dict[str, np.ndarray] = {}
+        self.chars = npnet.CharVectors(weights, "charmodel.", vocab["char"])
         upos_emb = npnet.with_ones(weights["upos_emb.weight"])                  # (tags, e+1)
         # Each column's bilinear weights folded with every UPOS tag's embedding: (tags, outputs, h+1)
         self.columns = {}
@@ -61,7 +61,7 @@ class Tagger:
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, str | None, str | None]]]:
         """(upos, xpos, feats) of each word of each sentence; None where Stanza leaves a field empty."""
-        sentences = [s for s in sentences]
+        sentences = list(sentences)
         if not sentences:
             return []
         flat = self._hidden(sentences)                                           # (words, 2h)
@@ -88,7 +88,7 @@ class Tagger:
             self.w["word_emb.weight"][self.vocab["word"].map(words)],
             npnet.linear(self.pretrain_emb[self.pretrain_vocab.map([w.lower() for w in words])],
                          self.w, "trans_pretrained."),
-            npnet.linear(self._chars(words), self.w, "trans_char."),
+            npnet.linear(self.chars(words), self.w, "trans_char."),
         ], axis=1).astype(np.float32)
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         packing = npnet.Packing(lengths)
@@ -98,17 +98,6 @@ class Tagger:
         hidden = np.empty_like(packed)
         hidden[rows] = packed
         return hidden
-
-    def _chars(self, words: list[str]) -> np.ndarray:
-        # A word's vector depends on its characters alone; news repeats its words.
-        new = [w for w in dict.fromkeys(words) if w not in self.char_cache]
-        if new:
-            if len(self.char_cache) > 1 << 15:
-                self.char_cache.clear()
-            chars = self.vocab["char"]
-            vectors = npnet.char_vectors([chars.map(list(w)) or [npvocab.UNK_ID] for w in new], self.w, "charmodel.")
-            self.char_cache.update(zip(new, vectors))
-        return np.stack([self.char_cache[w] for w in words])
 
     def _column(self, name, hidden, upos):
         folded, bias, bounds = self.columns[name]
@@ -123,9 +112,3 @@ class Tagger:
 
 def _null(value: str) -> str | None:
     return None if value in ("_", None) else value
-
-
-def load_pretrain(path):
-    """The pretrained word vectors shared by the tagger and the parser: (vocabulary, vectors)."""
-    data = ptfile.load(path)
-    return npvocab.Vocab(data["vocab"], pretrained=True), data["emb"]

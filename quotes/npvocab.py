@@ -68,6 +68,14 @@ class FeatureVocab:
         return "|".join(items) or "_"
 
 
+def load_pretrained(path):
+    """The pretrained word vectors the tagger and the parser share: (vocabulary, vectors)."""
+    from . import ptfile
+
+    data = ptfile.load(path)
+    return Vocab(data["vocab"], pretrained=True), data["emb"]
+
+
 def vocabularies(states: Mapping) -> dict:
     """The vocabularies of a tagger's or parser's checkpoint, by name."""
     classes = states["_key2class"]

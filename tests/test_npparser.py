@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from quotes import npparser
+from quotes import npparser, npvocab
 from quotes.npparser import greedy_tree, spanning_tree
 
 import treebanks
@@ -70,7 +70,7 @@ def stanza_runs():
 
 @pytest.fixture(scope="module")
 def parser():
-    return npparser.Parser.load(MODELS / "depparse.pt", MODELS / "pretrain.pt")
+    return npparser.Parser.load(MODELS / "depparse.pt", npvocab.load_pretrained(MODELS / "pretrain.pt"))
 
 
 def _differences(ours, theirs):
@@ -111,7 +111,7 @@ def test_batching_does_not_change_the_parse(stanza_runs, parser):
 
 
 def test_empty_input():
-    parser = npparser.Parser.load(MODELS / "depparse.pt", MODELS / "pretrain.pt")
+    parser = npparser.Parser.load(MODELS / "depparse.pt", npvocab.load_pretrained(MODELS / "pretrain.pt"))
     assert parser.parse([]) == []
     assert parser.parse([[]]) == [[]]
 

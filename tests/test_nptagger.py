@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import torch
 
-from quotes import models, npdocs, npnet, nptagger, ptfile
+from quotes import models, npdocs, npnet, nptagger, npvocab, ptfile
 
 import treebanks
 
@@ -92,7 +92,7 @@ def test_the_highway_lstm_computes_stanzas():
 def test_the_character_vectors_are_stanzas():
     pipeline = models.load_pipeline(models.resolve(None), no_ssplit=True)
     charmodel = pipeline.processors["pos"].trainer.model.charmodel
-    tagger = nptagger.Tagger.load(SHIPPED / "pos.pt", nptagger.load_pretrain(SHIPPED / "pretrain.pt"))
+    tagger = nptagger.Tagger.load(SHIPPED / "pos.pt", npvocab.load_pretrained(SHIPPED / "pretrain.pt"))
     words = "Les salariés licenciés réclament 3 500 euros d' indemnités à Gwenaëlle".split()
     ids = [tagger.vocab["char"].map(list(w)) for w in words]
     ours = npnet.char_vectors(ids, tagger.w, "charmodel.")
@@ -120,7 +120,7 @@ def test_the_numpy_tagger_gives_stanzas_tags():
     docs = pipeline.bulk_process([Document([[{"id": k, "text": w} for k, w in enumerate(s, 1)]]) for s in sentences],
                                  processors=["pos"])
     theirs = [[(w.upos, w.xpos, w.feats) for w in d.sentences[0].words] for d in docs]
-    tagger = nptagger.Tagger.load(SHIPPED / "pos.pt", nptagger.load_pretrain(SHIPPED / "pretrain.pt"))
+    tagger = nptagger.Tagger.load(SHIPPED / "pos.pt", npvocab.load_pretrained(SHIPPED / "pretrain.pt"))
     ours = tagger.tag(sentences[:3]) + tagger.tag(sentences[3:])     # two calls: the cache carries over
     assert sum(len(s) for s in sentences) > 4000
     assert ours == theirs
