@@ -169,7 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-gate", action="store_true", help="parse every sentence, not only those with marks or cues")
     ex.add_argument("--workers", type=_at_least_one, default=1, help="worker processes, each loading the models once")
     ex.add_argument("--batch-size", type=_at_least_one, default=None,
-                    help="documents parsed together in one Stanza call, per worker (default: 8)")
+                    help="documents parsed together in one Stanza call, per worker (default: 8; with several "
+                         "workers, up to twice as many at the end of the input)")
     ex.add_argument("--max-chars", type=int, default=1_000_000, help="skip (and report) longer documents")
     ex.add_argument("--dask", metavar="SCHEDULER", help="run on a Dask cluster at this address")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or notices")

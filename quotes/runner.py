@@ -185,19 +185,20 @@ def _work(docs: list[Document]) -> list[Outcome]:
 
 
 def _batches(items: Iterable[Item], size: int, workers: int = 1) -> Iterator[list[Item]]:
-    """Runs of inputs holding at most `size` documents; notices and failures ride along.
+    """Runs of inputs holding at most `size` documents, or `2 * size` at the end of the
+    input with several workers; notices and failures ride along.
 
-    For several workers, `workers * size` documents are read ahead, and those left
-    when the input ends are handed out by length in runs that shrink: each takes
-    about 1/workers of the text not yet handed out (guided self-scheduling), so
-    the last runs are short and the workers finish close together.  A run costs
-    about 0.04 CPU s per Stanza call whatever it holds, so the tail is not cut
-    finer than that: 21 news articles of 2 to 6 KB in runs of at most 8 for two
-    workers go out as 8, 7, 2, 2, 1, 1 documents."""
+    For several workers, `2 * workers * size` documents are read ahead.  Those left when
+    the input ends are cut by length: first one run per worker, each about 80% of the
+    text left over the number of workers, then runs that each take 1/workers of the text
+    still left (guided self-scheduling), so that the workers finish close together.  A
+    run costs its model calls and gate rounds whatever it holds, so the tail is cut into
+    few runs: the 21 dev articles (2 to 6 KB) go out to two workers as 7, 9, 2, 2 and 1
+    documents."""
     pending: list[Item] = []
     starts: list[int] = []          # where each pending document stands in `pending`
     lengths: list[int] = []
-    ahead = size * workers
+    ahead = size if workers <= 1 else 2 * size * workers
     for item in items:
         if isinstance(item, Document):
             starts.append(len(pending))
@@ -213,13 +214,13 @@ def _batches(items: Iterable[Item], size: int, workers: int = 1) -> Iterator[lis
         if pending:
             yield pending
         return
-    left = sum(lengths)
-    first = 0
+    total = left = sum(lengths)
+    first = runs = 0
     while first < len(starts):
+        share = (TAIL_FIRST * total if runs < workers else left) / workers
         # a document joins the run while at least half of it fits the share
-        share = left / workers
         n, chars = 1, lengths[first]
-        while first + n < len(starts) and n < size and chars + lengths[first + n] / 2 <= share:
+        while first + n < len(starts) and n < 2 * size and chars + lengths[first + n] / 2 <= share:
             chars += lengths[first + n]
             n += 1
         begin = 0 if first == 0 else starts[first]
@@ -227,6 +228,13 @@ def _batches(items: Iterable[Item], size: int, workers: int = 1) -> Iterator[lis
         yield pending[begin:end]
         left -= chars
         first += n
+        runs += 1
+
+
+# The part of the tail that goes out in the first run of each worker.  On the dev
+# articles, two workers against one, 16 alternating pairs: a median of 1.67x with 80%,
+# against 1.54x with guided self-scheduling from the start in runs of at most 8.
+TAIL_FIRST = 0.8
 
 
 def _pool_context(threads: int):
