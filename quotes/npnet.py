@@ -13,13 +13,13 @@ value may differ in its last bits.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import MutableMapping, Sequence
 
 import numpy as np
 
 from .npvocab import ROOT_ID, UNK_ID
 
-Weights = Mapping[str, np.ndarray]
+Weights = MutableMapping[str, np.ndarray]     # derived arrays are kept beside the checkpoint's
 
 
 class UnsupportedModel(ValueError):
@@ -73,9 +73,8 @@ def lstm(packed: np.ndarray, packing: Packing, weights: Weights, prefix: str, su
     """One direction of a torch.nn.LSTM layer ("_reverse" suffix: right to left) over packed rows.
 
     `h0`, `c0`: the starting state, one row for every sequence."""
-    w_hh = np.ascontiguousarray(weights[f"{prefix}weight_hh_l0{suffix}"].T)
+    w_hh, bias = _recurrent(weights, f"{prefix}{{}}_l0{suffix}")
     size = w_hh.shape[0]
-    bias = weights[f"{prefix}bias_ih_l0{suffix}"] + weights[f"{prefix}bias_hh_l0{suffix}"]
     gates_in = packed @ weights[f"{prefix}weight_ih_l0{suffix}"].T + bias
     first = int(packing.sizes[0]) if len(packing.sizes) else 0
     h = np.array(np.broadcast_to(h0, (first, size)), dtype=np.float32)
@@ -104,6 +103,17 @@ def lstm(packed: np.ndarray, packing: Packing, weights: Weights, prefix: str, su
             np.multiply(gates[:, 3 * size:], cell, out=hn)
             out[at: at + n] = hn
     return out
+
+
+def _recurrent(weights: Weights, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """A direction's recurrent weight, transposed into rows, and its two biases summed: made
+    on the first call and kept beside the checkpoint's arrays (a copy of a 640 KB matrix
+    in each call otherwise).  `name`: the parameter names with {} for weight_hh, bias_ih..."""
+    key = name.format("transposed_weight_hh")
+    if key not in weights:
+        weights[key] = np.ascontiguousarray(weights[name.format("weight_hh")].T)
+        weights[name.format("summed_bias")] = weights[name.format("bias_ih")] + weights[name.format("bias_hh")]
+    return weights[key], weights[name.format("summed_bias")]
 
 
 def highway_lstm(x: np.ndarray, lengths: np.ndarray, weights: Weights, prefix: str, layers: int,
