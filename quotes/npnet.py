@@ -69,17 +69,19 @@ class Packing:
 
 
 def lstm(packed: np.ndarray, packing: Packing, weights: Weights, prefix: str, suffix: str,
-         h0: np.ndarray, c0: np.ndarray) -> np.ndarray:
+         h0: np.ndarray, c0: np.ndarray, gates_in: np.ndarray = None) -> np.ndarray:
     """One direction of a torch.nn.LSTM layer ("_reverse" suffix: right to left) over packed rows.
 
-    `h0`, `c0`: the starting state, one row for every sequence."""
+    `h0`, `c0`: the starting state, one row for every sequence.  `gates_in`: the input's
+    share of the gates, packed @ weight_ih^T + biases, when the caller has it already."""
     w_hh, bias = _recurrent(weights, f"{prefix}{{}}_l0{suffix}")
     size = w_hh.shape[0]
-    gates_in = packed @ weights[f"{prefix}weight_ih_l0{suffix}"].T + bias
+    if gates_in is None:
+        gates_in = packed @ weights[f"{prefix}weight_ih_l0{suffix}"].T + bias
     first = int(packing.sizes[0]) if len(packing.sizes) else 0
     h = np.array(np.broadcast_to(h0, (first, size)), dtype=np.float32)
     c = np.array(np.broadcast_to(c0, (first, size)), dtype=np.float32)
-    out = np.empty((packed.shape[0], size), dtype=np.float32)
+    out = np.empty((gates_in.shape[0], size), dtype=np.float32)
     # A step is a dozen numpy calls on small arrays: written into buffers kept
     # across steps, with no array made per call (a third of the step's time).
     gates_buf = np.empty((first, 4 * size), dtype=np.float32)
@@ -146,12 +148,30 @@ def char_vectors(words: Sequence[Sequence[int]], weights: Weights, prefix: str) 
     lengths = np.array([len(w) for w in words], dtype=np.int64)
     packing = Packing(lengths)
     ids = np.array([words[b][t] for b, t in zip(packing.batch.tolist(), packing.time.tolist())], dtype=np.int64)
-    out = lstm(weights[prefix + "char_emb.weight"][ids], packing, weights, prefix + "charlstm.lstm.", "",
-               weights[prefix + "charlstm_h_init"][0, 0], weights[prefix + "charlstm_c_init"][0, 0])
+    out = lstm(None, packing, weights, prefix + "charlstm.lstm.", "",
+               weights[prefix + "charlstm_h_init"][0, 0], weights[prefix + "charlstm_c_init"][0, 0],
+               gates_in=_char_gates(weights, prefix)[ids])
     out *= sigmoid(out @ weights[prefix + "char_attn.weight"].T)
-    vectors = np.zeros((len(words), out.shape[1]), dtype=np.float32)
-    np.add.at(vectors, packing.batch, out)
+    # Summed step by step, in time order as np.add.at would, at a tenth of its cost: the
+    # words still running at a step lead the rows, longest first.
+    running = np.zeros((len(words), out.shape[1]), dtype=np.float32)
+    for n, at in zip(packing.sizes.tolist(), packing.offsets.tolist()):
+        running[:n] += out[at: at + n]
+    vectors = np.empty_like(running)
+    vectors[packing.batch[: len(words)]] = running
     return vectors
+
+
+def _char_gates(weights: Weights, prefix: str) -> np.ndarray:
+    """Each character's share of the character LSTM's gates, made on first use and kept:
+    a character's embedding enters the gates through the same product wherever it
+    stands, so a word's characters are looked up instead of multiplied again."""
+    key = prefix + "charlstm.gates_of_each_character"
+    if key not in weights:
+        lstm_prefix = prefix + "charlstm.lstm."
+        _, bias = _recurrent(weights, lstm_prefix + "{}_l0")
+        weights[key] = weights[prefix + "char_emb.weight"] @ weights[lstm_prefix + "weight_ih_l0"].T + bias
+    return weights[key]
 
 
 class CharVectors:
