@@ -13,7 +13,7 @@ value may differ in its last bits.
 
 from __future__ import annotations
 
-from typing import MutableMapping, Sequence
+from typing import MutableMapping, Optional, Sequence
 
 import numpy as np
 
@@ -68,12 +68,13 @@ class Packing:
         return out
 
 
-def lstm(packed: np.ndarray, packing: Packing, weights: Weights, prefix: str, suffix: str,
-         h0: np.ndarray, c0: np.ndarray, gates_in: np.ndarray = None) -> np.ndarray:
+def lstm(packed: Optional[np.ndarray], packing: Packing, weights: Weights, prefix: str, suffix: str,
+         h0: np.ndarray, c0: np.ndarray, gates_in: Optional[np.ndarray] = None) -> np.ndarray:
     """One direction of a torch.nn.LSTM layer ("_reverse" suffix: right to left) over packed rows.
 
     `h0`, `c0`: the starting state, one row for every sequence.  `gates_in`: the input's
-    share of the gates, packed @ weight_ih^T + biases, when the caller has it already."""
+    share of the gates, packed @ weight_ih^T + biases, when the caller has it already
+    (`packed` is then not read)."""
     w_hh, bias = _recurrent(weights, f"{prefix}{{}}_l0{suffix}")
     size = w_hh.shape[0]
     if gates_in is None:
