@@ -60,12 +60,20 @@ class Sentence:
     words: tuple[Word, ...]
     start: int
     end: int
+    # each head's dependents in word order, made on the first question: the rules ask
+    # for a word's children tens of thousands of times a batch
+    _children: dict = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def word(self, id: int) -> Word:
         return self.words[id - 1]
 
     def children(self, id: int) -> list[Word]:
-        return [w for w in self.words if w.head == id]
+        if self._children is None:
+            index: dict = {}
+            for w in self.words:
+                index.setdefault(w.head, []).append(w)
+            object.__setattr__(self, "_children", index)
+        return list(self._children.get(id, ()))
 
     def subtree(self, id: int) -> list[Word]:
         keep = {id}
