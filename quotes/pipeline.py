@@ -82,14 +82,13 @@ class Pipeline:
         parsed = self._parse_batch(founds, tried)
         results: list = [None] * len(founds)
         todo = list(range(len(founds)))
-        round_ = 0
         while todo:
             asks: dict[int, list[int]] = {}
             for k in todo:
                 events = self.events(founds[k], parsed[k])
                 speakers, lookups, table = self.speakers(founds[k], parsed[k], events)
                 results[k] = (parsed[k], events, speakers, table)
-                more = self.gate_stage.context(founds[k], tried[k], lookups, round_) if self.gate and parsed[k] else []
+                more = self.gate_stage.context(founds[k], tried[k], lookups) if self.gate and parsed[k] else []
                 if more:
                     asks[k] = more
                     tried[k].update(more)
@@ -98,7 +97,6 @@ class Pipeline:
                 for k, units in zip(asks, extra):
                     parsed[k] = sorted(parsed[k] + units, key=lambda p: p.index)
             todo = list(asks)
-            round_ += 1
         return results
 
     def _parse_batch(self, founds: list[GrammarResult], indices: list) -> list[list[ParsedUnit]]:

@@ -52,15 +52,18 @@ def test_scare_quotes_need_a_cue_or_a_dash(stage):
     assert chosen(stage, long_quote) == [long_quote]
 
 
-def test_context_asks_for_the_nearest_skipped_unit_a_search_crossed(stage):
+def test_context_asks_for_every_skipped_unit_a_search_crossed(stage):
     found = stage.grammar_stage("Jean Dupont est arrivé. Le temps passe. Rien ne bouge. Il a déclaré que tout va bien.")
     starts = [u.start for u in found.units]
     gate = Gate(stage.grammar)
-    # A search from the last unit that found nothing: the nearest untried unit before it.
-    assert gate.context(found, {3}, [Lookup(starts[3], None)]) == [2]
-    assert gate.context(found, {2, 3}, [Lookup(starts[3], None)]) == [1]
+    # A search from the last unit that found nothing: every untried unit before it, at once.
+    assert gate.context(found, {3}, [Lookup(starts[3], None)]) == [0, 1, 2]
+    assert gate.context(found, {1, 3}, [Lookup(starts[3], None)]) == [0, 2]
     # A search that found its antecedent in unit 1 needs nothing before it.
+    assert gate.context(found, {3}, [Lookup(starts[3], starts[1])]) == [2]
     assert gate.context(found, {1, 2, 3}, [Lookup(starts[3], starts[1])]) == []
+    # no further back than the reach
+    assert Gate(stage.grammar, reach=2).context(found, {3}, [Lookup(starts[3], None)]) == [1, 2]
     assert Gate(stage.grammar, reach=0).context(found, {3}, [Lookup(starts[3], None)]) == []
 
 
