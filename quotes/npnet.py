@@ -13,7 +13,7 @@ value may differ in its last bits.
 
 from __future__ import annotations
 
-from typing import MutableMapping, Optional, Sequence
+from typing import MutableMapping, Sequence
 
 import numpy as np
 
@@ -68,17 +68,21 @@ class Packing:
         return out
 
 
-def lstm(packed: Optional[np.ndarray], packing: Packing, weights: Weights, prefix: str, suffix: str,
-         h0: np.ndarray, c0: np.ndarray, gates_in: Optional[np.ndarray] = None) -> np.ndarray:
+def lstm(packed: np.ndarray, packing: Packing, weights: Weights, prefix: str, suffix: str,
+         h0: np.ndarray, c0: np.ndarray) -> np.ndarray:
     """One direction of a torch.nn.LSTM layer ("_reverse" suffix: right to left) over packed rows.
 
-    `h0`, `c0`: the starting state, one row for every sequence.  `gates_in`: the input's
-    share of the gates, packed @ weight_ih^T + biases, when the caller has it already
-    (`packed` is then not read)."""
-    w_hh, bias = _recurrent(weights, f"{prefix}{{}}_l0{suffix}")
+    `h0`, `c0`: the starting state, one row for every sequence."""
+    _, bias = _recurrent(weights, f"{prefix}{{}}_l0{suffix}")
+    gates_in = packed @ weights[f"{prefix}weight_ih_l0{suffix}"].T + bias
+    return _recurrence(gates_in, packing, weights, prefix, suffix, h0, c0)
+
+
+def _recurrence(gates_in: np.ndarray, packing: Packing, weights: Weights, prefix: str, suffix: str,
+                h0: np.ndarray, c0: np.ndarray) -> np.ndarray:
+    """The steps of `lstm`, given the input's share of the gates (packed @ weight_ih^T + biases)."""
+    w_hh, _ = _recurrent(weights, f"{prefix}{{}}_l0{suffix}")
     size = w_hh.shape[0]
-    if gates_in is None:
-        gates_in = packed @ weights[f"{prefix}weight_ih_l0{suffix}"].T + bias
     first = int(packing.sizes[0]) if len(packing.sizes) else 0
     h = np.array(np.broadcast_to(h0, (first, size)), dtype=np.float32)
     c = np.array(np.broadcast_to(c0, (first, size)), dtype=np.float32)
@@ -149,9 +153,8 @@ def char_vectors(words: Sequence[Sequence[int]], weights: Weights, prefix: str) 
     lengths = np.array([len(w) for w in words], dtype=np.int64)
     packing = Packing(lengths)
     ids = np.array([words[b][t] for b, t in zip(packing.batch.tolist(), packing.time.tolist())], dtype=np.int64)
-    out = lstm(None, packing, weights, prefix + "charlstm.lstm.", "",
-               weights[prefix + "charlstm_h_init"][0, 0], weights[prefix + "charlstm_c_init"][0, 0],
-               gates_in=_char_gates(weights, prefix)[ids])
+    out = _recurrence(_char_gates(weights, prefix)[ids], packing, weights, prefix + "charlstm.lstm.", "",
+                      weights[prefix + "charlstm_h_init"][0, 0], weights[prefix + "charlstm_c_init"][0, 0])
     out *= sigmoid(out @ weights[prefix + "char_attn.weight"].T)
     # Summed step by step, in time order as np.add.at would, at a tenth of its cost: the
     # words still running at a step lead the rows, longest first.

@@ -56,9 +56,6 @@ class FeatureVocab:
         self._id2unit = state["_id2unit"]
         self.keys = list(self._unit2id)
 
-    def lens(self) -> list[int]:
-        return [len(self._unit2id[k]) for k in self.keys]
-
     def unit2id(self, unit: str) -> list[int]:
         parts = {} if unit in ("_", "", None) else dict(p.split("=", 1) for p in unit.split("|"))
         return [self._unit2id[k].get(parts[k], UNK_ID) if k in parts else EMPTY_ID for k in self.keys]

@@ -53,10 +53,9 @@ def _array(storage: _Storage, offset, size, stride, float32: bool) -> np.ndarray
     item = storage.array.itemsize
     view = np.lib.stride_tricks.as_strided(storage.array[offset:], shape=tuple(size),
                                            strides=tuple(s * item for s in stride))
-    array = np.array(view)    # owns its memory, C order
-    if float32 and array.dtype in (np.float16, np.float64):
-        array = array.astype(np.float32)
-    return array
+    if float32 and view.dtype in (np.float16, np.float64):
+        return view.astype(np.float32, order="C")    # one copy, widened (or narrowed) on the way
+    return np.array(view)    # owns its memory, C order
 
 
 def _dtype_of(path, name: str):

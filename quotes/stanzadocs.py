@@ -230,6 +230,5 @@ def _cut_des(doc):
     return type(doc)(sentences, text=doc.text)   # Stanza's Document or quotes.npdocs'
 
 
-
 # How a sentence is cut into words before tagging: by rule, or by Stanza's model.
 WORDS = {"rules": rule_words, "stanza": stanza_words}
