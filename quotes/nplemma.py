@@ -22,7 +22,7 @@ import json
 import numpy as np
 
 from . import ptfile
-from .npnet import UnsupportedModel
+from .npnet import UnsupportedModel, log_softmax, sigmoid
 from .fastlemma import IDENTITY   # the tags whose new words are their own lemma
 
 PAD_ID, UNK_ID, SOS_ID, EOS_ID = 0, 1, 2, 3
@@ -153,13 +153,13 @@ def _step_scores(h, ctx, mask, src, width, w):
     target = h @ w["decoder.attention_layer.linear_in.weight"].T
     attn = np.matmul(ctx, target[:, :, None])[:, :, 0]
     attn[mask] = MASKED
-    log_attn = _log_softmax(attn)
+    log_attn = log_softmax(attn, axis=1)
     weighted = np.matmul(np.exp(log_attn)[:, None, :], ctx)[:, 0, :]
     h_tilde = np.tanh(np.concatenate([weighted, h], axis=1) @ w["decoder.attention_layer.linear_out.weight"].T)
-    log_probs = _log_softmax(h_tilde @ w["dec2vocab.weight"].T + w["dec2vocab.bias"])
+    log_probs = log_softmax(h_tilde @ w["dec2vocab.weight"].T + w["dec2vocab.bias"], axis=1)
     gate = h_tilde @ w["copy_gate.weight"].T + w["copy_gate.bias"]
     # The tag's position cannot be copied: the attention is renormalised without it.
-    log_copy = _log_sigmoid(gate) + _log_softmax(log_attn[:, 1:])
+    log_copy = _log_sigmoid(gate) + log_softmax(log_attn[:, 1:], axis=1)
     top = log_copy.max(axis=1, keepdims=True)
     copied = np.zeros((len(h), width), dtype=np.float32)
     rows = np.repeat(np.arange(len(h)), src.shape[1])
@@ -207,8 +207,8 @@ def _lstm_cell(x, h, c, w, prefix):
 def _gates(gates, c):
     """torch's LSTM update; its gates come in the order input, forget, cell, output."""
     i, f, g, o = np.split(gates, 4, axis=1)
-    c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(g)
-    return _sigmoid(o) * np.tanh(c), c
+    c = sigmoid(f) * c + sigmoid(i) * np.tanh(g)
+    return sigmoid(o) * np.tanh(c), c
 
 
 def _edit_classes(h, w):
@@ -216,18 +216,8 @@ def _edit_classes(h, w):
     return (hidden @ w["edit_clf.2.weight"].T + w["edit_clf.2.bias"]).argmax(axis=1)
 
 
-def _sigmoid(x):
-    with np.errstate(over="ignore"):
-        return 1 / (1 + np.exp(-x))
-
-
 def _log_sigmoid(x):
     return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
-
-
-def _log_softmax(x):
-    shifted = x - x.max(axis=1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
 
 
 def _logaddexp(a, b):

@@ -32,6 +32,11 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-x))
 
 
+def log_softmax(x: np.ndarray, axis: int) -> np.ndarray:
+    shifted = x - x.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+
+
 def linear(x: np.ndarray, weights: Weights, prefix: str) -> np.ndarray:
     """torch.nn.Linear: x W^T + b (no b when the layer has none)."""
     out = _matmul(x, weights[prefix + "weight"].T)

@@ -86,7 +86,7 @@ class Parser:
 
     def _parse_batch(self, sentences):
         hidden, lengths = self._hidden(sentences)
-        arcs = _log_softmax(self._arc_scores(hidden), axis=2)
+        arcs = npnet.log_softmax(self._arc_scores(hidden), axis=2)
         trees = [self._decode(arcs[b, :n, :n]) for b, n in enumerate(lengths)]
         dep, head = _sides(hidden, self.w, "deprel.")
         length, size = dep.shape[1], dep.shape[2]
@@ -98,7 +98,7 @@ class Parser:
             n = len(tree)
             ids, start = labels[start:start + n - 1], start + n - 1
             if self.resolve and _violations(tree, [self.labels[i] for i in ids]):
-                full = _log_softmax(_pair_label_scores(dep[b, :n], head[b, :n], self.w), axis=2)
+                full = npnet.log_softmax(_pair_label_scores(dep[b, :n], head[b, :n], self.w), axis=2)
                 tree, ids = resolve_constraints(arcs[b, :n, :n], full, tree, self.labels)
             out.append([(int(tree[j]), self.labels[int(ids[j - 1])]) for j in range(1, n)])
         return out
@@ -206,11 +206,6 @@ def _pair_label_scores(dep, head, w):
     """Label scores of every (dependent, head) pair of one sentence: (n, n, labels)."""
     folded = np.einsum("ai,ijo->ajo", dep, w["deprel.scorer.W_bilin.weight"])
     return np.einsum("ajo,bj->abo", folded, head) + w["deprel.scorer.W_bilin.bias"]
-
-
-def _log_softmax(x, axis):
-    shifted = x - x.max(axis=axis, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 
 
 # Labels of which a head takes one dependent at most (Stanza's SINGLETON_DEPREL_GROUPS).
