@@ -56,7 +56,11 @@ class Parser:
     @classmethod
     def load(cls, path, pretrain) -> "Parser":
         """`pretrain`: (npvocab.Vocab, vectors) shared with the tagger (`npvocab.load_pretrained`)."""
-        checkpoint = ptfile.load(path)
+        return cls.from_checkpoint(ptfile.load(path), path, pretrain)
+
+    @classmethod
+    def from_checkpoint(cls, checkpoint, path, pretrain) -> "Parser":
+        """The parser of a checkpoint read from `path`, which a refusal names."""
         config = checkpoint["config"]
         reasons = [why for why, bad in (
             ("a parser other than the graph one", config.get("model_type", "graph") != "graph"),

@@ -45,7 +45,11 @@ class Tagger:
     @classmethod
     def load(cls, path, pretrain) -> "Tagger":
         """`pretrain`: (npvocab.Vocab, vectors), shared with the parser."""
-        checkpoint = ptfile.load(path)
+        return cls.from_checkpoint(ptfile.load(path), path, pretrain)
+
+    @classmethod
+    def from_checkpoint(cls, checkpoint, path, pretrain) -> "Tagger":
+        """The tagger of a checkpoint read from `path`, which a refusal names."""
         config = checkpoint["config"]
         reasons = [why for why, bad in (
             ("a character language model", config.get("charlm")),

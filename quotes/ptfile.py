@@ -49,10 +49,14 @@ class _Storage:
         self.array = array
 
 
-def _array(storage: _Storage, offset, size, stride, float32: bool) -> np.ndarray:
+def _view(storage: _Storage, offset, size, stride) -> np.ndarray:
     item = storage.array.itemsize
-    view = np.lib.stride_tricks.as_strided(storage.array[offset:], shape=tuple(size),
+    return np.lib.stride_tricks.as_strided(storage.array[offset:], shape=tuple(size),
                                            strides=tuple(s * item for s in stride))
+
+
+def _array(storage: _Storage, offset, size, stride, float32: bool) -> np.ndarray:
+    view = _view(storage, offset, size, stride)
     if float32 and view.dtype in (np.float16, np.float64):
         return view.astype(np.float32, order="C")    # one copy, widened (or narrowed) on the way
     return np.array(view)    # owns its memory, C order
@@ -66,8 +70,9 @@ def _dtype_of(path, name: str):
 
 class _Unpickler(pickle.Unpickler):
     """Tensors become arrays as they are met, their storages' data read by `read(key,
-    dtype)` (the zip layout) or already read (the second pass over the legacy layout);
-    a tensor met before its data (the legacy layout's first pass) is None."""
+    dtype)` (the zip layout); a tensor met before its data (the legacy layout, whose
+    data follows the pickle) is an empty array of its shape, listed in `unfilled` with
+    what fills it once the data is read."""
 
     def __init__(self, f, path, storages: dict, read=None, float32: bool = True):
         super().__init__(f, encoding="utf-8")
@@ -75,11 +80,15 @@ class _Unpickler(pickle.Unpickler):
         self.storages = storages
         self.read = read
         self.float32 = float32
+        self.unfilled: list = []
 
     def _rebuild_tensor(self, storage, offset, size, stride, *_):
         if storage.array is not None:
             return _array(storage, offset, size, stride, self.float32)
-        return None
+        widened = self.float32 and storage.dtype in (np.float16, np.float64)
+        out = np.empty(tuple(size), dtype=np.float32 if widened else storage.dtype)
+        self.unfilled.append((out, storage, offset, size, stride))
+        return out
 
     def find_class(self, module, name):
         if module == "collections" and name == "OrderedDict":
@@ -130,21 +139,25 @@ def load(path, float32: bool = True):
 
 def _legacy(f, path, storages, float32: bool):
     """torch's single-stream layout: the object's pickle, then its storages' keys and data.
-    The pickle is read twice: once to learn the storages, then, with their data read, to
-    build each tensor as it is met (a walk over the object instead took 0.1 s over the
-    60,000 words of the pretrained vectors' vocabulary)."""
-    plain = _Unpickler(f, path, storages)
-    if plain.load() != _LEGACY_MAGIC:
+    The pickle is read once: each tensor is an empty array until the data that follows is
+    read, then filled in place (reading the pickle a second time, with the data known,
+    built the 60,000 words of the pretrained vectors' vocabulary twice; a walk over the
+    object to put the arrays in took 0.1 s)."""
+    header = _Unpickler(f, path, storages)
+    if header.load() != _LEGACY_MAGIC:
         raise ModelFileError(f"{path}: neither a zip archive nor torch's legacy format")
-    plain.load()        # protocol version
-    plain.load()        # system information
-    start = f.tell()
-    _Unpickler(f, path, storages).load()
+    header.load()       # protocol version
+    header.load()       # system information
+    main = _Unpickler(f, path, storages, float32=float32)
+    value = main.load()
     keys = _Unpickler(f, path, storages).load()
     for key in keys:
         storage = storages[str(key)]
         (count,) = struct.unpack("<q", f.read(8))
         size = count * np.dtype(storage.dtype).itemsize
         storage.array = np.frombuffer(f.read(size), dtype=storage.dtype)
-    f.seek(start)
-    return _Unpickler(f, path, storages, float32=float32).load()
+    for out, storage, offset, size, stride in main.unfilled:
+        if storage.array is None:
+            raise ModelFileError(f"{path}: the data of storage {storage.key} is missing")
+        out[...] = _view(storage, offset, size, stride)
+    return value
