@@ -11,6 +11,7 @@ import regex
 
 from .attribution import Mention
 from .entities import is_acronym
+from .namelists import NameList
 from .tokens import DEMONYM, GLUED_CLITIC, place_pattern
 
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
@@ -163,13 +164,10 @@ class NameChains:
 
 
 @functools.lru_cache(maxsize=4)
-def _listed_pattern(names: frozenset[str]) -> regex.Pattern:
+def _listed_pattern(names: frozenset[str]) -> NameList:
     """Listed names, longest first, their article in either case ("le Canard enchaîné")."""
-    alternatives = []
-    for name in sorted(names, key=len, reverse=True):
-        first, rest = name[:1], regex.escape(name[1:])
-        alternatives.append(f"[{first}{first.lower()}]{rest}" if name.split()[0] in ("Le", "La", "Les", "L'", "L’") else regex.escape(name))
-    return regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(alternatives) + r")(?![\p{L}\-])")
+    lowered = {name[:1].lower() + name[1:] for name in names if name.split()[0] in ("Le", "La", "Les", "L'", "L’")}
+    return NameList(names | lowered, after=r"[\p{L}\-]", before=r"[\p{L}\-]")
 
 
 def _behind_preposition(text: str, start: int) -> bool:

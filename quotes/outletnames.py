@@ -9,13 +9,13 @@ from typing import Optional
 import regex
 
 from .grammar import Grammar
+from .namelists import NameList
 
 
 @functools.lru_cache(maxsize=4)
-def names_pattern(outlets: frozenset[str]) -> regex.Pattern:
-    """The grammar's outlets as one pattern, longest first, not inside a site's name ("Le Monde.fr")."""
-    names = sorted(outlets, key=len, reverse=True)
-    return regex.compile("(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}\p{N}]|\.\p{L})")
+def names_pattern(outlets: frozenset[str]) -> NameList:
+    """The grammar's outlets, longest first, not inside a site's name ("Le Monde.fr")."""
+    return NameList(outlets, after=r"[\p{L}\p{N}]|\.\p{L}")
 
 
 def listed_outlet_at(text: str, start: int, grammar: Grammar) -> Optional[str]:

@@ -11,6 +11,8 @@ import attrs
 import regex
 from rapidfuzz import fuzz
 
+from .namelists import NameList
+
 _TOKEN = regex.compile(
     r"\p{Lu}\.(?:-\p{Lu}\.)+(?=\s)"                      # a compound given name's initials: "J.-M."
     r"|(?:M|MM|Mme|Mlle|Dr|Pr)\.(?=\s)"                 # honorifics keep their dot
@@ -155,10 +157,10 @@ def title_key(words: list[str], titles: frozenset[str]) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4)
-def place_pattern(places: frozenset[str]) -> regex.Pattern:
-    """The grammar's places as one pattern, longest first ("Corée du Nord" before "Corée")."""
-    words = sorted(places, key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}\-])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\-])")
+def place_pattern(places: frozenset[str]) -> NameList:
+    """The grammar's places where the text writes one as whole words, longest first
+    ("Corée du Nord" before "Corée")."""
+    return NameList(places, after=r"[\p{L}\-]", before=r"[\p{L}\-]")
 
 
 def variant(key: str, other_tokens: list[str]) -> bool:
