@@ -92,6 +92,8 @@ def articles_read_as_contractions(sent: Sentence, cues: dict[int, CueMatch], gra
     noun is who wrote or said it ("dans un communiqué des syndicats") or a time."""
     words = list(sent.words)
     for w, to in _phrases_after(sent, cues, grammar.noun_object):
+        if _reported_by(sent, to, grammar.prepositional_object.get(cues[w.start].lemma, ())):
+            continue  # "plaide pour une hausse des salaires": the phrase is what is pleaded for, "des" its complement's
         for d in sent.children(to.id):
             kids = sent.children(d.id)
             de = next((c for c in kids if c.deprel == "case" and c.lemma.lower() == "de"), None)
@@ -104,6 +106,18 @@ def articles_read_as_contractions(sent: Sentence, cues: dict[int, CueMatch], gra
             words[de.id - 1] = attrs.evolve(de, upos="DET", deprel="det")
             return words
     return words
+
+
+def _reported_by(sent: Sentence, phrase: Word, prepositions: tuple[str, ...]) -> bool:
+    """Does the phrase open with a preposition whose object the cue reports ("plaider pour",
+    "mettre en garde contre", "se prononcer en faveur de")?"""
+    case = [m for m in sent.children(phrase.id) if m.deprel == "case"]
+    if not prepositions or not case:
+        return False
+    first = min(m.start for m in case)
+    lead = [x.text.lower().replace("’", "'") for x in sent.words if first <= x.start < phrase.start]
+    said = " ".join("de" if x == "d'" else x for x in lead) + " "
+    return any(said.startswith(p + " ") for p in prepositions)
 
 
 def _speaks(grammar: Grammar, noun: Word) -> bool:
