@@ -55,7 +55,8 @@ _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
 # person a description after it names.
 _PREPOSITIONS = ("à", "au", "aux", "sur", "dans", "pour", "selon", "avec", "chez", "contre", "depuis", "par", "vers",
                  "en", "entre", "après", "avant", "pendant", "sous", "devant", "derrière", "d'après", "d’après")
-_AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}'’])(?:" + "|".join(_PREPOSITIONS) + r")\s+$", regex.IGNORECASE)
+_AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}'’])(?:" + "|".join(_PREPOSITIONS) + r")\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?$",
+                                   regex.IGNORECASE)   # with its article: "Interrogé par l'AFP, un porte-parole ..."
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\-])(?P<name>\p{Lu}[\p{L}’'\-]+(?:[ \u00a0]+\p{Lu}[\p{L}’'\-]+)*)"
                             r"\s*(?:\([^()]{0,60}\))?\s*,\s*$")
 _RELATIVE_SUBJECT = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:qui|lequel|laquelle|lesquels|lesquelles)\b", regex.IGNORECASE)
