@@ -177,11 +177,22 @@ def misread_cue_verbs(doc, verbs: Mapping[str, str]):
 
 def _after_subject(words, k: int) -> bool:
     """Does a subject end right before words[k]: a noun, a name (or the comma after an
-    apposed name: "Son président, Yann Le Goff, juge") or a subject pronoun?"""
+    apposed name: "Son président, Yann Le Goff, juge", or after an incise: "Le rapport,
+    publié jeudi, pointe") or a subject pronoun?"""
     before = words[k - 1]
     if before.text == ",":
-        return k > 1 and words[k - 2].upos == "PROPN"
+        return k > 1 and words[k - 2].upos == "PROPN" or _after_incise(words, k)
     return before.upos in ("NOUN", "PROPN") or before.upos == "PRON" and before.text.lower() in SUBJECT_CLITICS
+
+
+def _after_incise(words, k: int) -> bool:
+    """Do two commas set off an incise between a noun phrase that opens the sentence and
+    words[k] ("La Cour des comptes, dans un rapport publié jeudi, pointe ..."), with no
+    finite verb before it: the noun phrase is then the subject still waiting for its verb."""
+    opening = next((j for j in range(k - 2, 0, -1) if words[j].text == ","), None)
+    if opening is None or words[opening - 1].upos not in ("NOUN", "PROPN"):
+        return False
+    return not any(w.upos in ("VERB", "AUX") and "VerbForm=Fin" in (w.feats or "") for w in words[: k - 1])
 
 
 def _opens_object(words, k: int) -> bool:
@@ -189,10 +200,10 @@ def _opens_object(words, k: int) -> bool:
     (in marks or not) before an article or "de" ("juge « inacceptable » la décision",
     "juge urgent de ...")?"""
     w = words[k]
+    if w.text in ("«", "“", '"') and k + 1 < len(words):
+        w, k = words[k + 1], k + 1    # "pointe « une dérive »", "juge « inacceptable » la décision"
     if w.upos == "DET" or w.text.lower() in QUE_FORMS:
         return True
-    if w.text in ("«", "“", '"'):
-        w, k = words[k + 1], k + 1
     if w.upos == "ADJ" and k + 1 < len(words):
         after = words[k + 1] if words[k + 1].upos != "PUNCT" or k + 2 >= len(words) else words[k + 2]
         return after.upos == "DET" or after.text.lower() in ("de", "d'", "d’")
