@@ -107,4 +107,7 @@ class GroupNames:
             return without_apposition(self.text[words[1].start: end].strip())
         if len(words) > 2 and words[0].text.lower() == "de" and words[1].text.lower() in ("nombreux", "nombreuses"):
             return without_apposition(self.text[words[2].start: end].strip())  # "de nombreux habitants": an indefinite plural, as "des"
-        return without_apposition(self.text[mention.start: end].strip())
+        start = mention.start
+        if words and words[0].start > start and self.text[start: words[0].start].strip().lower() in ("des", "du"):
+            start = words[0].start  # "de l'avis des riverains": the "des" whose "de" is the cue's
+        return without_apposition(self.text[start: end].strip())
