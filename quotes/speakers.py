@@ -137,7 +137,10 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             self._relatives[mention.start] = mention.sentence.start
         self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
-        return Speaker(entity.name, entity.type, Span(mention.start, mention.end, mention.text), title, entity.id)
+        # "poursuit-elle", "dit-t-il": the pronoun, without the hyphens that glue it to its verb
+        glued = len(mention.text) - len(clitic(mention.text)) if mention.text.startswith("-") else 0
+        said = Span(mention.start + glued, mention.end, mention.text[glued:])
+        return Speaker(entity.name, entity.type, said, title, entity.id)
 
     def finish(self, speakers: list[Optional[Speaker]]) -> list[Optional[Speaker]]:
         """The speakers with their entity's final name, gender and id: evidence later in the

@@ -254,3 +254,11 @@ def test_the_pronoun_after_a_euphonic_t_is_the_speaker(pipeline):
     found = [r for r in records(pipeline, text) if "juin" in r["quote"] or "travaux" in r["quote"]]
     assert found and all(r["speaker"] == "Paul Girard" for r in found)
     assert all(r["speaker_mention"] == "il" for r in found)
+
+
+def test_an_inverted_pronoun_is_named_without_its_hyphens(pipeline):
+    text = ("« On a tout perdu », explique Fatima Benali. « Il ne nous reste rien », poursuit-elle. "
+            "« Rien », répète-t-elle.")
+    found = [r for r in records(pipeline, text) if r["quote"] in ("Il ne nous reste rien", "Rien")]
+    assert len(found) == 2 and all(r["speaker"] == "Fatima Benali" for r in found)
+    assert [r["speaker_mention"] for r in found] == ["elle", "elle"]
