@@ -15,7 +15,7 @@ from ..events import Event
 from ..negation import INFINITIVE_NEGATION, with_own_negation
 from ..spans import kind_of, span_of
 from . import rule
-from .verbs import adjoined, can_speak, framed, in_object_slot, verb_rule
+from .verbs import adjoined, before_relative_report, can_speak, framed, in_object_slot, verb_rule
 
 # A purpose or condition clause is no report: "a appelé pour demander", "afin de".
 _NOT_REPORT_MARKS = frozenset({"pour", "afin", "sans", "avant", "après", "en", "par"})
@@ -171,7 +171,17 @@ def _noun_object_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> O
         # "a appelé les belligérants à la retenue": who is called with what to, as "appelle les
         # belligérants à cesser le feu" and "accuse X de ..." keep their object
         return span_of(sent, called[0])[0], adjoined(ctx, sent, w, end)
-    return (case[0].end if case else start), adjoined(ctx, sent, w, end)
+    start = case[0].end if case else start
+    end = adjoined(ctx, sent, w, end)
+    cut = before_relative_report(ctx, sent, start, end)
+    # "dénoncent la réforme du gouvernement, qui affirme que ...": the noun set off by a comma
+    # speaks in its own relative, a record of its own and no part of this content; other
+    # relatives stay in it ("l'attitude des élus qu'elle accuse de ...", "l'agence, dont le
+    # ministre assure que ...": what is criticised, with what is said of it)
+    return start, cut if _SPEAKING_RELATIVE.match(ctx.text, cut) else end
+
+
+_SPEAKING_RELATIVE = regex.compile(r",\s*qui\b", regex.IGNORECASE)
 
 
 def _asked_for(g, lemma: str, sent: Sentence, noun: Word) -> bool:
