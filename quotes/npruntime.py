@@ -32,8 +32,8 @@ class Runtime:
     def load(cls, folder: Path, files: Mapping[str, str]) -> "Runtime":
         """The folder's models, their files read in two threads: copying a file's bytes and
         widening its float16 weights let go of the GIL, so that one file is read while
-        another is unpickled (0.23 -> 0.18 s of every start, with the grammar).  The
-        threads have ended when this returns, so that the process may fork."""
+        another is unpickled (loading the models: 0.19 -> 0.135 s).  The threads have
+        ended when this returns, so that the process may fork."""
         paths = {name: folder / files[name] for name in ("pretrain", "depparse", "pos", "lemma")}
         with ThreadPoolExecutor(2, thread_name_prefix="quotes-load") as pool:
             pretrain = pool.submit(load_pretrained, paths["pretrain"])

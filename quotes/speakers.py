@@ -137,7 +137,7 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
             self._relatives[mention.start] = mention.sentence.start
         self.table.mention(entity, mention.start, mention.end, "pronoun" if low in self.g.pronouns else "speaker")
         title = self._title_words(mention)
-        # "poursuit-elle", "dit-t-il": the pronoun, without the hyphens that glue it to its verb
+        # "poursuit-elle", "a-t-il": the pronoun, without the hyphens that glue it to its verb
         glued = len(mention.text) - len(clitic(mention.text)) if mention.text.startswith("-") else 0
         said = Span(mention.start + glued, mention.end, mention.text[glued:])
         return Speaker(entity.name, entity.type, said, title, entity.id)
