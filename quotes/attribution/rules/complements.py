@@ -48,12 +48,14 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
     for c in sorted(list(sent.children(w.id)) + rescued, key=lambda x: x.start):
         if c.start < w.end:
             continue
-        if c.deprel in ("obj", "nsubj") and c.upos in ("NOUN", "PROPN") and c.text.lower() not in ctx.grammar.time_words:
+        locution = _avoir_locution(sent, c)
+        if c.deprel in ("obj", "nsubj") and c.upos in ("NOUN", "PROPN") and c.text.lower() not in ctx.grammar.time_words \
+                and not locution:
             return None  # an object first: "appelle le gouvernement à ...", another rule's ("a démenti mardi avoir reçu": a day, no object)
         lead = [m for m in sent.children(c.id) if m.deprel in ("mark", "case") and m.start < c.start]
         if any(m.lemma.lower() in _NOT_REPORT_MARKS or m.lemma.lower() == "à" and lemma in _THINK_OF for m in lead):
             continue
-        infinitive = c.upos in ("VERB", "AUX") and _infinitival(sent, c) and (
+        infinitive = (c.upos in ("VERB", "AUX") and _infinitival(sent, c) or locution) and (
             c.deprel in ("xcomp", "ccomp", "advcl", "obl:arg", "obj", "csubj") or c in rescued)
         described = lemma in _SELF and c.deprel in ("xcomp", "obl", "obl:arg", "obl:mod", "advcl", "obj") and (
             c.upos in ("ADJ", "VERB") or c.upos == "NOUN" and (c.deprel in ("xcomp", "obj") or any(
@@ -104,6 +106,13 @@ def _past_aside(sent: Sentence, w: Word) -> list[Word]:
             out += [x for x in sent.children(c.id) if x.deprel.startswith("acl") and _infinitival(sent, x) and any(
                 m.deprel == "mark" and m.lemma.lower() == "de" for m in sent.children(x.id))]
     return out
+
+
+def _avoir_locution(sent: Sentence, noun: Word) -> bool:
+    """"a affirmé avoir besoin de renforts", "assure avoir raison": the noun of a locution
+    with "avoir" that the parse made the verb's object, the infinitive "avoir" its auxiliary."""
+    return noun.upos == "NOUN" and any(a.deprel.startswith("aux") and a.lemma.lower() == "avoir" and a.start < noun.start
+                                       and a.feat("VerbForm") == "Inf" for a in sent.children(noun.id))
 
 
 def _infinitival(sent: Sentence, x: Word) -> bool:
