@@ -57,7 +57,7 @@ class DocumentAuthors:
         if document:
             # "Le rapport ... Il recommande": a pronoun may stand for the document, by its noun's gender
             self.documents_at[mention.start] = {"Masc": "m", "Fem": "f"}.get(mention.head.feat("Gender") or "", "")
-            found = self._named_author(mention) or self._possessor(mention)
+            found = self._named_author(mention) or self._possessor(mention) or self._issuer(mention)
             if found is not None:
                 self.authored.append((mention.start, found))
                 return found
@@ -176,6 +176,19 @@ class DocumentAuthors:
         kept = [w for w in words[:cut] if w.start >= head.start or w.upos not in ("DET", "ADP")]
         return self._org(self.text[kept[0].start: kept[-1].end] if kept else head.text)
 
+    def _issuer(self, mention: Mention) -> Optional[Entity]:
+        """"La police a diffusé un communiqué, selon lequel ...": the subject of the verb that
+        issued the document, as the text named it before."""
+        head, sent = mention.head, mention.sentence
+        verb = sent.word(head.head) if head.deprel == "obj" and head.head else None
+        if verb is None or verb.upos != "VERB" or verb.lemma.lower() not in _ISSUE:
+            return None
+        subject = next((c for c in sent.children(verb.id) if c.deprel == "nsubj" and c.start < verb.start), None)
+        if subject is None:
+            return None
+        first = min(w.start for w in sent.subtree(subject.id))
+        return next((e for pos, e in reversed(self.history) if first <= pos <= subject.start and e.type in ("PER", "ORG", "GROUP")), None)
+
     def _possessor(self, mention: Mention) -> Optional[Entity]:
         """"son rapport", "leur étude": the possessive's antecedent wrote it."""
         head = mention.head
@@ -202,6 +215,10 @@ class DocumentAuthors:
         after = [(p, e) for p, e in outlets if mention.end <= p < (end if end >= 0 else len(self.text))]
         return min(after, key=lambda x: x[0])[1] if after else None
 
+
+# Verbs that issue a document: their subject wrote or signed it.
+_ISSUE = frozenset({"publier", "diffuser", "envoyer", "adresser", "transmettre", "signer", "rédiger", "dévoiler",
+                    "remettre", "présenter", "rendre"})
 
 # "précise-t-on à la direction du Trésor"; "À la mairie comme à la préfecture, on ...".
 _AT = r"(?:au|aux|à\s+la|à\s+l['’]|à|chez(?:\s+l[ae]|\s+l['’])?)\s*"
