@@ -50,6 +50,7 @@ _BODY_BEFORE = regex.compile(r"(?:^|[\s'’])(\p{Ll}+)(?:\s+\p{Ll}+)?\s+$")
 # Bodies called after the person who leads them: "le gouvernement Borne", "l'administration Biden".
 _NAMED_AFTER_PEOPLE = frozenset({"gouvernement", "cabinet", "administration", "présidence", "direction", "service"})
 _COMPLEMENT = regex.compile(r"\b(?:de|du|des|d['’])\s*$", regex.IGNORECASE)
+_ON_OR_IN = regex.compile(r"(?<![\p{L}'’])(?:sur|dans)\s+$", regex.IGNORECASE)
 # A name after a preposition is its complement ("Sur France Bleu, une infirmière ...",
 # "Pour Paul Girard, le maire ..."): a place, an outlet or a point of view, not the
 # person a description after it names.
@@ -389,11 +390,14 @@ class Resolver(NameChains, GroupNames, TitleReference, Anaphors, DocumentAuthors
 
     def _named_people(self, position: int) -> list[tuple[int, Entity]]:
         """Where the text names a person before `position`; a name after "de" ("les soubresauts
-        de Wall Street") is a complement, more often a place or a thing than someone, unless
-        a given name opens it ("une pénalité de Paul Vidal")."""
+        de Wall Street") is a complement, more often a place or a thing than someone, and one
+        after "sur" or "dans" where something was said or happened ("Sur Twitter, le député
+        ..."), unless a given name opens it ("une pénalité de Paul Vidal")."""
         return [(m.start, e) for e in self.table.entities if e.type == "PER" for m in e.mentions
                 if m.kind == "name" and m.start < position and not self._body_named(m.start)
-                and (not _COMPLEMENT.search(self.text, max(0, m.start - 6), m.start) or e.name.split()[0] in self.g.first_names)]
+                and (not (_COMPLEMENT.search(self.text, max(0, m.start - 6), m.start)
+                          or _ON_OR_IN.search(self.text, max(0, m.start - 6), m.start))
+                     or e.name.split()[0] in self.g.first_names)]
 
     def _body_named(self, start: int) -> bool:
         """Is the name at `start` a body's, by the noun right before it ("l'association
