@@ -221,6 +221,8 @@ class EntityTable(TitleScan, AcronymScan):
         outlet = self._outlet(a, name)
         if b - a == 1 and self._sentence_start(a) and name not in self._inner_caps and not outlet:
             return  # "Actuellement, ...": a lone capitalised word opening a sentence, seen nowhere else
+        if b - a == 1 and self.toks[a].low in ("premier", "première") and b < len(self.toks) and self.toks[b].low in self.g.titles:
+            return  # "Le Premier ministre, X": the capital of an office, no name
         if b - a == 1 and (complement(self.toks, a, self.g) or self.toks[a].low in self.g.organisations or joined_complement(self.toks, a, self.g)) \
                 and name not in self.g.places:
             return  # "des Finances", "l'Université", "de Quimper et Léon": an office's domain or a bare noun, no name
