@@ -142,18 +142,23 @@ class Anaphors:
         if not named and head.lemma.lower() in _FIRMS:
             # "Météo-France a averti ... L'organisme a annoncé": the organisation named last,
             # not an outlet the words were said to ("au micro de beIN Sports")
-            named = [(m.start, e) for e in self.table.entities if e.type == "ORG" and e.name not in self.g.outlets
+            named = [(m.start, e) for e in self.table.entities if e.type == "ORG" and not self._listed_outlet(e.name)
                      for m in e.mentions if m.kind == "name" and m.start < mention.start and not after_broadcast_lead(self.text, m.start)
                      and not self._label_of_person(m.start)]
             # or one that spoke, described by its noun and name ("Le musée Lacaze de Figeac a
             # annoncé ... L'institution"); a firm's noun stays a firm's ("l'entreprise")
             named += [(pos, e) for pos, e in self.history if head.lemma.lower() not in self.g.firms
                       and pos < mention.start and e.type == "ORG" and len(e.name.split()) > 1
-                      and any(w[:1].isupper() for w in e.name.split()[1:]) and e.name not in self.g.outlets]
+                      and any(w[:1].isupper() for w in e.name.split()[1:]) and not self._listed_outlet(e.name)]
         if not named:
             return None
         pos, entity = max(named, key=lambda x: x[0])
         return self._chosen(mention.start, pos, entity)
+
+    def _listed_outlet(self, name: str) -> bool:
+        """Is the name a listed outlet's, perhaps without the article the list gives it ("au
+        Figaro": "Le Figaro")?"""
+        return name in self.g.outlets or any(article + name in self.g.outlets for article in ("Le ", "La ", "Les ", "L'", "L’"))
 
     def _label_of_person(self, start: int) -> bool:
         """Is the name at `start` a person's party or union, right after their title ("le
