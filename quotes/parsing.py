@@ -75,6 +75,12 @@ class Sentence:
             object.__setattr__(self, "_children", index)
         return list(self._children.get(id, ()))
 
+    def infinitive(self, id: int) -> bool:
+        """Is the word an infinitive, simple ("fermer") or compound ("avoir fermé", "être
+        parti": the participle under an infinitive auxiliary)?"""
+        return self.word(id).feat("VerbForm") == "Inf" or any(
+            a.deprel.startswith("aux") and a.feat("VerbForm") == "Inf" for a in self.children(id))
+
     def subtree(self, id: int) -> list[Word]:
         keep = {id}
         changed = True

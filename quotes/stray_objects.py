@@ -75,9 +75,7 @@ def infinitives_after_phrases(sent: Sentence, cues: dict[int, CueMatch], grammar
             if not to.deprel.startswith("obl") or to.start < w.end or to.lemma.lower() in ("côté", "part"):
                 continue  # "de son côté", "pour sa part": asides the infinitive rule reads past
             for d in sent.children(to.id):
-                infinitive = d.feat("VerbForm") == "Inf" or any(
-                    a.deprel.startswith("aux") and a.feat("VerbForm") == "Inf" for a in sent.children(d.id))
-                if d.deprel == "acl" and d.start > to.end and infinitive and not any(
+                if d.deprel == "acl" and d.start > to.end and sent.infinitive(d.id) and not any(
                         m.deprel == "mark" for m in sent.children(d.id)):
                     words[d.id - 1] = attrs.evolve(d, head=w.id, deprel="xcomp")
                     return words

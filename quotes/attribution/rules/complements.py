@@ -55,7 +55,7 @@ def _infinitive_content(ctx: Context, sent: Sentence, w: Word, lemma: str) -> Op
         lead = [m for m in sent.children(c.id) if m.deprel in ("mark", "case") and m.start < c.start]
         if any(m.lemma.lower() in _NOT_REPORT_MARKS or m.lemma.lower() == "à" and lemma in _THINK_OF for m in lead):
             continue
-        infinitive = (c.upos in ("VERB", "AUX") and _infinitival(sent, c) or locution) and (
+        infinitive = (c.upos in ("VERB", "AUX") and sent.infinitive(c.id) or locution) and (
             c.deprel in ("xcomp", "ccomp", "advcl", "obl:arg", "obj", "csubj") or c in rescued)
         described = lemma in _SELF and c.deprel in ("xcomp", "obl", "obl:arg", "obl:mod", "advcl", "obj") and (
             c.upos in ("ADJ", "VERB") or c.upos == "NOUN" and (c.deprel in ("xcomp", "obj") or any(
@@ -99,11 +99,11 @@ def _past_aside(sent: Sentence, w: Word) -> list[Word]:
     out = []
     for c in sent.children(w.id):
         if c.start > w.end and c.lemma.lower() in _ASIDES and any(d.feat("Poss") == "Yes" for d in sent.children(c.id)):
-            out += [x for x in sent.children(c.id) if x.deprel.startswith("acl") and _infinitival(sent, x)]
+            out += [x for x in sent.children(c.id) if x.deprel.startswith("acl") and sent.infinitive(x.id)]
         if c.start > w.end and c.deprel == "obl:arg" and any(m.deprel == "case" and m.lemma.lower() == "à" for m in sent.children(c.id)):
             # "a demandé au directeur de revoir sa copie", "reproche à la direction d'avoir
             # fermé l'usine": the infinitive hung on whom it was asked of or blamed
-            out += [x for x in sent.children(c.id) if x.deprel.startswith("acl") and _infinitival(sent, x) and any(
+            out += [x for x in sent.children(c.id) if x.deprel.startswith("acl") and sent.infinitive(x.id) and any(
                 m.deprel == "mark" and m.lemma.lower() == "de" for m in sent.children(x.id))]
     return out
 
@@ -113,13 +113,6 @@ def _avoir_locution(sent: Sentence, noun: Word) -> bool:
     with "avoir" that the parse made the verb's object, the infinitive "avoir" its auxiliary."""
     return noun.upos == "NOUN" and any(a.deprel.startswith("aux") and a.lemma.lower() == "avoir" and a.start < noun.start
                                        and a.feat("VerbForm") == "Inf" for a in sent.children(noun.id))
-
-
-def _infinitival(sent: Sentence, x: Word) -> bool:
-    """An infinitive, simple or compound: "fermer", "avoir fermé" (the participle under an
-    infinitive auxiliary), "être parti"."""
-    return x.feat("VerbForm") == "Inf" or any(
-        a.deprel.startswith("aux") and a.feat("VerbForm") == "Inf" for a in sent.children(x.id))
 
 
 @rule("noun_object", gate=lambda u: framed("noun_object")(u) or any(c.lemma in _CALLS for c in u.cues if not u.headline))
