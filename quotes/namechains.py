@@ -167,7 +167,7 @@ class NameChains:
 def _listed_pattern(names: frozenset[str]) -> NameList:
     """Listed names, longest first, their article in either case ("le Canard enchaîné")."""
     lowered = {name[:1].lower() + name[1:] for name in names if name.split()[0] in ("Le", "La", "Les", "L'", "L’")}
-    return NameList(names | lowered, after=r"[\p{L}\-]", before=r"[\p{L}\-]")
+    return place_pattern(names | lowered)   # found as whole words, as places are
 
 
 def _behind_preposition(text: str, start: int) -> bool:
